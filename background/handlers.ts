@@ -1,0 +1,25 @@
+import type { CaptureDb } from '../storage/db';
+import type { Handlers } from '../messaging/router';
+import { saveCapture } from '../storage/save-capture';
+import { addLogEntry, updateCase } from '../storage/update-case';
+import { agentLabel, readSettings } from '../storage/settings';
+
+/** The background's answers to the protocol; each is a thin call into storage/. */
+export function createHandlers(db: CaptureDb): Handlers {
+  return {
+    'capture/save': async ({ mention, review }) => {
+      const s = await readSettings();
+      return saveCapture(db, { mention, review, agent: agentLabel(s), syncEnabled: s.backend !== 'none' });
+    },
+    'case/log': async ({ caseId, kind, text }) => {
+      const s = await readSettings();
+      await addLogEntry(db, { caseId, kind, text, agent: agentLabel(s), syncEnabled: s.backend !== 'none' });
+      return { ok: true as const };
+    },
+    'case/update': async ({ caseId, status, owner }) => {
+      const s = await readSettings();
+      await updateCase(db, { caseId, status, owner, agent: agentLabel(s), syncEnabled: s.backend !== 'none' });
+      return { ok: true as const };
+    },
+  };
+}

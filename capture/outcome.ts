@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { MentionSchema } from '../domain/mention';
+
+/** Options the extension passes to the in-page capture script. */
+export const CaptureOptionsSchema = z.object({
+  /** false: ignore any selection (capture the whole post). */
+  useSelection: z.boolean().optional(),
+  linkUrl: z.string().nullable().optional(),
+  /** Context menu: capture the post under the pointer. */
+  underPointer: z.boolean().optional(),
+});
+export type CaptureOptions = z.infer<typeof CaptureOptionsSchema>;
+
+/** What the in-page script returns; validated on arrival because the page is hostile. */
+export const CaptureOutcomeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), mention: MentionSchema }),
+  z.object({ ok: z.literal(false), error: z.string(), url: z.string(), title: z.string() }),
+]);
+export type CaptureOutcome = z.infer<typeof CaptureOutcomeSchema>;

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { IsoInstantSchema, MentionSchema } from './mention';
+
+export const CaseStatusSchema = z.enum(['new', 'open', 'waiting', 'resolved']);
+export type CaseStatus = z.infer<typeof CaseStatusSchema>;
+
+export const CategorySchema = z.enum(['billing', 'outage', 'contract', 'service', 'delivery', 'other']);
+export type Category = z.infer<typeof CategorySchema>;
+
+export const SeveritySchema = z.enum(['low', 'medium', 'high', 'critical']);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+/** One line of a case's history: who did or decided what, and when. */
+export const LogEntrySchema = z.object({
+  id: z.string(),
+  at: IsoInstantSchema,
+  by: z.string(),
+  kind: z.enum(['created', 'note', 'decision', 'status', 'owner', 'mention']),
+  text: z.string(),
+});
+export type LogEntry = z.infer<typeof LogEntrySchema>;
+
+/** Where the case stands with the team's backend. `local` = no backend configured. */
+export const SyncStateSchema = z.enum(['local', 'queued', 'sent', 'failed']);
+export type SyncState = z.infer<typeof SyncStateSchema>;
+
+export const BackendRefSchema = z.object({
+  /** Which adapter holds it: `http`, `zendesk`, `freshdesk`. */
+  adapter: z.string(),
+  /** The backend's own id for the case or ticket. */
+  id: z.string(),
+  url: z.string().nullable(),
+  syncedAt: IsoInstantSchema,
+});
+export type BackendRef = z.infer<typeof BackendRefSchema>;
+
+export const CaseSchema = z.object({
+  id: z.string(),
+  /** Made once at capture and reused on every retry so the backend creates the case exactly once. */
+  idempotencyKey: z.string().uuid(),
+  status: CaseStatusSchema,
+  owner: z.string().nullable(),
+  category: CategorySchema,
+  severity: SeveritySchema,
+  /** Ids of the stored mentions that belong to this case, first capture first. */
+  mentionIds: z.array(z.string()),
+  log: z.array(LogEntrySchema),
+  createdAt: IsoInstantSchema,
+  updatedAt: IsoInstantSchema,
+  syncState: SyncStateSchema,
+  /** The backend's last error message when syncState is `failed` ("needs attention"). */
+  syncError: z.string().nullable(),
+  backend: BackendRefSchema.nullable(),
+});
+export type Case = z.infer<typeof CaseSchema>;
+
+/** A mention as stored: the extracted mention plus the keys the side panel queries by. */
+export const StoredMentionSchema = MentionSchema.extend({
+  id: z.string(),
+  caseId: z.string(),
+  /** Normalised permalink (tracking parameters dropped, twitter.com = x.com). */
+  urlKey: z.string(),
+  /** `platform:handle` (or `platform:name` without a handle), lower-case; null when unknown. */
+  authorKey: z.string().nullable(),
+  /** Normalised URL of the page or thread the mention belongs to (its parent, or itself). */
+  threadKey: z.string(),
+});
+export type StoredMention = z.infer<typeof StoredMentionSchema>;
+
+/** What the agent fills in when reviewing a capture in the popup. */
+export const CaptureReviewSchema = z.object({
+  category: CategorySchema,
+  severity: SeveritySchema,
+  owner: z.string().max(200).nullable(),
+  note: z.string().max(20_000),
+});
+export type CaptureReview = z.infer<typeof CaptureReviewSchema>;

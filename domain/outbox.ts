@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/**
+ * One pending push to the backend. A `create` carries the case's own idempotency key, reused on
+ * every retry; an `update` (status, owner, note, decision) gets its own key when queued.
+ */
+export const OutboxEntrySchema = z.object({
+  id: z.number().int().optional(),
+  caseId: z.string(),
+  op: z.enum(['create', 'update']),
+  idempotencyKey: z.string().uuid(),
+  /** For `update`: the fields that changed and the log entry to add. */
+  patch: z
+    .object({
+      status: z.string().optional(),
+      owner: z.string().nullable().optional(),
+      logEntryId: z.string().optional(),
+    })
+    .nullable(),
+  /**
+   * pending: waiting for its time; inflight: a request is out; unknown: a create was sent but
+   * no answer came (look the key up before creating again); failed: permanent error, needs the agent.
+   */
+  state: z.enum(['pending', 'inflight', 'unknown', 'failed']),
+  attempts: z.number().int().nonnegative(),
+  /** Epoch milliseconds before which it is not tried again. */
+  nextAttemptAt: z.number(),
+  lastError: z.string().nullable(),
+  createdAt: z.number(),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { CaptureReviewSchema, CaseStatusSchema } from '../domain/case';
+import { MentionSchema } from '../domain/mention';
+
+/**
+ * Every message an extension page (popup, side panel, options) sends to the background, one
+ * entry each: what it asks, what it answers. The background validates both the sender and the
+ * request against these schemas before anything runs (see messaging/router.ts).
+ */
+export const protocol = {
+  /** Store a reviewed capture as a new case (mention + case + outbox entry in one transaction). */
+  'capture/save': {
+    request: z.object({ mention: MentionSchema, review: CaptureReviewSchema }),
+    response: z.object({ caseId: z.string(), mentionId: z.string() }),
+  },
+  /** Add a note or a decision to a case's log. */
+  'case/log': {
+    request: z.object({ caseId: z.string(), kind: z.enum(['note', 'decision']), text: z.string().min(1).max(20_000) }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Change a case's status and/or owner; each change is logged with who and when. */
+  'case/update': {
+    request: z.object({ caseId: z.string(), status: CaseStatusSchema.optional(), owner: z.string().max(200).nullable().optional() }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+} as const;
+
+export type Protocol = typeof protocol;
+export type MessageType = keyof Protocol;
+export type RequestOf<K extends MessageType> = z.infer<Protocol[K]['request']>;
+export type ResponseOf<K extends MessageType> = z.infer<Protocol[K]['response']>;
+
+/** The envelope on the wire. */
+export const EnvelopeSchema = z.object({ type: z.string(), payload: z.unknown() });
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

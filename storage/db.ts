@@ -1,0 +1,33 @@
+import Dexie, { type Table } from 'dexie';
+import type { Case, StoredMention } from '../domain/case';
+import type { OutboxEntry } from '../domain/outbox';
+
+export const DB_NAME = 'complaint-capture';
+
+/**
+ * The one database. The background owns writes; the popup and side panel only read it
+ * (through `liveQuery`), so every write goes through one place that validates it.
+ *
+ * Schema versions only ever get added (never edit an old `version(n)`): see storage/README.md.
+ */
+export class CaptureDb extends Dexie {
+  mentions!: Table<StoredMention, string>;
+  cases!: Table<Case, string>;
+  outbox!: Table<OutboxEntry, number>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      mentions: 'id, urlKey, [platform+postId], authorKey, threadKey, caseId, capturedAt',
+      cases: 'id, &idempotencyKey, createdAt, updatedAt, status, syncState',
+      outbox: '++id, caseId, nextAttemptAt, state',
+    });
+  }
+}
+
+let shared: CaptureDb | undefined;
+/** The database of this extension context, opened on first use. */
+export function db(): CaptureDb {
+  shared ??= new CaptureDb();
+  return shared;
+}

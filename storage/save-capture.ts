@@ -1,0 +1,80 @@
+import type { Case, CaptureReview, LogEntry, StoredMention } from '../domain/case';
+import type { Mention } from '../domain/mention';
+import { authorKey } from '../domain/author-key';
+import { urlKey } from '../domain/url-key';
+import type { CaptureDb } from './db';
+
+export interface SaveCaptureInput {
+  mention: Mention;
+  review: CaptureReview;
+  /** The agent's name, recorded in the log and sent as `capturedBy`. */
+  agent: string;
+  /** Whether a backend is configured: then the case is queued in the outbox in the same transaction. */
+  syncEnabled: boolean;
+  now?: Date;
+}
+
+export interface SaveCaptureResult {
+  caseId: string;
+  mentionId: string;
+}
+
+export function toStoredMention(mention: Mention, id: string, caseId: string): StoredMention {
+  return {
+    ...mention,
+    id,
+    caseId,
+    urlKey: urlKey(mention.url),
+    authorKey: authorKey(mention),
+    threadKey: urlKey(mention.parentUrl ?? mention.url),
+  };
+}
+
+export function logEntry(kind: LogEntry['kind'], by: string, text: string, at: string): LogEntry {
+  return { id: crypto.randomUUID(), at, by, kind, text };
+}
+
+/**
+ * Stores a reviewed capture as a new case. Mention, case and outbox entry are written in one
+ * transaction so a crash can never leave a case that is stored but will never be pushed.
+ */
+export async function saveCapture(db: CaptureDb, input: SaveCaptureInput): Promise<SaveCaptureResult> {
+  const at = (input.now ?? new Date()).toISOString();
+  const caseId = crypto.randomUUID();
+  const mentionId = crypto.randomUUID();
+  const log: LogEntry[] = [logEntry('created', input.agent, `Captured from ${input.mention.platform}: ${input.mention.url}`, at)];
+  if (input.review.note.trim()) log.push(logEntry('note', input.agent, input.review.note.trim(), at));
+  const kase: Case = {
+    id: caseId,
+    idempotencyKey: crypto.randomUUID(),
+    status: 'new',
+    owner: input.review.owner?.trim() || null,
+    category: input.review.category,
+    severity: input.review.severity,
+    mentionIds: [mentionId],
+    log,
+    createdAt: at,
+    updatedAt: at,
+    syncState: input.syncEnabled ? 'queued' : 'local',
+    syncError: null,
+    backend: null,
+  };
+  await db.transaction('rw', db.mentions, db.cases, db.outbox, async () => {
+    await db.mentions.add(toStoredMention(input.mention, mentionId, caseId));
+    await db.cases.add(kase);
+    if (input.syncEnabled) {
+      await db.outbox.add({
+        caseId,
+        op: 'create',
+        idempotencyKey: kase.idempotencyKey,
+        patch: null,
+        state: 'pending',
+        attempts: 0,
+        nextAttemptAt: Date.parse(at),
+        lastError: null,
+        createdAt: Date.parse(at),
+      });
+    }
+  });
+  return { caseId, mentionId };
+}

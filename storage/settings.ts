@@ -1,0 +1,15 @@
+import { storage } from 'wxt/utils/storage';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../domain/settings';
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+
+/** Current settings; a stored value that no longer fits the schema falls back to the defaults. */
+export async function readSettings(): Promise<Settings> {
+  const parsed = SettingsSchema.safeParse(await settingsItem.getValue());
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+/** The name written into logs: the configured agent name, or "agent" until one is set. */
+export function agentLabel(s: Settings): string {
+  return s.agentName.trim() || 'agent';
+}
