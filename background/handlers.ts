@@ -3,6 +3,7 @@ import type { Handlers } from '../messaging/router';
 import { saveCapture } from '../storage/save-capture';
 import { addLogEntry, updateCase } from '../storage/update-case';
 import { agentLabel, readSettings } from '../storage/settings';
+import { createSyncHandlers } from './sync-handlers';
 
 /** The background's answers to the protocol; each is a thin call into storage/. */
 export function createHandlers(db: CaptureDb): Handlers {
@@ -21,5 +22,6 @@ export function createHandlers(db: CaptureDb): Handlers {
       await updateCase(db, { caseId, status, owner, agent: agentLabel(s), syncEnabled: s.backend !== 'none' });
       return { ok: true as const };
     },
+    ...createSyncHandlers(db),
   };
 }

@@ -15,6 +15,8 @@ export interface DrainOptions {
   random?: () => number;
   /** An entry inflight for longer than this was orphaned (stopped worker, hung request). */
   inflightTimeoutMs?: number;
+  /** Called after each entry (for the badge). */
+  onProgress?: () => void;
 }
 
 export interface DrainResult {
@@ -46,6 +48,7 @@ export async function drainOutbox(db: CaptureDb, adapter: Adapter, clock: Clock,
         const entry = due[i++]!;
         const outcome = await processEntry(db, adapter, clock, entry, opts);
         result[outcome.kind]++;
+        opts.onProgress?.();
         if (outcome.holdUntil) holdUntil = Math.max(holdUntil, outcome.holdUntil);
       }
     };
