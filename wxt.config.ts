@@ -26,7 +26,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['activeTab', 'scripting', 'tabs', 'storage', 'unlimitedStorage', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: e2e ? ['http://127.0.0.1/*'] : [],
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     action: { default_title: '__MSG_actionTitle__' },
