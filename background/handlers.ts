@@ -3,11 +3,14 @@ import type { Handlers } from '../messaging/router';
 import { saveCapture } from '../storage/save-capture';
 import { addLogEntry, updateCase } from '../storage/update-case';
 import { agentLabel, readSettings } from '../storage/settings';
+import { captureTab } from './capture-tab';
 import { createSyncHandlers } from './sync-handlers';
 
 /** The background's answers to the protocol; each is a thin call into storage/. */
 export function createHandlers(db: CaptureDb): Handlers {
   return {
+    'capture/tab': ({ tabId, options }) => captureTab(tabId, options),
+    'case/get': async ({ caseId }) => (await db.cases.get(caseId)) ?? null,
     'capture/save': async ({ mention, review }) => {
       const s = await readSettings();
       return saveCapture(db, { mention, review, agent: agentLabel(s), syncEnabled: s.backend !== 'none' });
@@ -15,6 +18,11 @@ export function createHandlers(db: CaptureDb): Handlers {
     'case/log': async ({ caseId, kind, text }) => {
       const s = await readSettings();
       await addLogEntry(db, { caseId, kind, text, agent: agentLabel(s), syncEnabled: s.backend !== 'none' });
+      return { ok: true as const };
+    },
+    'case/take': async ({ caseId }) => {
+      const s = await readSettings();
+      await updateCase(db, { caseId, owner: agentLabel(s), agent: agentLabel(s), syncEnabled: s.backend !== 'none' });
       return { ok: true as const };
     },
     'case/update': async ({ caseId, status, owner }) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CaptureReviewSchema, CaseStatusSchema } from '../domain/case';
+import { CaptureReviewSchema, CaseSchema, CaseStatusSchema } from '../domain/case';
+import { CaptureOptionsSchema } from '../capture/outcome';
 import { MentionSchema } from '../domain/mention';
 import { BackendKindSchema, SettingsSchema } from '../domain/settings';
 
@@ -16,6 +17,11 @@ const CredentialsInputSchema = z.object({
  * request against these schemas before anything runs (see messaging/router.ts).
  */
 export const protocol = {
+  /** Read the post the agent means from a tab (injected on demand); never fails, see CaptureResult. */
+  'capture/tab': {
+    request: z.object({ tabId: z.number().int(), options: CaptureOptionsSchema }),
+    response: z.object({ mention: MentionSchema, readError: z.string().nullable() }),
+  },
   /** Store a reviewed capture as a new case (mention + case + outbox entry in one transaction). */
   'capture/save': {
     request: z.object({ mention: MentionSchema, review: CaptureReviewSchema }),
@@ -30,6 +36,16 @@ export const protocol = {
   'case/update': {
     request: z.object({ caseId: z.string(), status: CaseStatusSchema.optional(), owner: z.string().max(200).nullable().optional() }),
     response: z.object({ ok: z.literal(true) }),
+  },
+  /** The agent takes ownership of a case (owner = the agent's name from the options). */
+  'case/take': {
+    request: z.object({ caseId: z.string() }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** One case, for the popup's confirmation (status, sync state). */
+  'case/get': {
+    request: z.object({ caseId: z.string() }),
+    response: CaseSchema.nullable(),
   },
   /** Put failed syncs back in the queue (one case, or all) after the agent fixed the settings. */
   'sync/retry': {

@@ -18,11 +18,11 @@ export interface LinkedCase {
  */
 export async function linkedCases(db: CaptureDb, pageUrl: string, authorKeys: string[] = []): Promise<LinkedCase[]> {
   const key = urlKey(pageUrl);
-  const [byPost, byThread, byAuthor] = await Promise.all([
-    db.mentions.where('urlKey').equals(key).toArray(),
-    db.mentions.where('threadKey').equals(key).toArray(),
-    authorKeys.length ? db.mentions.where('authorKey').anyOf(authorKeys).toArray() : Promise.resolve([]),
-  ]);
+  const [byPost, byThread] = await Promise.all([db.mentions.where('urlKey').equals(key).toArray(), db.mentions.where('threadKey').equals(key).toArray()]);
+  // The author of a stored capture of this very post is the page's author too.
+  const authors = new Set(authorKeys);
+  for (const m of byPost) if (m.authorKey) authors.add(m.authorKey);
+  const byAuthor = authors.size ? await db.mentions.where('authorKey').anyOf([...authors]).toArray() : [];
   const reasons = new Map<string, Set<LinkReason>>();
   const add = (ms: StoredMention[], why: LinkReason) => {
     for (const m of ms) {

@@ -1,0 +1,36 @@
+import { browser } from 'wxt/browser';
+import { CaptureOutcomeSchema, type CaptureOptions } from '../capture/outcome';
+import { fallbackMention } from '../capture/fallback';
+import type { Mention } from '../domain/mention';
+
+export interface CaptureResult {
+  mention: Mention;
+  /** Why the page itself could not be read (then the mention holds only what the tab tells). */
+  readError: string | null;
+}
+
+/**
+ * Injects the capture script into a tab (activeTab + scripting: nothing runs on pages the agent
+ * never captures from) and validates what comes back, since a hostile page shares the DOM it reads.
+ * Never throws: a page that cannot be read still yields a mention of its address and title.
+ */
+export async function captureTab(tabId: number, options: CaptureOptions): Promise<CaptureResult> {
+  let error: string;
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId },
+      func: (o: CaptureOptions) => {
+        (globalThis as { __complaintCaptureOptions?: CaptureOptions }).__complaintCaptureOptions = o;
+      },
+      args: [options],
+    });
+    const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js'] });
+    const outcome = CaptureOutcomeSchema.safeParse(first?.result);
+    if (outcome.success && outcome.data.ok) return { mention: outcome.data.mention, readError: null };
+    error = outcome.success ? outcome.data.ok ? 'unknown' : outcome.data.error : `the page gave an unreadable result (${outcome.error.issues[0]?.message ?? 'invalid'})`;
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+  }
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  return { mention: fallbackMention(tab?.url ?? '', tab?.title ?? '', error), readError: error };
+}

@@ -1,0 +1,86 @@
+import type { CaptureReview } from '../../domain/case';
+import { CATEGORIES, SEVERITIES, readField, writeField, type Draft, type EditableField } from './draft';
+import { Warnings } from './Warnings';
+import { t } from '../i18n';
+
+export type Props = {
+  /** The capture being reviewed. */
+  draft: Draft;
+  /** Called with the whole new draft on every edit. */
+  onChange: (d: Draft) => void;
+  /** Called when the agent saves. */
+  onSave: () => void;
+  /** True while the save is in flight (the button is disabled, the input kept). */
+  saving: boolean;
+};
+
+const FIELDS: { f: EditableField; label: string; multiline?: boolean }[] = [
+  { f: 'authorName', label: 'authorName' },
+  { f: 'authorHandle', label: 'authorHandle' },
+  { f: 'text', label: 'text', multiline: true },
+  { f: 'url', label: 'permalink' },
+  { f: 'publishedAt', label: 'publishedAt' },
+  { f: 'language', label: 'language' },
+];
+
+export function MentionForm({ draft, onChange, onSave, saving }: Props) {
+  const m = draft.mention;
+  const setReview = (r: Partial<CaptureReview>) => onChange({ ...draft, review: { ...draft.review, ...r } });
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave();
+      }}
+    >
+      <p class="meta">
+        <span data-testid="platform">{m.platform}</span> · {t(`kind_${m.kind}`)}
+        {m.author.followers !== null ? ` · ${m.author.followers.toLocaleString()} ${t('followers')}` : ''}
+      </p>
+      <Warnings warnings={m.warnings} />
+      {FIELDS.map(({ f, label, multiline }) => (
+        <label key={f}>
+          <span>{t(label)}</span>
+          {multiline ? (
+            <textarea name={f} rows={5} value={readField(m, f)} onInput={(e) => onChange({ ...draft, mention: writeField(m, f, e.currentTarget.value) })} />
+          ) : (
+            <input name={f} value={readField(m, f)} onChange={(e) => onChange({ ...draft, mention: writeField(m, f, e.currentTarget.value) })} />
+          )}
+        </label>
+      ))}
+      <div class="row">
+        <label>
+          <span>{t('category')}</span>
+          <select name="category" value={draft.review.category} onChange={(e) => setReview({ category: e.currentTarget.value as CaptureReview['category'] })}>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`cat_${c}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('severity')}</span>
+          <select name="severity" value={draft.review.severity} onChange={(e) => setReview({ severity: e.currentTarget.value as CaptureReview['severity'] })}>
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {t(`sev_${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label>
+        <span>{t('owner')}</span>
+        <input name="owner" value={draft.review.owner ?? ''} onInput={(e) => setReview({ owner: e.currentTarget.value || null })} />
+      </label>
+      <label>
+        <span>{t('note')}</span>
+        <textarea name="note" rows={3} value={draft.review.note} onInput={(e) => setReview({ note: e.currentTarget.value })} />
+      </label>
+      <button type="submit" disabled={saving}>
+        {saving ? t('saving') : t('save')}
+      </button>
+    </form>
+  );
+}

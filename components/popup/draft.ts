@@ -1,0 +1,59 @@
+import type { CaptureReview, Category, Severity } from '../../domain/case';
+import type { Mention } from '../../domain/mention';
+
+export const CATEGORIES: Category[] = ['billing', 'outage', 'contract', 'service', 'delivery', 'other'];
+export const SEVERITIES: Severity[] = ['low', 'medium', 'high', 'critical'];
+
+/** What the agent is editing in the popup: the extracted mention and the review fields. */
+export interface Draft {
+  mention: Mention;
+  review: CaptureReview;
+}
+
+export function newDraft(mention: Mention): Draft {
+  return { mention, review: { category: 'service', severity: 'medium', owner: null, note: '' } };
+}
+
+/** Fields of the mention the agent may correct, with how a text input maps back onto it. */
+export type EditableField = 'authorName' | 'authorHandle' | 'text' | 'url' | 'publishedAt' | 'language';
+
+export function readField(m: Mention, f: EditableField): string {
+  switch (f) {
+    case 'authorName':
+      return m.author.name ?? '';
+    case 'authorHandle':
+      return m.author.handle ?? '';
+    case 'text':
+      return m.text;
+    case 'url':
+      return m.url;
+    case 'publishedAt':
+      return m.publishedAt ?? '';
+    case 'language':
+      return m.language ?? '';
+  }
+}
+
+export function writeField(m: Mention, f: EditableField, value: string): Mention {
+  const v = value.trim();
+  switch (f) {
+    case 'authorName':
+      return { ...m, author: { ...m.author, name: v || null } };
+    case 'authorHandle':
+      return { ...m, author: { ...m.author, handle: v.replace(/^@/, '') || null } };
+    case 'text':
+      return { ...m, text: value };
+    case 'url':
+      return { ...m, url: v };
+    case 'publishedAt':
+      return { ...m, publishedAt: v ? normaliseInstant(v) : null };
+    case 'language':
+      return { ...m, language: v.toLowerCase() || null };
+  }
+}
+
+/** Accepts what an agent types ("2026-11-20 08:00", a full ISO string) and stores it as UTC ISO. */
+function normaliseInstant(v: string): string {
+  const ms = Date.parse(v);
+  return Number.isNaN(ms) ? v : new Date(ms).toISOString();
+}

@@ -1,0 +1,61 @@
+import { useState } from 'preact/hooks';
+import type { Case, CaseStatus } from '../../domain/case';
+import { send } from '../../messaging/client';
+import { t } from '../i18n';
+
+export type Props = {
+  /** The case the actions change (through the background, which logs and queues each change). */
+  kase: Case;
+};
+
+const STATUSES: CaseStatus[] = ['new', 'open', 'waiting', 'resolved'];
+
+export function CaseActions({ kase }: Props) {
+  const [note, setNote] = useState('');
+  const [owner, setOwner] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const run = (p: Promise<unknown>, after?: () => void) =>
+    p.then(() => {
+      setError(null);
+      after?.();
+    }, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const id = kase.id;
+  return (
+    <div class="actions">
+      <label>
+        <span>{t('status')}</span>
+        <select value={kase.status} onChange={(e) => void run(send('case/update', { caseId: id, status: e.currentTarget.value as CaseStatus }))}>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status_${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('owner')}</span>
+        <input value={owner} placeholder={kase.owner ?? ''} onInput={(e) => setOwner(e.currentTarget.value)} onKeyDown={(e) => {
+          if (e.key === 'Enter' && owner.trim()) void run(send('case/update', { caseId: id, owner: owner.trim() }), () => setOwner(''));
+        }} />
+      </label>
+      <button type="button" class="secondary" onClick={() => void run(send('case/take', { caseId: id }))}>
+        {t('takeOwnership')}
+      </button>
+      <label style={{ flexBasis: '100%' }}>
+        <span>{t('note')}</span>
+        <textarea rows={2} value={note} placeholder={t('notePlaceholder')} onInput={(e) => setNote(e.currentTarget.value)} />
+      </label>
+      <button type="button" disabled={!note.trim()} onClick={() => void run(send('case/log', { caseId: id, kind: 'note', text: note }), () => setNote(''))}>
+        {t('addNote')}
+      </button>
+      <button type="button" class="secondary" disabled={!note.trim()} onClick={() => void run(send('case/log', { caseId: id, kind: 'decision', text: note }), () => setNote(''))}>
+        {t('addDecision')}
+      </button>
+      {error && (
+        <p role="alert" class="error">
+          {t('error', error)}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { LinkedCase } from '../../storage/linked-cases';
+import { SafeLink } from '../SafeLink';
+import { ago, t } from '../i18n';
+import { CaseActions } from './CaseActions';
+
+export type Props = {
+  /** The case, its mentions and why it is linked to the page. */
+  item: LinkedCase;
+};
+
+/** One case: status, owner, age, where it came from, its mentions and its history. Page text as text only. */
+export function CaseCard({ item }: Props) {
+  const c = item.case;
+  const first = item.mentions[0];
+  return (
+    <article class="case" data-testid="case" data-case-id={c.id} aria-label={`${t(`status_${c.status}`)}: ${first?.author.name ?? first?.author.handle ?? c.id}`}>
+      <header>
+        <span class="badge" data-testid="status">
+          {t(`status_${c.status}`)}
+        </span>
+        <span class={`badge ${c.syncState}`} data-testid="sync" title={c.syncError ?? undefined}>
+          {t(`sync_${c.syncState}`)}
+        </span>
+        <span>
+          {t('owner')}: <strong data-testid="owner">{c.owner ?? t('ownerNone')}</strong>
+        </span>
+        <span class="meta">
+          {t(`cat_${c.category}`)} · {t(`sev_${c.severity}`)} · {t('firstSeen', ago(c.createdAt))} · {t('updated', ago(c.updatedAt))}
+        </span>
+        {item.reasons.map((r) => (
+          <span key={r} class="badge">
+            {t(`reason_${r}`)}
+          </span>
+        ))}
+      </header>
+      {c.syncState === 'failed' && c.syncError && <p class="error">{c.syncError}</p>}
+      {item.mentions.map((m) => (
+        <div key={m.id}>
+          <p class="meta">
+            <SafeLink href={m.author.profileUrl}>{m.author.name ?? m.author.handle ?? '?'}</SafeLink>
+            {m.author.handle ? ` @${m.author.handle}` : ''} · {t('from', m.platform)} ·{' '}
+            <SafeLink href={m.url}>{m.title ?? m.url}</SafeLink>
+          </p>
+          <p class="mention-text" data-testid="mention-text">
+            {m.text}
+          </p>
+        </div>
+      ))}
+      <details>
+        <summary>
+          {t('logTitle')} ({c.log.length})
+        </summary>
+        <ol class="log">
+          {c.log.map((e) => (
+            <li key={e.id}>
+              <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> · {e.by}: {e.text}
+            </li>
+          ))}
+        </ol>
+      </details>
+      <CaseActions kase={c} />
+    </article>
+  );
+}

@@ -1,0 +1,45 @@
+import { test, expect, tabIdOf } from './fixtures';
+
+// Issue #2: toolbar capture → local store → side panel, surviving a browser restart.
+test('captures a blog post through the popup, lists it in the side panel, and keeps it after a restart', async ({ context, pages, openExtensionPage, restart }) => {
+  const pageUrl = `${pages.origin}/blog-post.html`;
+  const page = await context.newPage();
+  await page.goto(pageUrl);
+  const tabId = await tabIdOf(context, pageUrl);
+
+  const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
+  const text = popup.locator('textarea[name=text]');
+  await expect(text).toHaveValue(/Al drie weken heb ik geen internet/);
+  await expect(popup.locator('input[name=authorName]')).toHaveValue('Anouk de Vries');
+  await expect(popup.locator('input[name=language]')).toHaveValue('nl');
+  await expect(popup.locator('input[name=publishedAt]')).toHaveValue('2026-11-20T07:30:00.000Z');
+  await expect(popup.locator('input[name=url]')).toHaveValue(pageUrl);
+
+  await popup.selectOption('select[name=category]', 'outage');
+  await popup.selectOption('select[name=severity]', 'high');
+  await popup.fill('textarea[name=note]', 'Works from home; third call this week');
+  await popup.click('button[type=submit]');
+  await expect(popup.getByTestId('saved')).toBeVisible();
+
+  const panel = await openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+  const linked = panel.getByTestId('linked').getByTestId('case');
+  await expect(linked).toHaveCount(1);
+  await expect(linked.getByTestId('mention-text')).toContainText('niemand van de klantenservice belt terug');
+  await expect(linked.getByTestId('sync')).toHaveText('local');
+
+  // The panel updates live when another case is saved (liveQuery over the background's writes).
+  await popup.getByRole('button', { name: 'Capture again' }).click();
+  await expect(popup.locator('textarea[name=text]')).toHaveValue(/Al drie weken/);
+  await popup.click('button[type=submit]');
+  await expect(linked).toHaveCount(2);
+
+  const reopened = await restart();
+  const page2 = await reopened.newPage();
+  await page2.goto(pageUrl);
+  const tab2 = await tabIdOf(reopened, pageUrl);
+  const id = new URL((reopened.serviceWorkers()[0] ?? (await reopened.waitForEvent('serviceworker'))).url()).host;
+  const panel2 = await reopened.newPage();
+  await panel2.goto(`chrome-extension://${id}/sidepanel.html?tabId=${tab2}`);
+  await expect(panel2.getByTestId('linked').getByTestId('case')).toHaveCount(2);
+  await expect(panel2.getByTestId('linked').getByTestId('mention-text').first()).toContainText('klantenservice');
+});

@@ -1,0 +1,27 @@
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, normalize } from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+export interface PageServer {
+  /** Base URL, e.g. http://127.0.0.1:41234 */
+  origin: string;
+  close: () => Promise<void>;
+}
+
+/** Serves the fixture pages of test/e2e/pages on a free loopback port. */
+export async function startPageServer(root: string): Promise<PageServer> {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    try {
+      const body = await readFile(join(root, path));
+      res.writeHead(200, { 'content-type': path.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(() => ok())) };
+}
