@@ -24,6 +24,7 @@ export const syncStatusItem = storage.defineItem<SyncStatus>('session:syncStatus
 let running: Promise<void> | null = null;
 let again = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
+let timerAt = 0;
 
 /**
  * Wires the outbox to the backend: a drain right after anything is queued, an alarm for the next
@@ -37,6 +38,8 @@ export function startSync(): void {
   });
   db().outbox.hook('creating', () => requestSync(50));
   settingsItem.watch(() => requestSync());
+  // After a browser restart the worker is only started for events it listens to.
+  browser.runtime.onStartup.addListener(() => requestSync());
   void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 5 });
   void restrictAccess();
   // This worker just started, so nothing is in flight here: whatever is marked so was cut off.
@@ -46,8 +49,15 @@ export function startSync(): void {
 /** Asks for a drain; one runs at a time, and a request during a run makes it run once more. */
 export function requestSync(delayMs = 0): void {
   if (delayMs > 0) {
+    // Keep an earlier timer: resetting it on every capture would starve the drain during a burst.
+    const at = Date.now() + delayMs;
+    if (timer !== undefined && timerAt <= at) return;
     clearTimeout(timer);
-    timer = setTimeout(() => requestSync(), delayMs);
+    timerAt = at;
+    timer = setTimeout(() => {
+      timer = undefined;
+      requestSync();
+    }, delayMs);
     return;
   }
   if (running) {
@@ -83,6 +93,8 @@ async function drainOnce(): Promise<void> {
   const got = await currentAdapter();
   await syncStatusItem.setValue({ lastRunAt: Date.now(), problem: 'problem' in got ? got.problem : null });
   if (!('adapter' in got)) return void (await updateBadge());
+  // A watchdog: if this worker is stopped mid-drain, the alarm starts it again.
+  if (await db().outbox.count()) await browser.alarms.create(RETRY_ALARM, { when: Date.now() + 30_000 });
   let last = 0;
   const r = await drainOutbox(db(), got.adapter, { now: Date.now }, {
     concurrency: 6,
@@ -95,6 +107,7 @@ async function drainOnce(): Promise<void> {
   });
   await updateBadge();
   if (r.nextDueAt !== null) schedule(r.nextDueAt);
+  else await browser.alarms.clear(RETRY_ALARM);
 }
 
 function schedule(at: number): void {

@@ -27,7 +27,7 @@ export function createApp(opts: AppOptions) {
       const path = url.pathname.replace(/\/+$/, '');
       if (req.method === 'OPTIONS') return send(res, 204, null);
       if (opts.test && path === '/api/_stats' && req.method === 'GET') {
-        return send(res, 200, { ...store.stats(), creates, faults: faults.counts });
+        return send(res, 200, { ...store.stats(), creates, faults: faults.counts, ...(url.searchParams.has('urls') ? { urls: store.urlKeys() } : {}) });
       }
       if (opts.test && path === '/api/_faults' && req.method === 'PUT') {
         Object.assign(faults.config, JSON.parse((await readBody(req)) || '{}'));

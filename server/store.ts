@@ -115,11 +115,17 @@ export class CaseStore {
     return c;
   }
 
-  /** Counts for tests: cases, and mention URLs held by more than one case. */
-  stats(): { cases: number; duplicateUrls: number } {
+  /** Counts for tests: cases, distinct mention URLs, and URLs held by more than one case. */
+  stats(): { cases: number; distinctUrls: number; duplicateUrls: number } {
     const cases = Number(this.db.get('SELECT count(*) AS n FROM cases')?.n ?? 0);
+    const distinctUrls = Number(this.db.get('SELECT count(DISTINCT url_key) AS n FROM mentions')?.n ?? 0);
     const duplicateUrls = Number(this.db.get('SELECT count(*) AS n FROM (SELECT url_key FROM mentions GROUP BY url_key HAVING count(DISTINCT case_id) > 1)')?.n ?? 0);
-    return { cases, duplicateUrls };
+    return { cases, distinctUrls, duplicateUrls };
+  }
+
+  /** Every normalised mention URL held, for tests that check nothing was lost. */
+  urlKeys(): string[] {
+    return this.db.all('SELECT DISTINCT url_key FROM mentions').map((r) => String(r.url_key));
   }
 
   private list(sql: string, values: string[]): ContractCase[] {
