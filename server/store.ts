@@ -19,7 +19,12 @@ export class CaseStore {
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
     this.db = new sqlite.Database(join(dataDir, 'cases.sqlite'));
-    this.db.get('PRAGMA journal_mode=TRUNCATE');
+    // WAL needs shared memory, which the wasm build lacks unless the file is held exclusively:
+    // one server per data folder (a second one fails with "database is locked").
+    // synchronous=NORMAL survives a crash of this process; ~0.2 ms per create instead of ~2 ms.
+    this.db.get('PRAGMA locking_mode=EXCLUSIVE');
+    this.db.get('PRAGMA journal_mode=WAL');
+    this.db.exec('PRAGMA synchronous=NORMAL');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS cases (
         id TEXT PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE, body_hash TEXT NOT NULL,
