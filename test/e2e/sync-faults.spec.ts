@@ -106,9 +106,18 @@ test('1,000 captures reach the backend exactly once through faults, a stopped wo
   const page = await reopened.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
 
+  const progress: string[] = [];
   await expect
-    .poll(async () => (await syncStates(page)).sent ?? 0, { timeout: 150_000, intervals: [1000] })
+    .poll(
+      async () => {
+        const n = (await syncStates(page)).sent ?? 0;
+        progress.push(`${Math.round((Date.now() - t1) / 1000)}s:${n}`);
+        return n;
+      },
+      { timeout: 150_000, intervals: [2000] },
+    )
     .toBe(CAPTURES);
+  if (process.env.SYNC_PROGRESS) console.log(progress.join(' '));
   const flushSeconds = (Date.now() - t1) / 1000;
   const states = await syncStates(page);
   const stats = await backend.stats(true);
