@@ -114,7 +114,7 @@ test('1,000 captures reach the backend exactly once through faults, a stopped wo
         progress.push(`${Math.round((Date.now() - t1) / 1000)}s:${n}`);
         return n;
       },
-      { timeout: 150_000, intervals: [2000] },
+      { timeout: 160_000, intervals: [2000] },
     )
     .toBe(CAPTURES);
   if (process.env.SYNC_PROGRESS) console.log(progress.join(' '));
@@ -161,7 +161,7 @@ test('a refused token stops sync with the backend message; after fixing it, retr
 
     await capture(page, 0, 20);
     await expect.poll(async () => (await syncStates(page)).failed ?? 0).toBe(20);
-    await expect(page.getByTestId('sync-counts')).toHaveText('20 cases waiting to sync, 20 need attention.');
+    await expect(page.getByTestId('sync-counts')).toHaveText('Waiting to sync: 20. Need attention: 20.');
 
     await page.fill('input[name=token]', clean.token);
     await page.getByRole('button', { name: 'Test connection' }).click();
@@ -169,7 +169,7 @@ test('a refused token stops sync with the backend message; after fixing it, retr
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByTestId('options-message')).toHaveText('Saved.');
     await page.getByRole('button', { name: 'Retry failed cases' }).click();
-    await expect(page.getByTestId('options-message')).toHaveText('20 cases queued again.');
+    await expect(page.getByTestId('options-message')).toHaveText('Cases queued again: 20');
     await expect.poll(async () => (await syncStates(page)).sent ?? 0).toBe(20);
     expect((await clean.stats()).cases).toBe(20);
   } finally {
