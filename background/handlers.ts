@@ -4,6 +4,7 @@ import { saveCapture } from '../storage/save-capture';
 import { addLogEntry, updateCase } from '../storage/update-case';
 import { agentLabel, readSettings } from '../storage/settings';
 import { captureTab } from './capture-tab';
+import { createSyncHandlers } from './sync-handlers';
 
 /** The background's answers to the protocol; each is a thin call into storage/. */
 export function createHandlers(db: CaptureDb): Handlers {
@@ -29,5 +30,6 @@ export function createHandlers(db: CaptureDb): Handlers {
       await updateCase(db, { caseId, status, owner, agent: agentLabel(s), syncEnabled: s.backend !== 'none' });
       return { ok: true as const };
     },
+    ...createSyncHandlers(db),
   };
 }
