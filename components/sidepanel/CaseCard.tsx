@@ -2,6 +2,7 @@ import type { LinkedCase } from '../../storage/linked-cases';
 import { SafeLink } from '../SafeLink';
 import { ago, t } from '../i18n';
 import { CaseActions } from './CaseActions';
+import { MentionText } from './MentionText';
 
 export type Props = {
   /** The case, its mentions and why it is linked to the page. */
@@ -41,9 +42,7 @@ export function CaseCard({ item }: Props) {
             {m.author.handle ? ` @${m.author.handle}` : ''} · {t('from', m.platform)} ·{' '}
             <SafeLink href={m.url}>{m.title ?? m.url}</SafeLink>
           </p>
-          <p class="mention-text" data-testid="mention-text">
-            {m.text}
-          </p>
+          <MentionText text={m.text} />
         </div>
       ))}
       <details>

@@ -23,7 +23,7 @@ function escapeInvisible(s: string): string {
       const prev = String.fromCodePoint(before);
       const next = String.fromCodePoint(all.codePointAt(offset + 1) ?? 0);
       // ZWJ inside an emoji sequence is how the emoji renders, not a hidden character.
-      if ((PICTO.test(prev) || /[\uFE0F\u{1F3FB}-\u{1F3FF}]/u.test(all.slice(Math.max(0, offset - 2), offset))) && PICTO.test(next)) return ch;
+      if ((PICTO.test(prev) || /(?:\uFE0F|[\u{1F3FB}-\u{1F3FF}])/u.test(all.slice(Math.max(0, offset - 2), offset))) && PICTO.test(next)) return ch;
     }
     return `[U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`;
   });
