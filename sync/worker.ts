@@ -221,7 +221,10 @@ function failure(adapter: Adapter, e: OutboxEntry, error: unknown, now: number, 
   const delay = backoffDelay(e.attempts, opts.backoff ?? DEFAULT_BACKOFF, opts.random);
   let state: OutboxEntry['state'] = 'pending';
   let nextAttemptAt = now + delay;
-  if (error instanceof UnknownOutcomeError || (e.state === 'unknown' && e.op === 'create')) {
+  // Without idempotency keys a 5xx on a create may hide a ticket made behind a proxy: treat it as
+  // unknown too, so it is looked up (after the search index caught up) before any new create.
+  const mayExist = e.op === 'create' && !throttled && !adapter.nativeIdempotency;
+  if (error instanceof UnknownOutcomeError || mayExist || (e.state === 'unknown' && e.op === 'create')) {
     state = 'unknown';
     nextAttemptAt = now + Math.max(delay, adapter.lookupDelayMs);
   }

@@ -136,6 +136,20 @@ describe('drainOutbox', () => {
     expect((await db.cases.get(caseId))?.syncState).toBe('sent');
   });
 
+  it('without native idempotency, a 5xx on a create waits for the lookup window and looks up first', async () => {
+    const db = new CaptureDb(`t-${crypto.randomUUID()}`);
+    await capture(db, 1);
+    const { adapter, calls } = fakeAdapter((call, n) => (n === 0 ? new TransientError('Freshdesk answered 502') : undefined), false);
+    (adapter as { lookupDelayMs: number }).lookupDelayMs = 300_000;
+    const c = clock();
+    await drainOutbox(db, adapter, c, { random: () => 0.5 });
+    const e = (await db.outbox.toArray())[0];
+    expect([e?.state, e?.nextAttemptAt]).toEqual(['unknown', c.t.now + 300_000]);
+    c.t.now += 300_000;
+    await drainOutbox(db, adapter, c);
+    expect(calls).toEqual(['create', 'find', 'create']);
+  });
+
   it('turns orphaned inflight creates into unknown on start-up', async () => {
     const db = new CaptureDb(`t-${crypto.randomUUID()}`);
     await capture(db, 1);
