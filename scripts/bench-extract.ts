@@ -43,6 +43,7 @@ const own = join(root, 'test', 'fixtures', 'pages');
 for (const p of existsSync(own) ? (await import('node:fs')).readdirSync(own) : []) {
   if (!(await import('node:fs')).statSync(join(own, p)).isDirectory()) continue;
   for (const f of (await import('node:fs')).readdirSync(join(own, p)).filter((n) => n.endsWith('.html'))) {
+    if (!existsSync(join(own, p, f.replace(/\.html$/, '.request.json')))) continue;
     const req = JSON.parse(readFileSync(join(own, p, f.replace(/\.html$/, '.request.json')), 'utf8')) as { url: string };
     pages.push({ id: `fixtures/${p}/${f}`, path: join(own, p, f), url: req.url, ref: {} });
   }
