@@ -3,7 +3,7 @@
  * mention with author, text, time, permalink and parentUrl (the comment it answers, else the post).
  */
 import { newDraft } from '../draft';
-import type { Ctx, Draft, Found } from '../types';
+import { lazyFound, type Ctx, type Draft, type Found } from '../types';
 import { textOf } from './text';
 import { httpUrl, toIso } from './url';
 
@@ -59,7 +59,15 @@ export function readComments(root: ParentNode, ctx: Ctx, spec: CommentSpec, plat
   const own = (c: Element, sel: string) => Array.from(c.querySelectorAll(sel)).find((e) => owner(e) === c) ?? null;
   const urls = new Map<Element, string | null>();
   const out: Found[] = [];
+  // Permalinks first (cheap), so a parent's URL is known without building its draft.
   for (const c of items) {
+    const link = own(c, spec.link)?.getAttribute('href');
+    urls.set(c, httpUrl(link, base) ?? (c.id && postUrl ? `${postUrl.split('#')[0]}#${c.id}` : null));
+  }
+  for (const c of items) out.push(lazyFound(c, urls.get(c) ?? null, () => comment(c)));
+  return out;
+
+  function comment(c: Element): Draft {
     const d = newDraft(platform, 'comment');
     const a = spec.author.split(',').map((sel) => own(c, sel.trim())).find(Boolean) ?? null;
     d.author.name = a ? textOf(a, { inline: true }).replace(/\s+says:?\s*$/i, '') : null;
@@ -69,8 +77,7 @@ export function readComments(root: ParentNode, ctx: Ctx, spec: CommentSpec, plat
     // Blogger's comment permalink carries the time as ?showComment=<epoch ms>; shown dates are localised.
     const ms = t?.getAttribute('href')?.match(/[?&]showComment=(\d{13})\b/)?.[1];
     d.publishedAt = looseDate(t?.getAttribute('datetime') ?? t?.getAttribute('title') ?? ms ?? t?.textContent);
-    const link = own(c, spec.link)?.getAttribute('href');
-    d.url = httpUrl(link, base) ?? (c.id && postUrl ? `${postUrl.split('#')[0]}#${c.id}` : null);
+    d.url = urls.get(c) ?? null;
     d.postId = c.id || null;
     const body = spec.text.split(',').map((sel) => own(c, sel.trim())).find(Boolean) ?? null;
     const skip = (e: Element) => e.matches(spec.notText) || (isItem.has(e) && e !== c);
@@ -78,8 +85,6 @@ export function readComments(root: ParentNode, ctx: Ctx, spec: CommentSpec, plat
     d.language = (body ?? c).closest('[lang]')?.getAttribute('lang') ?? null;
     const parent = c.parentElement ? owner(c.parentElement) : null;
     d.parentUrl = (parent ? urls.get(parent) : null) ?? postUrl;
-    urls.set(c, d.url);
-    out.push({ draft: d, el: c });
+    return d;
   }
-  return out;
 }

@@ -36,7 +36,7 @@ export const threads: Extractor = {
   detect: () => true,
   extract(ctx) {
     const els = Array.from(ctx.doc.querySelectorAll('div[data-pressable-container="true"]'));
-    const found = els.filter((e) => !els.some((o) => o !== e && o.contains(e))).map((e) => post(e, ctx)).filter((f) => f.draft.url);
+    const found = els.filter((e) => !e.parentElement?.closest('div[data-pressable-container="true"]')).map((e) => post(e, ctx)).filter((f) => f.draft.url);
     const id = ctx.url.pathname.match(POST)?.[2];
     const i = id ? found.findIndex((f) => f.draft.postId === id) : -1;
     if (i >= 0) found.forEach((f, j) => { if (j > i) { f.draft.kind = 'comment'; f.draft.parentUrl = found[i]!.draft.url; } });
