@@ -93,7 +93,7 @@ function fromMeta(ctx: Ctx): Found[] {
   d.author = { name: m?.[1] ?? null, handle: m?.[2] ?? ctx.url.pathname.split('/')[1] ?? null, profileUrl: null, followers: null };
   if (d.author.handle) d.author.profileUrl = httpUrl(`/${d.author.handle}`, ctx.url.href);
   d.url = ctx.url.href; d.postId = id ?? null;
-  d.text = id ? (pm.description ?? '').replace(/^[“"]|[”"]$/g, '') : '';
+  d.text = id ? (pm.description ?? '') : '';
   d.warnings.push('tweet not rendered on the page — read from the page summary');
   return [{ draft: d, el: null }];
 }
