@@ -6,9 +6,9 @@ import { credentialHint, type Credentials } from '../domain/credentials';
 import { createAdapter } from '../sync/adapters/index';
 import { checkBackendUrl } from '../sync/backend-url';
 import { requeueFailed, waitingCounts } from '../sync/requeue';
-import { requestSync, syncStatusItem } from './sync';
+import { refreshNow, requestSync, syncStatusItem } from './sync';
 
-type SyncMessages = 'sync/retry' | 'sync/status' | 'settings/get' | 'settings/save' | 'settings/test-connection';
+type SyncMessages = 'sync/retry' | 'sync/refresh' | 'sync/status' | 'settings/get' | 'settings/save' | 'settings/test-connection';
 
 /** The background's answers for sync and backend settings (issue 4). */
 export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> {
@@ -30,6 +30,7 @@ export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> 
       requestSync();
       return { requeued };
     },
+    'sync/refresh': async () => ({ changed: await refreshNow() }),
     'sync/status': async () => {
       const [counts, status] = await Promise.all([waitingCounts(db), syncStatusItem.getValue()]);
       return { ...counts, ...status };

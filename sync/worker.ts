@@ -211,7 +211,10 @@ async function settle(db: CaptureDb, adapter: Adapter, now: number, done: Done[]
 }
 
 function failure(adapter: Adapter, e: OutboxEntry, error: unknown, now: number, opts: DrainOptions): { entry: OutboxEntry; outcome: Outcome } {
-  const attempts = e.attempts + 1;
+  const throttled = error instanceof TransientError && error.retryAfterMs !== undefined;
+  // A request turned away with Retry-After was not processed: it does not count as an attempt,
+  // so rate limiting never inflates the backoff of later 5xx retries.
+  const attempts = throttled ? e.attempts : e.attempts + 1;
   const lastError = error instanceof Error ? error.message : String(error);
   const base = { ...e, attempts, lastError, inflightAt: undefined };
   if (error instanceof PermanentError) return { entry: { ...base, state: 'failed' }, outcome: 'failed' };
@@ -223,6 +226,6 @@ function failure(adapter: Adapter, e: OutboxEntry, error: unknown, now: number, 
     nextAttemptAt = now + Math.max(delay, adapter.lookupDelayMs);
   }
   // Retry-After is honoured exactly (and holds every other request: see runChunk).
-  if (error instanceof TransientError && error.retryAfterMs !== undefined) nextAttemptAt = now + error.retryAfterMs;
+  if (throttled) nextAttemptAt = now + error.retryAfterMs!;
   return { entry: { ...base, state, nextAttemptAt }, outcome: 'retried' };
 }

@@ -95,6 +95,8 @@ describe('drainOutbox', () => {
     expect(calls).toHaveLength(1);
     expect(r.nextDueAt).toBe(c.t.now + 7_000);
     expect((await db.outbox.orderBy('id').first())?.nextAttemptAt).toBe(c.t.now + 7_000);
+    // Turned away, not tried: the backoff of later failures does not grow from it.
+    expect((await db.outbox.orderBy('id').first())?.attempts).toBe(0);
     c.t.now += 7_000;
     expect((await drainOutbox(db, adapter, c)).sent).toBe(5);
   });
