@@ -5,7 +5,7 @@ import { readCredentials, writeCredentials } from '../storage/credentials';
 import { credentialHint, type Credentials } from '../domain/credentials';
 import { createAdapter } from '../sync/adapters/index';
 import { checkBackendUrl } from '../sync/backend-url';
-import { requeueFailed, waitingCounts } from '../sync/requeue';
+import { queueLocalCases, requeueFailed, waitingCounts } from '../sync/requeue';
 import { refreshNow, requestSync, syncStatusItem } from './sync';
 
 type SyncMessages = 'sync/retry' | 'sync/refresh' | 'sync/status' | 'settings/get' | 'settings/save' | 'settings/test-connection';
@@ -49,6 +49,8 @@ export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> 
       if (settings.backend !== 'none' && !creds) throw new Error('Enter the credentials for this backend');
       await writeCredentials(creds);
       await settingsItem.setValue(settings);
+      // Cases kept in this browser before a backend was configured go to it now.
+      if (settings.backend !== 'none') await queueLocalCases(db);
       requestSync();
       return { credentialHint: credentialHint(creds) };
     },
