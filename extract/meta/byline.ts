@@ -17,7 +17,7 @@ export function tidyName(raw: string | null | undefined): string | null {
   // "Posted on October 28, 2020 by apgoucher": the name is what follows "by".
   const after = s.match(/\bby[:\s]+(.+)$/i)?.[1];
   if (after && !/^\s*(posted|written)?\s*by\b/i.test(s)) s = after;
-  s = s.replace(/^(posted|written|words|text)?\s*by[:\s]+/i, '').replace(/^(door|von|par|por)\s+/i, '').replace(/\s*[|·•].*$/, '').replace(TRAILING_DATE, '').replace(/[\s,;:–—-]+$/, '').trim();
+  s = s.replace(/^(posted|written|words|text)?\s*by[:\s]+/i, '').replace(/^By(?=\p{Lu})/u, '').replace(/^(door|von|par|por)\s+/i, '').replace(/\s*[|·•].*$/, '').replace(TRAILING_DATE, '').replace(/[\s,;:–—-]+$/, '').trim();
   if (!s || s.length > 100 || /^https?:/i.test(s) || /^\d+$/.test(s)) return null;
   return s;
 }
