@@ -74,7 +74,13 @@ function run(tool: Tool, html: string, url: string): Values {
       const r = new Readability(document as unknown as Document).parse();
       return { author: r?.byline, text: r?.textContent, published: r?.publishedTime, title: r?.title, language: r?.lang };
     }
-    const d = new Defuddle(document as unknown as Document, { url }).parse();
+    // defuddle logs every JSON-LD or URL it cannot parse; keep the table readable.
+    const quiet = console.error;
+    const quietLog = console.log;
+    console.error = () => {};
+    console.log = () => {};
+    let d: ReturnType<Defuddle['parse']>;
+    try { d = new Defuddle(document as unknown as Document, { url }).parse(); } finally { console.error = quiet; console.log = quietLog; }
     const text = parseHTML(`<body>${d.content ?? ''}</body>`).document.body.textContent;
     return { author: d.author, text, published: d.published, title: d.title, language: d.language };
   } finally {
