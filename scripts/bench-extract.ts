@@ -22,7 +22,7 @@ function corpusDir(): string | null {
   return null;
 }
 
-interface Entry { file: string; url: string | null; expected: Record<string, unknown> | null }
+interface Entry { file: string; url: string | null; platform: string; expected: Record<string, unknown> | null }
 type Verified = Record<string, Partial<Record<Field, { value: string | null; reason: string }>>>;
 interface Page { id: string; path: string; url: string; ref: Values }
 
@@ -34,7 +34,8 @@ if (!dir) {
   for (const e of JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as Entry[]) {
     const x = e.expected ?? {};
     pages.push({
-      id: e.file, path: join(dir, e.file), url: e.url ?? 'http://fakehost/test/page.html',
+      // In the browser the extractor always has the page's address; saved X pages without one were x.com pages.
+      id: e.file, path: join(dir, e.file), url: e.url ?? (e.platform === 'x' ? 'https://x.com/home' : 'http://fakehost/test/page.html'),
       ref: { author: x.author as string, handle: x.handle as string, text: x.textStartsWith as string, published: x.published as string, title: x.title as string, language: x.lang as string },
     });
   }
@@ -57,6 +58,8 @@ const score = Object.fromEntries(TOOLS.map((t) => [t, Object.fromEntries(FIELDS.
 const totals = Object.fromEntries(FIELDS.map((f) => [f, { ref: 0, ver: 0 }])) as Record<Field, { ref: number; ver: number }>;
 const ms: Record<Tool, number> = { ours: 0, readability: 0, defuddle: 0 };
 const crashes: string[] = [];
+/** BENCH_DUMP=<file>: our values per page, to review when adding verified values. */
+const dump: Record<string, { ours: Values; ref: Values }> = {};
 const misses: string[] = [];
 
 function run(tool: Tool, html: string, url: string): Values {
@@ -71,7 +74,13 @@ function run(tool: Tool, html: string, url: string): Values {
       const r = new Readability(document as unknown as Document).parse();
       return { author: r?.byline, text: r?.textContent, published: r?.publishedTime, title: r?.title, language: r?.lang };
     }
-    const d = new Defuddle(document as unknown as Document, { url }).parse();
+    // defuddle logs every JSON-LD or URL it cannot parse; keep the table readable.
+    const quiet = console.error;
+    const quietLog = console.log;
+    console.error = () => {};
+    console.log = () => {};
+    let d: ReturnType<Defuddle['parse']>;
+    try { d = new Defuddle(document as unknown as Document, { url }).parse(); } finally { console.error = quiet; console.log = quietLog; }
     const text = parseHTML(`<body>${d.content ?? ''}</body>`).document.body.textContent;
     return { author: d.author, text, published: d.published, title: d.title, language: d.language };
   } finally {
@@ -85,7 +94,10 @@ for (const p of pages) {
   const ver = verified[p.id] ?? {};
   for (const tool of TOOLS) {
     let v: Values = {};
-    try { v = run(tool, html, p.url); } catch (e) {
+    try {
+      v = run(tool, html, p.url);
+      if (tool === 'ours') dump[p.id] = { ours: { ...v, text: v.text?.slice(0, 200) }, ref: p.ref };
+    } catch (e) {
       if (tool === 'ours') crashes.push(`${p.id}: ${e instanceof Error ? e.message : e}`);
     }
     for (const f of FIELDS) {
@@ -118,4 +130,5 @@ for (const f of FIELDS) {
 console.log(`verified fields right (ours): ${pct(vOk, vN)}`);
 console.log(`time (extract only, linkedom): ours ${ms.ours.toFixed(0)} ms, readability ${ms.readability.toFixed(0)} ms, defuddle ${ms.defuddle.toFixed(0)} ms`);
 for (const c of crashes) console.log(`CRASH ${c}`);
+if (process.env.BENCH_DUMP) (await import('node:fs')).writeFileSync(process.env.BENCH_DUMP, JSON.stringify(dump, null, 1));
 if (process.env.BENCH_VERBOSE || process.env.BENCH_REF_MISSES) for (const m of misses) console.log(`miss ${m}`);

@@ -14,7 +14,10 @@ const TRAILING_DATE = new RegExp(`\\s*(,|on|updated|published|posted)?\\s*(${MON
 export function tidyName(raw: string | null | undefined): string | null {
   let s = cleanLine(raw?.split(/\n/).find((l) => l.trim()) ?? raw, 300);
   if (!s) return null;
-  s = s.replace(/^(posted|written|words|text)?\s*by[:\s]+/i, '').replace(/^(door|von|par|por)\s+/i, '').replace(/\s*[|·•].*$/, '').replace(TRAILING_DATE, '').trim();
+  // "Posted on October 28, 2020 by apgoucher": the name is what follows "by".
+  const after = s.match(/\bby[:\s]+(.+)$/i)?.[1];
+  if (after && !/^\s*(posted|written)?\s*by\b/i.test(s)) s = after;
+  s = s.replace(/^(posted|written|words|text)?\s*by[:\s]+/i, '').replace(/^By(?=\p{Lu})/u, '').replace(/^(door|von|par|por)\s+/i, '').replace(/\s*[|·•].*$/, '').replace(TRAILING_DATE, '').replace(/[\s,;:–—-]+$/, '').trim();
   if (!s || s.length > 100 || /^https?:/i.test(s) || /^\d+$/.test(s)) return null;
   return s;
 }
@@ -43,7 +46,9 @@ export function readByline(doc: Document, scope?: Element | null, base?: string)
 }
 
 const BYLINE_SEL = '[class*="byline"], [class*="Byline"], [class*="author"], [class*="Author"], [id*="byline"], [id*="author"], [data-testid*="byline"], [data-testid*="author"]';
-const NOT_BYLINE = /comment|avatar|bio|title|label|icon|img|image|photo|follow|share|social|more|box|info|desc|about|date|time/i;
+const NOT_BYLINE = /comment|avatar|bio|title|label|prep|icon|img|image|photo|follow|share|social|more|box|info|desc|about|date|time/i;
+/** Label words that sit in byline elements without a name ("Posted on", "Author"). */
+const LABEL = /^(posted|published|written|updated|by|author|authors|on|posted on|posted by|share|follow|contributor|staff)$/i;
 
 /** Readability-style: the first short byline/author element (its link text when it has one). */
 function scanBylines(roots: ParentNode[], base?: string): Byline {
@@ -59,7 +64,7 @@ function scanBylines(roots: ParentNode[], base?: string): Byline {
       if (!raw.trim() || raw.length > 120) continue;
       const link = Array.from(el.querySelectorAll('a[href]')).find((a) => /^[\p{L}][\p{L}.'’\- ]{2,60}$/u.test((a.textContent ?? '').trim()));
       const name = tidyName(link?.textContent ?? raw);
-      if (name && name.split(/\s+/).length <= 8 && /\p{L}/u.test(name)) return { name, profileUrl: httpUrl(link?.getAttribute('href'), base) };
+      if (name && !LABEL.test(name) && name.split(/\s+/).length <= 8 && /\p{L}/u.test(name)) return { name, profileUrl: httpUrl(link?.getAttribute('href'), base) };
     }
   }
   return { name: null, profileUrl: null };

@@ -47,7 +47,16 @@ export const linkedin: Extractor = {
   extract(ctx) {
     const card = ctx.doc.querySelector('article.main-feed-activity-card, [data-test-id="main-feed-activity-card"]');
     if (!card) {
+      // Pulse article: the author card is the one sure signal (pages have no author meta).
       const f = articleDraft(ctx, 'linkedin');
+      const cardEl = ctx.doc.querySelector('.main-author-card, [data-tracking-control-name$="main-author-card"]')?.closest('.main-author-card') ?? null;
+      const name = cardEl?.querySelector('.base-main-card__title');
+      if (name) {
+        f.draft.author.name = textOf(name, { inline: true });
+        f.draft.author.profileUrl = httpUrl(cardEl?.querySelector('a[href*="/in/"]')?.getAttribute('href')?.split('?')[0], ctx.url.href);
+        f.draft.author.handle = f.draft.author.profileUrl?.match(/\/in\/([^/?#]+)/)?.[1] ?? null;
+      }
+      if (!f.draft.publishedAt) f.draft.publishedAt = ctx.doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
       return [f];
     }
     const post = activity(card, ctx);

@@ -9,7 +9,8 @@ export const medium: Extractor = {
     /(^|\.)medium\.com$/.test(url.hostname) || !!doc.querySelector('meta[property="al:ios:app_name"][content="Medium"], meta[property="og:site_name"][content="Medium"]'),
   extract(ctx) {
     const article = ctx.doc.querySelector('article');
-    const content = article?.querySelector('section, .postArticle-content') ?? article;
+    // The whole article: a story is split into several <section>s.
+    const content = article ?? null;
     return [articleDraft(ctx, 'blog', { content, root: article })];
   },
 };
