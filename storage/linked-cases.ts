@@ -1,6 +1,7 @@
 import type { Case, StoredMention } from '../domain/case';
 import { urlKey } from '../domain/url-key';
 import type { CaptureDb } from './db';
+import { expandAuthorKeys } from './identities';
 
 /** Why a case is shown next to the page the agent is on. */
 export type LinkReason = 'post' | 'author' | 'thread';
@@ -22,7 +23,9 @@ export async function linkedCases(db: CaptureDb, pageUrl: string, authorKeys: st
   // The author of a stored capture of this very post is the page's author too.
   const authors = new Set(authorKeys);
   for (const m of byPost) if (m.authorKey) authors.add(m.authorKey);
-  const byAuthor = authors.size ? await db.mentions.where('authorKey').anyOf([...authors]).toArray() : [];
+  // Linked identities count as one author (issue 5).
+  const allAuthors = await expandAuthorKeys(db, [...authors]);
+  const byAuthor = allAuthors.length ? await db.mentions.where('authorKey').anyOf(allAuthors).toArray() : [];
   const reasons = new Map<string, Set<LinkReason>>();
   const add = (ms: StoredMention[], why: LinkReason) => {
     for (const m of ms) {

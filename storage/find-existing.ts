@@ -1,0 +1,31 @@
+import type { Case, StoredMention } from '../domain/case';
+import type { Mention } from '../domain/mention';
+import { authorKey } from '../domain/author-key';
+import { urlKey } from '../domain/url-key';
+import type { CaptureDb } from './db';
+import { expandAuthorKeys } from './identities';
+
+/**
+ * The stored mention of the same post, if any: the same normalised permalink, or the same
+ * platform and post id (a post reached through another URL). Issue 5: no duplicate cases.
+ */
+export async function findDuplicate(db: CaptureDb, mention: Mention): Promise<StoredMention | undefined> {
+  const byUrl = await db.mentions.where('urlKey').equals(urlKey(mention.url)).first();
+  if (byUrl) return byUrl;
+  if (!mention.postId) return undefined;
+  return db.mentions.where('[platform+postId]').equals([mention.platform, mention.postId]).first();
+}
+
+/**
+ * The cases of the same author (through linked identities too), most recently updated first:
+ * a new capture may be attached to one of them instead of opening a new case.
+ */
+export async function casesOfAuthor(db: CaptureDb, mention: Pick<Mention, 'platform' | 'author'>, limit = 5): Promise<Case[]> {
+  const key = authorKey(mention);
+  if (!key) return [];
+  const keys = await expandAuthorKeys(db, [key]);
+  const mentions = await db.mentions.where('authorKey').anyOf(keys).toArray();
+  const ids = [...new Set(mentions.map((m) => m.caseId))];
+  const cases = (await db.cases.bulkGet(ids)).filter((c): c is Case => !!c);
+  return cases.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, limit);
+}
