@@ -30,6 +30,10 @@ export default defineConfig({
     host_permissions: e2e ? ['http://127.0.0.1/*'] : [],
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     action: { default_title: '__MSG_actionTitle__' },
+    // Issue 5: "capture what is in view" from the keyboard (shown in the popup).
+    commands: {
+      'capture-in-view': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_commandCapture__' },
+    },
     browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'complaint-capture@webcare.example', strict_min_version: '128.0' } } : undefined,
   }),
 });

@@ -2,16 +2,20 @@ import type { LinkedCase } from '../../storage/linked-cases';
 import { SafeLink } from '../SafeLink';
 import { ago, t } from '../i18n';
 import { CaseActions } from './CaseActions';
+import { IdentityLink } from './IdentityLink';
 
 export type Props = {
   /** The case, its mentions and why it is linked to the page. */
   item: LinkedCase;
+  /** For each author identity, the identities linked to it as the same person. */
+  identities: Record<string, string[]>;
 };
 
 /** One case: status, owner, age, where it came from, its mentions and its history. Page text as text only. */
-export function CaseCard({ item }: Props) {
+export function CaseCard({ item, identities }: Props) {
   const c = item.case;
   const first = item.mentions[0];
+  const authors = [...new Set(item.mentions.map((m) => m.authorKey).filter((k): k is string => !!k))];
   return (
     <article class="case" data-testid="case" data-case-id={c.id} aria-label={`${t(`status_${c.status}`)}: ${first?.author.name ?? first?.author.handle ?? c.id}`}>
       <header>
@@ -45,6 +49,9 @@ export function CaseCard({ item }: Props) {
             {m.text}
           </p>
         </div>
+      ))}
+      {authors.map((k) => (
+        <IdentityLink key={k} authorKey={k} linked={identities[k] ?? []} />
       ))}
       <details>
         <summary>

@@ -1,9 +1,11 @@
 import { db } from '../../storage/db';
 import { linkedCases, recentCases } from '../../storage/linked-cases';
+import { identityGroups } from '../../storage/identities';
 import { authorKeysFromUrl } from '../../domain/page-authors';
 import { useLiveQuery } from '../use-live-query';
 import { useActivePage } from './use-active-page';
 import { CaseCard } from './CaseCard';
+import { DataTools, downloadText } from './DataTools';
 import { t } from '../i18n';
 
 export type Props = {
@@ -18,19 +20,22 @@ export function SidePanelApp({ search }: Props) {
   const recent = useLiveQuery(() => recentCases(db(), 20), []);
   const linkedIds = new Set((linked.value ?? []).map((l) => l.case.id));
   const others = (recent.value ?? []).filter((r) => !linkedIds.has(r.case.id));
+  const authorKeys = [...new Set([...(linked.value ?? []), ...others].flatMap((l) => l.mentions.map((m) => m.authorKey ?? '')).filter(Boolean))];
+  const identities = useLiveQuery(() => identityGroups(db(), authorKeys), [authorKeys.join('\n')]).value ?? {};
   return (
     <>
       <h1>{t('extName')}</h1>
       <section aria-labelledby="linked-h" data-testid="linked">
         <h2 id="linked-h">{t('linkedTitle')}</h2>
         {linked.error && <p role="alert">{t('error', linked.error)}</p>}
-        {linked.value?.length ? linked.value.map((l) => <CaseCard key={l.case.id} item={l} />) : <p>{t('noLinked')}</p>}
+        {linked.value?.length ? linked.value.map((l) => <CaseCard key={l.case.id} item={l} identities={identities} />) : <p>{t('noLinked')}</p>}
       </section>
       <section aria-labelledby="recent-h" data-testid="recent">
         <h2 id="recent-h">{t('recentTitle')}</h2>
         {recent.error && <p role="alert">{t('error', recent.error)}</p>}
-        {others.length ? others.map((l) => <CaseCard key={l.case.id} item={l} />) : recent.value?.length ? null : <p>{t('noCases')}</p>}
+        {others.length ? others.map((l) => <CaseCard key={l.case.id} item={l} identities={identities} />) : recent.value?.length ? null : <p>{t('noCases')}</p>}
       </section>
+      <DataTools download={downloadText} />
     </>
   );
 }
