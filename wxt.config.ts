@@ -6,6 +6,24 @@ import preact from '@preact/preset-vite';
 // for the loopback fixture server, and the popup accepts `?tabId=` to say which tab to capture.
 const e2e = process.env.E2E_BUILD === '1';
 
+/**
+ * Extension pages load only their own code: no remote script, no eval, no inline script, no
+ * plugins, not framable. Network access only to https backends and loopback (the reference backend).
+ */
+const OPTIONAL_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+
+export const EXTENSION_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export default defineConfig({
   outDir: e2e ? '.output-e2e' : '.output',
   imports: false,
@@ -22,18 +40,20 @@ export default defineConfig({
       },
     },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['activeTab', 'scripting', 'tabs', 'storage', 'unlimitedStorage', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: e2e ? ['http://127.0.0.1/*'] : [],
-    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // Asked at run time only: the backend's origin (options page) and per-site markers.
+    ...(manifestVersion === 2 ? { optional_permissions: OPTIONAL_HOSTS } : { optional_host_permissions: OPTIONAL_HOSTS }),
     action: { default_title: '__MSG_actionTitle__' },
     // Issue 5: "capture what is in view" from the keyboard (shown in the popup).
     commands: {
       'capture-in-view': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_commandCapture__' },
     },
+    content_security_policy: manifestVersion === 3 ? { extension_pages: EXTENSION_CSP } : (EXTENSION_CSP as unknown as { extension_pages: string }),
     browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'complaint-capture@webcare.example', strict_min_version: '128.0' } } : undefined,
   }),
 });

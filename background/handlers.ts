@@ -6,6 +6,7 @@ import { agentLabel, readSettings } from '../storage/settings';
 import { captureTab } from './capture-tab';
 import { findDuplicate } from '../storage/find-existing';
 import { createWorkflowHandlers } from './workflow-handlers';
+import { createSyncHandlers } from './sync-handlers';
 
 /** The background's answers to the protocol; each is a thin call into storage/. */
 export function createHandlers(db: CaptureDb): Handlers {
@@ -38,5 +39,6 @@ export function createHandlers(db: CaptureDb): Handlers {
       await updateCase(db, { caseId, status, owner, agent: agentLabel(s), syncEnabled: s.backend !== 'none' });
       return { ok: true as const };
     },
+    ...createSyncHandlers(db),
   };
 }

@@ -3,11 +3,13 @@ import { liveQuery, type Subscription } from 'dexie';
 import type { CaptureDb } from '../storage/db';
 import { linkedCases } from '../storage/linked-cases';
 import { authorKeysFromUrl } from '../domain/page-authors';
+import { waitingCounts } from '../sync/requeue';
 
 /**
- * The toolbar badge's text: how many cases are linked to the page in the active tab (same post,
- * author or thread, as the side panel shows). Set per tab, so it never hides the sync module's
- * own global badge state (its colour and title say how many cases wait to be synced).
+ * The toolbar badge, agreed with the sync module: its TEXT is how many cases are linked to the
+ * page in the active tab (same post, author or thread, as the side panel shows), set per tab; its
+ * COLOUR stays the sync module's (red when a case needs attention); its TITLE says both counts,
+ * "2 cases linked to this page · 3 waiting to sync".
  *
  * A live query follows the database: a capture, an import or a purge updates the count at once.
  */
@@ -17,10 +19,14 @@ export function startPageBadge(db: CaptureDb): void {
     sub?.unsubscribe();
     if (!url || !/^https?:/.test(url)) {
       void toolbar()?.setBadgeText({ tabId, text: '' }).catch(() => {});
+      void toolbar()?.setTitle({ tabId, title: browser.i18n.getMessage('actionTitle') }).catch(() => {});
       return;
     }
-    sub = liveQuery(() => linkedCases(db, url, authorKeysFromUrl(url))).subscribe({
-      next: (linked) => void toolbar()?.setBadgeText({ tabId, text: badgeText(linked.length) }).catch(() => {}),
+    sub = liveQuery(() => Promise.all([linkedCases(db, url, authorKeysFromUrl(url)), waitingCounts(db)])).subscribe({
+      next: ([linked, { waiting }]) => {
+        void toolbar()?.setBadgeText({ tabId, text: badgeText(linked.length) }).catch(() => {});
+        void toolbar()?.setTitle({ tabId, title: browser.i18n.getMessage('badgeTitle', [String(linked.length), String(waiting)]) }).catch(() => {});
+      },
       error: () => {},
     });
   };
@@ -37,7 +43,7 @@ export function startPageBadge(db: CaptureDb): void {
   void refresh();
 }
 
-type Action = Pick<typeof browser.action, 'setBadgeText'>;
+type Action = Pick<typeof browser.action, 'setBadgeText' | 'setTitle'>;
 /** Chrome MV3's `action`, Firefox MV2's `browserAction`. */
 const toolbar = (): Action | undefined => browser.action ?? (browser as unknown as { browserAction?: Action }).browserAction;
 

@@ -5,11 +5,13 @@ import { createHandlers } from './handlers';
 import { COMMAND_ID, MENU_ID, handleCommand, handleMenuClick, registerMenus } from './context-menu';
 import { startPageBadge } from './page-badge';
 import { startRetention } from './retention-alarm';
+import { startSync } from './sync';
 
 /** Wires the background: every listener is registered synchronously, as MV3 requires. */
 export function startBackground(): void {
   const route = createRouter(createHandlers(db()), browser.runtime.id, `${self.location.origin}/`);
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
+  startSync();
   // Chrome: the toolbar button opens the popup; the side panel opens from its own menu entry.
   if (browser.sidePanel) void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => {});
   // Issue 5: "Report as complaint" menu, the capture shortcut, the linked-cases badge, retention.

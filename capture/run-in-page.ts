@@ -3,7 +3,6 @@ import type { CaptureOutcome, CaptureOptions } from './outcome';
 
 /** Set by the injector just before the capture script runs (in the isolated world, not the page's). */
 declare global {
-  // eslint-disable-next-line no-var
   var __complaintCaptureOptions: CaptureOptions | undefined;
 }
 

@@ -27,5 +27,7 @@ export const OutboxEntrySchema = z.object({
   nextAttemptAt: z.number(),
   lastError: z.string().nullable(),
   createdAt: z.number(),
+  /** Epoch milliseconds when the current request went out (state `inflight`); added for issue 4. */
+  inflightAt: z.number().optional(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;

@@ -1,4 +1,13 @@
-import { emptyAuthor, emptyMetrics, type Mention } from '../domain/mention';
+/**
+ * Public API of the extraction module (issue 3). Reads the DOM only: nothing is sent anywhere.
+ * Both functions never throw: a page they do not understand still yields a mention with warnings.
+ */
+import type { Mention } from '../domain/mention';
+import { finish, minimal } from './draft';
+import { pageMeta } from './meta/page';
+import { pickExtractor } from './registry';
+import { choose } from './select';
+import type { Ctx, Found } from './types';
 
 /** What the capture script knows about what the agent asked for. */
 export interface CaptureRequest {
@@ -6,6 +15,8 @@ export interface CaptureRequest {
   url: string;
   /** The text the agent selected, if any: it becomes the mention's text. */
   selection?: string | null;
+  /** The node where the selection starts (live Selection's anchorNode), when the browser has one. */
+  selectionNode?: Node | null;
   /** The element under the pointer (context menu), if known. */
   target?: Element | null;
   /** Context menu on a link: capture the post that link points to, as seen on this page. */
@@ -13,27 +24,56 @@ export interface CaptureRequest {
   now?: Date;
 }
 
-// PLACEHOLDER until the extraction module lands: reads URL, title and selection only.
-export function extractMention(doc: Document, req: CaptureRequest): Mention {
-  const title = doc.title.trim() || null;
-  return {
-    platform: 'web',
-    kind: 'post',
-    url: req.url,
-    postId: null,
-    author: emptyAuthor(),
-    text: req.selection?.trim() || '',
-    title,
-    publishedAt: null,
-    language: null,
-    parentUrl: null,
-    metrics: emptyMetrics(),
-    quoted: null,
-    warnings: ['author not found'],
-    capturedAt: (req.now ?? new Date()).toISOString(),
-  };
+interface Run { ctx: Ctx; found: Found[]; title: string | null; now: Date }
+
+function run(doc: Document, req: CaptureRequest): Run | null {
+  let url: URL;
+  try {
+    url = new URL(req.url);
+  } catch {
+    return null;
+  }
+  const ctx: Ctx = { doc, url };
+  const ext = pickExtractor(ctx);
+  let found: Found[] = [];
+  try {
+    found = ext.extract(ctx);
+  } catch {
+    found = [];
+  }
+  const title = safeTitle(doc);
+  return { ctx, found, title, now: req.now ?? new Date() };
 }
 
+function safeTitle(doc: Document): string | null {
+  try {
+    return pageMeta(doc).ogTitle ?? pageMeta(doc).title;
+  } catch {
+    return null;
+  }
+}
+
+/** The one mention the agent means (pointer, link, selection, URL, viewport — in that order). */
+export function extractMention(doc: Document, req: CaptureRequest): Mention {
+  const now = req.now ?? new Date();
+  try {
+    const r = run(doc, req);
+    if (!r) return minimal('https://invalid.invalid/', safeTitle(doc), now, 'page address could not be read', req.selection ?? '');
+    return choose(r.ctx, r.found, req, (d) => finish(d, r.ctx.url.href, r.title, now), r.title, now);
+  } catch (e) {
+    const title = safeTitle(doc);
+    return minimal(req.url, title, now, `extraction failed (${e instanceof Error ? e.message.slice(0, 80) : 'unknown error'})`, req.selection ?? '');
+  }
+}
+
+/** Every post and comment on the page, main post first (`npm run extract -- --all`). */
 export function extractAll(doc: Document, req: CaptureRequest): Mention[] {
-  return [extractMention(doc, req)];
+  const now = req.now ?? new Date();
+  try {
+    const r = run(doc, req);
+    if (!r || r.found.length === 0) return [extractMention(doc, req)];
+    return r.found.map((f) => finish(f.draft, r.ctx.url.href, r.title, now));
+  } catch {
+    return [extractMention(doc, req)];
+  }
 }

@@ -3,6 +3,14 @@ import { CaptureReviewSchema, CaseSchema, CaseStatusSchema } from '../domain/cas
 import { CaptureOptionsSchema } from '../capture/outcome';
 import { MentionSchema } from '../domain/mention';
 import { CaseSummarySchema } from '../domain/case-summary';
+import { BackendKindSchema, SettingsSchema } from '../domain/settings';
+
+/** Credentials as the options page sends them: an empty token keeps the saved one. */
+const CredentialsInputSchema = z.object({
+  token: z.string().max(4096),
+  email: z.string().max(320).optional(),
+  authMode: z.enum(['api-token', 'oauth']).optional(),
+});
 
 /**
  * Every message an extension page (popup, side panel, options) sends to the background, one
@@ -91,6 +99,31 @@ export const protocol = {
     response: z.object({ purged: z.number() }),
   },
   // --- end of issue 5 ---
+  /** Put failed syncs back in the queue (one case, or all) after the agent fixed the settings. */
+  'sync/retry': {
+    request: z.object({ caseId: z.string().optional() }),
+    response: z.object({ requeued: z.number().int() }),
+  },
+  /** How sync stands: cases waiting, needing attention, and why the backend cannot be reached. */
+  'sync/status': {
+    request: z.object({}),
+    response: z.object({ waiting: z.number().int(), failed: z.number().int(), lastRunAt: z.number().nullable(), problem: z.string().nullable() }),
+  },
+  /** Settings for the options page, with the secret reduced to a hint. */
+  'settings/get': {
+    request: z.object({}),
+    response: z.object({ settings: SettingsSchema, credentialHint: z.string().nullable(), email: z.string().nullable(), authMode: z.enum(['api-token', 'oauth']).nullable() }),
+  },
+  /** Save settings and (when a token is given) credentials; the page has asked for host permission first. */
+  'settings/save': {
+    request: z.object({ settings: SettingsSchema, credentials: CredentialsInputSchema }),
+    response: z.object({ credentialHint: z.string().nullable() }),
+  },
+  /** Try the backend with the form's values (saved token when left empty); success text or the exact failure. */
+  'settings/test-connection': {
+    request: z.object({ backend: BackendKindSchema, backendUrl: z.string().max(2048), credentials: CredentialsInputSchema }),
+    response: z.object({ ok: z.boolean(), message: z.string() }),
+  },
 } as const;
 
 export type Protocol = typeof protocol;

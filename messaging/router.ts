@@ -1,3 +1,4 @@
+import { storageErrorMessage } from '../storage/errors';
 import { EnvelopeSchema, protocol, type MessageType, type Reply, type RequestOf, type ResponseOf } from './protocol';
 
 export type Handlers = { [K in MessageType]: (req: RequestOf<K>) => Promise<ResponseOf<K>> };
@@ -30,7 +31,7 @@ export function createRouter(handlers: Handlers, extensionId: string, extensionO
       const handler = handlers[type] as (r: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(req.data) };
     } catch (e) {
-      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+      return { ok: false, error: storageErrorMessage(e) };
     }
   };
 }

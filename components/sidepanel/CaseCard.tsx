@@ -3,6 +3,7 @@ import { SafeLink } from '../SafeLink';
 import { ago, t } from '../i18n';
 import { CaseActions } from './CaseActions';
 import { IdentityLink } from './IdentityLink';
+import { MentionText } from './MentionText';
 
 export type Props = {
   /** The case, its mentions and why it is linked to the page. */
@@ -45,9 +46,7 @@ export function CaseCard({ item, identities }: Props) {
             {m.author.handle ? ` @${m.author.handle}` : ''} · {t('from', m.platform)} ·{' '}
             <SafeLink href={m.url}>{m.title ?? m.url}</SafeLink>
           </p>
-          <p class="mention-text" data-testid="mention-text">
-            {m.text}
-          </p>
+          <MentionText text={m.text} />
         </div>
       ))}
       {authors.map((k) => (

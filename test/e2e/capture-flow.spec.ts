@@ -43,3 +43,21 @@ test('captures a blog post through the popup, lists it in the side panel, and ke
   await expect(panel2.getByTestId('linked').getByTestId('case')).toHaveCount(2);
   await expect(panel2.getByTestId('linked').getByTestId('mention-text').first()).toContainText('klantenservice');
 });
+
+// Issues #2/#7: a save the background refuses keeps everything the agent typed, with a clear error.
+test('a refused save keeps the form and says why; fixing the field saves', async ({ context, pages, openExtensionPage }) => {
+  const pageUrl = `${pages.origin}/blog-post.html`;
+  const page = await context.newPage();
+  await page.goto(pageUrl);
+  const popup = await openExtensionPage(`popup.html?tabId=${await tabIdOf(context, pageUrl)}`);
+  await expect(popup.locator('textarea[name=text]')).toHaveValue(/Al drie weken/);
+  await popup.fill('textarea[name=note]', 'Called twice, no answer');
+  await popup.fill('input[name=url]', 'javascript:alert(1)');
+  await popup.click('button[type=submit]');
+  await expect(popup.getByRole('alert')).toContainText(/Not saved: .*url.*http\(s\) URL/);
+  await expect(popup.locator('textarea[name=note]')).toHaveValue('Called twice, no answer');
+  await expect(popup.locator('textarea[name=text]')).toHaveValue(/Al drie weken/);
+  await popup.fill('input[name=url]', pageUrl);
+  await popup.click('button[type=submit]');
+  await expect(popup.getByTestId('saved')).toBeVisible();
+});

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { GENERATED } from './pages/generated';
 
 export interface PageServer {
   /** Base URL, e.g. http://127.0.0.1:41234 */
@@ -9,10 +10,15 @@ export interface PageServer {
   close: () => Promise<void>;
 }
 
-/** Serves the fixture pages of test/e2e/pages on a free loopback port. */
+/** Serves the fixture pages of test/e2e/pages (and the generated ones) on a free loopback port. */
 export async function startPageServer(root: string): Promise<PageServer> {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const make = GENERATED[path];
+    if (make) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(make());
+      return;
+    }
     try {
       const body = await readFile(join(root, path));
       res.writeHead(200, { 'content-type': path.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream' });

@@ -1,0 +1,68 @@
+import type { CaptureDb } from '../storage/db';
+import type { Handlers } from '../messaging/router';
+import { readSettings, settingsItem } from '../storage/settings';
+import { readCredentials, writeCredentials } from '../storage/credentials';
+import { credentialHint, type Credentials } from '../domain/credentials';
+import { createAdapter } from '../sync/adapters/index';
+import { checkBackendUrl } from '../sync/backend-url';
+import { requeueFailed, waitingCounts } from '../sync/requeue';
+import { requestSync, syncStatusItem } from './sync';
+
+type SyncMessages = 'sync/retry' | 'sync/status' | 'settings/get' | 'settings/save' | 'settings/test-connection';
+
+/** The background's answers for sync and backend settings (issue 4). */
+export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> {
+  /** The form's credentials; an empty token means "the saved one", but only for the saved origin. */
+  async function effective(input: Credentials, backendUrl: string): Promise<Credentials | null> {
+    if (input.token) return input;
+    const saved = await readCredentials();
+    const s = await readSettings();
+    const same = checkBackendUrl(s.backendUrl);
+    const next = checkBackendUrl(backendUrl);
+    // Never send a saved secret to an address it was not saved for.
+    if (!saved || !same.ok || !next.ok || same.origin !== next.origin) return null;
+    return { ...saved, email: input.email ?? saved.email, authMode: input.authMode ?? saved.authMode };
+  }
+
+  return {
+    'sync/retry': async ({ caseId }) => {
+      const requeued = await requeueFailed(db, caseId);
+      requestSync();
+      return { requeued };
+    },
+    'sync/status': async () => {
+      const [counts, status] = await Promise.all([waitingCounts(db), syncStatusItem.getValue()]);
+      return { ...counts, ...status };
+    },
+    'settings/get': async () => {
+      const [settings, creds] = await Promise.all([readSettings(), readCredentials()]);
+      return { settings, credentialHint: credentialHint(creds), email: creds?.email ?? null, authMode: creds?.authMode ?? null };
+    },
+    'settings/save': async ({ settings, credentials }) => {
+      if (settings.backend !== 'none') {
+        const url = checkBackendUrl(settings.backendUrl);
+        if (!url.ok) throw new Error(url.error);
+        settings = { ...settings, backendUrl: url.url };
+      }
+      const creds = settings.backend === 'none' ? null : await effective(credentials, settings.backendUrl);
+      if (settings.backend !== 'none' && !creds) throw new Error('Enter the credentials for this backend');
+      await writeCredentials(creds);
+      await settingsItem.setValue(settings);
+      requestSync();
+      return { credentialHint: credentialHint(creds) };
+    },
+    'settings/test-connection': async ({ backend, backendUrl, credentials }) => {
+      if (backend === 'none') return { ok: false, message: 'Choose a backend first' };
+      const url = checkBackendUrl(backendUrl);
+      if (!url.ok) return { ok: false, message: url.error };
+      const creds = await effective(credentials, backendUrl);
+      if (!creds) return { ok: false, message: 'Enter the credentials for this backend' };
+      const adapter = createAdapter(backend, url.url, creds, { fetch: (...a) => fetch(...a), timeoutMs: 10_000 });
+      try {
+        return { ok: true, message: await adapter!.testConnection() };
+      } catch (e) {
+        return { ok: false, message: e instanceof Error ? e.message : String(e) };
+      }
+    },
+  };
+}

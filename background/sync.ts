@@ -1,0 +1,131 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { db } from '../storage/db';
+import { readSettings, settingsItem } from '../storage/settings';
+import { readCredentials, restrictAccess } from '../storage/credentials';
+import { createAdapter } from '../sync/adapters/index';
+import type { Adapter } from '../sync/adapter';
+import { checkBackendUrl, originPattern } from '../sync/backend-url';
+import { drainOutbox, recoverInflight } from '../sync/worker';
+import { refreshFromBackend } from '../sync/refresh';
+import { waitingCounts } from '../sync/requeue';
+
+const RETRY_ALARM = 'sync-retry';
+const REFRESH_ALARM = 'sync-refresh';
+const REQUEST_TIMEOUT_MS = 15_000;
+
+export interface SyncStatus {
+  lastRunAt: number | null;
+  /** Why the last run could not talk to the backend (no permission, bad URL, no credentials). */
+  problem: string | null;
+}
+export const syncStatusItem = storage.defineItem<SyncStatus>('session:syncStatus', { fallback: { lastRunAt: null, problem: null } });
+
+let running: Promise<void> | null = null;
+let again = false;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let timerAt = 0;
+
+/**
+ * Wires the outbox to the backend: a drain right after anything is queued, an alarm for the next
+ * due retry (alarms survive the worker being stopped and the browser restarting), a periodic
+ * refresh of status and owner, and the badge. Listeners are registered synchronously.
+ */
+export function startSync(): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETRY_ALARM) requestSync();
+    if (alarm.name === REFRESH_ALARM) void refreshNow().then(() => requestSync());
+  });
+  db().outbox.hook('creating', () => requestSync(50));
+  settingsItem.watch(() => requestSync());
+  // After a browser restart the worker is only started for events it listens to.
+  browser.runtime.onStartup.addListener(() => requestSync());
+  void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 5 });
+  void restrictAccess();
+  // This worker just started, so nothing is in flight here: whatever is marked so was cut off.
+  void recoverInflight(db()).then(() => requestSync());
+}
+
+/** Asks for a drain; one runs at a time, and a request during a run makes it run once more. */
+export function requestSync(delayMs = 0): void {
+  if (delayMs > 0) {
+    // Keep an earlier timer: resetting it on every capture would starve the drain during a burst.
+    const at = Date.now() + delayMs;
+    if (timer !== undefined && timerAt <= at) return;
+    clearTimeout(timer);
+    timerAt = at;
+    timer = setTimeout(() => {
+      timer = undefined;
+      requestSync();
+    }, delayMs);
+    return;
+  }
+  if (running) {
+    again = true;
+    return;
+  }
+  running = drainOnce()
+    .catch(() => {})
+    .finally(() => {
+      running = null;
+      if (again) {
+        again = false;
+        requestSync();
+      }
+    });
+}
+
+/** The adapter for the current settings, or the reason there is none. */
+export async function currentAdapter(): Promise<{ adapter: Adapter } | { problem: string | null }> {
+  const s = await readSettings();
+  if (s.backend === 'none') return { problem: null };
+  const url = checkBackendUrl(s.backendUrl);
+  if (!url.ok) return { problem: `Backend URL: ${url.error}` };
+  const creds = await readCredentials();
+  if (!creds) return { problem: 'No credentials saved for the backend' };
+  // Firefox users can revoke host permissions at any time; without it every request would fail.
+  if (!(await browser.permissions.contains({ origins: [originPattern(url.origin)] }))) return { problem: `No permission to reach ${url.origin}: open the options page and save again` };
+  const adapter = createAdapter(s.backend, url.url, creds, { fetch: (...a) => fetch(...a), timeoutMs: REQUEST_TIMEOUT_MS });
+  return adapter ? { adapter } : { problem: null };
+}
+
+async function drainOnce(): Promise<void> {
+  const got = await currentAdapter();
+  await syncStatusItem.setValue({ lastRunAt: Date.now(), problem: 'problem' in got ? got.problem : null });
+  if (!('adapter' in got)) return void (await updateBadge());
+  // A watchdog: if this worker is stopped mid-drain, the alarm starts it again.
+  if (await db().outbox.count()) await browser.alarms.create(RETRY_ALARM, { when: Date.now() + 30_000 });
+  let last = 0;
+  const r = await drainOutbox(db(), got.adapter, { now: Date.now }, {
+    concurrency: 6,
+    onProgress: () => {
+      if (Date.now() - last > 500) {
+        last = Date.now();
+        void updateBadge();
+      }
+    },
+  });
+  await updateBadge();
+  if (r.nextDueAt !== null) schedule(r.nextDueAt);
+  else await browser.alarms.clear(RETRY_ALARM);
+}
+
+function schedule(at: number): void {
+  // The alarm survives a stopped worker (Chrome rounds packed extensions up to 30 s);
+  // the timer keeps short waits short while the worker is alive.
+  void browser.alarms.create(RETRY_ALARM, { when: Math.max(at, Date.now() + 1000) });
+  const wait = at - Date.now();
+  if (wait < 60_000) requestSync(Math.max(wait, 10));
+}
+
+async function refreshNow(): Promise<void> {
+  const got = await currentAdapter();
+  if ('adapter' in got) await refreshFromBackend(db(), got.adapter, { now: Date.now });
+}
+
+export async function updateBadge(): Promise<void> {
+  const { waiting, failed } = await waitingCounts(db());
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  await action.setBadgeText({ text: waiting ? String(waiting) : '' });
+  await action.setBadgeBackgroundColor({ color: failed ? '#b3261e' : '#44546a' });
+}

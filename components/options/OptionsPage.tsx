@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { send } from '../../messaging/client';
+import { checkBackendUrl, originPattern } from '../../sync/backend-url';
+import { BackendForm, type BackendFormValue } from './BackendForm';
+import { SyncStatusView } from './SyncStatusView';
+
+export type Props = Record<string, never>;
+
+const EMPTY: BackendFormValue = { agentName: '', backend: 'none', backendUrl: '', token: '', email: '', authMode: 'api-token' };
+
+/** The options page: loads settings from the background and saves them back through it. */
+export function OptionsPage(_: Props) {
+  const [value, setValue] = useState<BackendFormValue>(EMPTY);
+  const [hint, setHint] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState({ waiting: 0, failed: 0, problem: null as string | null });
+
+  const loadStatus = () => send('sync/status', {}).then(setStatus, () => {});
+  useEffect(() => {
+    void send('settings/get', {}).then((r) => {
+      setValue({ ...EMPTY, ...r.settings, email: r.email ?? '', authMode: r.authMode ?? 'api-token' });
+      setHint(r.credentialHint);
+    });
+    void loadStatus();
+    const t = setInterval(loadStatus, 2000);
+    return () => clearInterval(t);
+  }, []);
+
+  /** Asks for the backend's origin at run time; must run first in the click, while it counts as a user gesture. */
+  async function permit(): Promise<boolean> {
+    if (value.backend === 'none') return true;
+    const url = checkBackendUrl(value.backendUrl);
+    if (!url.ok) {
+      setMessage({ ok: false, text: url.error });
+      return false;
+    }
+    const granted = await browser.permissions.request({ origins: [originPattern(url.origin)] }).catch(() => false);
+    if (!granted) setMessage({ ok: false, text: `Permission to reach ${url.origin} was not given; the extension cannot sync without it.` });
+    return granted;
+  }
+
+  const creds = () => ({ token: value.token, ...(value.backend === 'zendesk' ? { authMode: value.authMode, email: value.email } : {}) });
+
+  async function run(task: () => Promise<{ ok: boolean; text: string } | null>) {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const m = await task();
+      if (m) setMessage(m);
+    } catch (e) {
+      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+      void loadStatus();
+    }
+  }
+
+  const onSave = () =>
+    run(async () => {
+      if (!(await permit())) return null;
+      const r = await send('settings/save', { settings: { agentName: value.agentName, backend: value.backend, backendUrl: value.backendUrl }, credentials: creds() });
+      setHint(r.credentialHint);
+      setValue((v) => ({ ...v, token: '' }));
+      return { ok: true, text: 'Saved.' };
+    });
+
+  const onTest = () =>
+    run(async () => {
+      if (!(await permit())) return null;
+      const r = await send('settings/test-connection', { backend: value.backend, backendUrl: value.backendUrl, credentials: creds() });
+      return { ok: r.ok, text: r.ok ? r.message : `Connection failed: ${r.message}` };
+    });
+
+  const onRetry = () =>
+    run(async () => {
+      const r = await send('sync/retry', {});
+      return { ok: true, text: `${r.requeued} case${r.requeued === 1 ? '' : 's'} queued again.` };
+    });
+
+  return (
+    <main>
+      <h1>Complaint Capture settings</h1>
+      <BackendForm value={value} onChange={setValue} credentialHint={hint} busy={busy} onSave={onSave} onTest={onTest} />
+      {message && (
+        <p role={message.ok ? 'status' : 'alert'} data-testid="options-message">
+          {message.text}
+        </p>
+      )}
+      <SyncStatusView {...status} busy={busy} onRetry={onRetry} />
+    </main>
+  );
+}

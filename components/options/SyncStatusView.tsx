@@ -1,0 +1,30 @@
+export type Props = {
+  /** Cases not yet acknowledged by the backend (queued or needing attention). */
+  waiting: number;
+  /** Cases whose sync stopped on a permanent error. */
+  failed: number;
+  /** Why the backend cannot be reached at all, if so. */
+  problem: string | null;
+  busy: boolean;
+  /** Puts every failed case back in the queue. */
+  onRetry: () => void;
+};
+
+/** Where sync stands, and the one action the agent has: retry after fixing the settings. */
+export function SyncStatusView({ waiting, failed, problem, busy, onRetry }: Props) {
+  return (
+    <section aria-labelledby="sync-status-title">
+      <h2 id="sync-status-title">Sync</h2>
+      <p data-testid="sync-counts">
+        {waiting === 0 ? 'All cases are synced.' : `${waiting} case${waiting === 1 ? '' : 's'} waiting to sync`}
+        {failed > 0 ? `, ${failed} need${failed === 1 ? 's' : ''} attention.` : ''}
+      </p>
+      {problem && <p role="alert">{problem}</p>}
+      {failed > 0 && (
+        <button type="button" disabled={busy} onClick={onRetry}>
+          Retry failed cases
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+/** Types shared by the registry and the platform extractors. */
+import type { Author, Mention, Metrics, Platform } from '../domain/mention';
+
+/** A mention before it is checked: capturedAt and language are filled by finish(). */
+export interface Draft {
+  platform: Platform;
+  kind: 'post' | 'comment';
+  url: string | null;
+  postId: string | null;
+  author: Author;
+  text: string;
+  title: string | null;
+  publishedAt: string | null;
+  /** Raw lang attribute or tag ("en-US"); reduced to a primary tag later. */
+  language: string | null;
+  parentUrl: string | null;
+  metrics: Metrics;
+  quoted: Mention['quoted'];
+  warnings: string[];
+}
+
+/** One post or comment found on the page, with the element it occupies (for target/selection). */
+export interface Found {
+  draft: Draft;
+  el: Element | null;
+}
+
+export interface Ctx {
+  doc: Document;
+  url: URL;
+}
+
+export interface Extractor {
+  id: string;
+  /** Cheap first pick by address; `null` means "any address, decide from the DOM". */
+  matchesUrl: ((url: URL) => boolean) | null;
+  /** Confirms from the DOM that this page is what the extractor understands. */
+  detect: (ctx: Ctx) => boolean;
+  /** Every post and comment on the page, main post first. Empty = not understood. */
+  extract: (ctx: Ctx) => Found[];
+  /** The mention the agent means when nothing was pointed at or selected; default: the first. */
+  primary?: (found: Found[], ctx: Ctx) => Found | undefined;
+}

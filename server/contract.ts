@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { CaseStatusSchema, CategorySchema, SeveritySchema } from '../domain/case';
+import { IsoInstantSchema, MentionSchema } from '../domain/mention';
+
+/**
+ * The project's own case-backend contract (docs/backend-contract.md), as Zod schemas shared by
+ * the reference backend (server/) and the extension's adapter (sync/adapters/http-contract.ts).
+ */
+export const CreateCaseBodySchema = z.object({
+  mention: MentionSchema,
+  category: CategorySchema,
+  severity: SeveritySchema,
+  note: z.string().max(20_000),
+  capturedBy: z.string().min(1).max(200),
+});
+export type CreateCaseBody = z.infer<typeof CreateCaseBodySchema>;
+
+export const PatchCaseBodySchema = z
+  .object({
+    status: CaseStatusSchema.optional(),
+    owner: z.string().max(200).nullable().optional(),
+    /** Text added to the case's history. */
+    note: z.string().min(1).max(20_000).optional(),
+    noteKind: z.enum(['note', 'decision']).optional(),
+    /** Who made the change (the agent's name). */
+    by: z.string().max(200).optional(),
+  })
+  .strict();
+export type PatchCaseBody = z.infer<typeof PatchCaseBodySchema>;
+
+export const HistoryEntrySchema = z.object({
+  at: IsoInstantSchema,
+  by: z.string(),
+  kind: z.string(),
+  text: z.string(),
+});
+
+export const ContractCaseSchema = z.object({
+  id: z.string().min(1),
+  status: CaseStatusSchema,
+  owner: z.string().nullable(),
+  category: CategorySchema,
+  severity: SeveritySchema,
+  mentions: z.array(z.unknown()),
+  history: z.array(HistoryEntrySchema),
+  createdAt: IsoInstantSchema,
+  updatedAt: IsoInstantSchema,
+  idempotencyKey: z.string().optional(),
+});
+export type ContractCase = z.infer<typeof ContractCaseSchema>;
+
+export const CaseListSchema = z.object({ cases: z.array(ContractCaseSchema) });
+
+/** Error body of every 4xx/5xx answer. */
+export const ErrorBodySchema = z.object({ error: z.string() });

@@ -1,0 +1,99 @@
+import type { z } from 'zod';
+import { PermanentError, TransientError, UnknownOutcomeError } from './adapter';
+import { parseRetryAfter } from './retry-after';
+
+export type FetchFn = typeof fetch;
+
+export interface RequestSpec<T> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  url: string;
+  headers: Record<string, string>;
+  body?: unknown;
+  schema: z.ZodType<T>;
+  /** A create: a lost answer makes the outcome unknown instead of merely failed. */
+  sideEffect?: boolean;
+  /** Names the backend in messages ("Zendesk answered …"). */
+  backend: string;
+}
+
+export interface HttpOptions {
+  fetch: FetchFn;
+  timeoutMs: number;
+  now?: () => number;
+}
+
+/**
+ * One request with the error mapping every adapter shares: 2xx is validated with Zod,
+ * 408/409/429/5xx are transient (Retry-After honoured), other 4xx permanent with the
+ * backend's own message, and a network error after a create was sent is "unknown".
+ */
+export async function requestJson<T>(opts: HttpOptions, spec: RequestSpec<T>): Promise<{ status: number; data: T; headers: Headers }> {
+  let res: Response;
+  try {
+    res = await opts.fetch(spec.url, {
+      method: spec.method,
+      headers: { Accept: 'application/json', ...(spec.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...spec.headers },
+      body: spec.body !== undefined ? JSON.stringify(spec.body) : undefined,
+      signal: AbortSignal.timeout(opts.timeoutMs),
+      // Credentials go in headers we set; never send the browser's cookies to the backend.
+      credentials: 'omit',
+    });
+  } catch (e) {
+    const why = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError') ? `no answer within ${Math.round(opts.timeoutMs / 1000)} s` : 'network error';
+    if (spec.sideEffect) throw new UnknownOutcomeError(`${spec.backend}: ${why} after the request was sent`);
+    throw new TransientError(`${spec.backend}: ${why}`);
+  }
+  const text = await res.text().catch(() => '');
+  if (res.ok) {
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      throw malformed(spec, res.status, 'the body is not JSON');
+    }
+    const parsed = spec.schema.safeParse(json);
+    if (!parsed.success) {
+      const i = parsed.error.issues[0];
+      throw malformed(spec, res.status, i ? `${i.path.join('.') || '(root)'}: ${i.message}` : 'unexpected shape');
+    }
+    return { status: res.status, data: parsed.data, headers: res.headers };
+  }
+  const message = `${spec.backend} answered ${res.status}${backendMessage(text) ? `: ${backendMessage(text)}` : ''}`;
+  if (res.status === 429 || res.status === 503 || res.status === 408 || res.status === 409 || res.status >= 500) {
+    const retryAfter = res.status === 429 || res.status === 503 ? parseRetryAfter(res.headers.get('retry-after'), opts.now?.() ?? Date.now()) : null;
+    throw new TransientError(message, retryAfter ?? undefined);
+  }
+  throw new PermanentError(message, res.status);
+}
+
+function malformed(spec: RequestSpec<unknown>, status: number, detail: string): Error {
+  const msg = `${spec.backend} sent a malformed answer (${status}, ${detail}); check the backend URL`;
+  // A create that got a 2xx did happen: find it by key before trying again.
+  return spec.sideEffect ? new UnknownOutcomeError(msg) : new PermanentError(msg, status);
+}
+
+/** The human part of an error body: `{error}`, `{description, errors:[{message}]}`, `{error:{message}}`, or short text. */
+export function backendMessage(text: string): string {
+  if (!text) return '';
+  try {
+    const j = JSON.parse(text) as Record<string, unknown>;
+    const parts: string[] = [];
+    const pick = (v: unknown) => {
+      if (typeof v === 'string' && v) parts.push(v);
+      else if (v && typeof v === 'object' && 'message' in v && typeof v.message === 'string') parts.push(v.message);
+    };
+    pick(j.error);
+    pick(j.description);
+    pick(j.message);
+    if (Array.isArray(j.errors)) for (const e of j.errors.slice(0, 3)) pick(e && typeof e === 'object' && 'field' in e && 'message' in e ? { message: `${String(e.field)}: ${String(e.message)}` } : e);
+    if (j.details && typeof j.details === 'object') parts.push(JSON.stringify(j.details).slice(0, 200));
+    return parts.join('; ').slice(0, 500);
+  } catch {
+    return text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+  }
+}
+
+/** Joins a base URL and a path without doubling or losing a slash. */
+export function joinUrl(base: string, path: string): string {
+  return base.replace(/\/+$/, '') + path;
+}

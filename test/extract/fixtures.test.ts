@@ -1,0 +1,57 @@
+/**
+ * One test per saved page in test/fixtures/pages/<platform>/: the extractor's output must equal
+ * <name>.expected.json. A page's request (URL, and optional named cases with a selection, a
+ * target selector or a link) is in <name>.request.json. New page: add both files, run
+ * `UPDATE_FIXTURES=1 npx vitest run test/extract`, then check the expected file by hand.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { MentionSchema } from '../../domain/mention';
+import { extractAll, extractMention, type CaptureRequest } from '../../extract/index';
+
+export const PAGES = join(__dirname, '..', 'fixtures', 'pages');
+const NOW = new Date('2026-01-01T00:00:00.000Z');
+const UPDATE = process.env.UPDATE_FIXTURES === '1';
+
+interface Case { selection?: string; target?: string; linkUrl?: string }
+interface RequestFile { url: string; cases?: Record<string, Case> }
+
+export function fixturePages(): { platform: string; name: string; html: string }[] {
+  const platforms = readdirSync(PAGES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  return platforms.flatMap((platform) =>
+    readdirSync(join(PAGES, platform))
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => ({ platform, name: f.slice(0, -5), html: join(PAGES, platform, f) })),
+  );
+}
+
+function run(htmlFile: string, reqFile: RequestFile) {
+  const { document } = parseHTML(readFileSync(htmlFile, 'utf8'));
+  const base: CaptureRequest = { url: reqFile.url, now: NOW };
+  const cases: Record<string, unknown> = {};
+  for (const [name, c] of Object.entries(reqFile.cases ?? {})) {
+    const target = c.target ? document.querySelector(c.target) : null;
+    if (c.target && !target) throw new Error(`case ${name}: target selector ${c.target} matches nothing`);
+    cases[name] = extractMention(document, { ...base, selection: c.selection ?? null, target, linkUrl: c.linkUrl ?? null });
+  }
+  return { mention: extractMention(document, base), all: extractAll(document, base), cases };
+}
+
+describe('extraction fixtures', () => {
+  for (const page of fixturePages()) {
+    it(`${page.platform}/${page.name}`, () => {
+      const reqPath = page.html.replace(/\.html$/, '.request.json');
+      const expPath = page.html.replace(/\.html$/, '.expected.json');
+      expect(existsSync(reqPath), `missing ${reqPath}: write {"url": "<page URL>"}`).toBe(true);
+      const got = run(page.html, JSON.parse(readFileSync(reqPath, 'utf8')) as RequestFile);
+      for (const m of [got.mention, ...got.all, ...Object.values(got.cases)]) MentionSchema.parse(m);
+      if (UPDATE) writeFileSync(expPath, `${JSON.stringify(got, null, 2)}\n`);
+      if (!existsSync(expPath)) {
+        throw new Error(`no expected output for ${page.platform}/${page.name}: run UPDATE_FIXTURES=1 npx vitest run test/extract, then check ${expPath} by hand`);
+      }
+      expect(got).toEqual(JSON.parse(readFileSync(expPath, 'utf8')));
+    });
+  }
+});

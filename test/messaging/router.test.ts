@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { createRouter, type Handlers } from '../../messaging/router';
+import { CaptureDb } from '../../storage/db';
+import { saveCapture } from '../../storage/save-capture';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}/`;
+const own = { id: ID, url: `${ORIGIN}popup.html` };
+
+const mention = {
+  platform: 'blog',
+  kind: 'post',
+  url: 'https://blog.example/p/1',
+  postId: null,
+  author: { name: 'Anouk', handle: null, profileUrl: null, followers: null },
+  text: 'Geen internet',
+  title: 'Drie weken',
+  publishedAt: null,
+  language: 'nl',
+  parentUrl: null,
+  metrics: { views: null, likes: null, reposts: null, replies: null },
+  warnings: [],
+  capturedAt: '2026-11-23T09:00:00.000Z',
+};
+const review = { category: 'outage', severity: 'high', owner: null, note: '' };
+
+function routerWith(db: CaptureDb, overrides: Partial<Handlers> = {}) {
+  const handlers = {
+    'capture/tab': async () => {
+      throw new Error('not in this test');
+    },
+    'capture/save': (r) => saveCapture(db, { ...r, agent: 'a', syncEnabled: false }),
+    'case/log': async () => ({ ok: true as const }),
+    'case/update': async () => ({ ok: true as const }),
+    'case/take': async () => ({ ok: true as const }),
+    'case/get': async ({ caseId }) => (await db.cases.get(caseId)) ?? null,
+    ...overrides,
+  } as Handlers;
+  return createRouter(handlers, ID, ORIGIN);
+}
+
+// Issue #7: the background accepts only its own extension's contexts and only well-formed requests.
+describe('message router', () => {
+  it('saves a valid capture from an extension page', async () => {
+    const db = new CaptureDb(`r-${crypto.randomUUID()}`);
+    const reply = await routerWith(db)({ type: 'capture/save', payload: { mention, review } }, own);
+    expect(reply.ok).toBe(true);
+    expect(await db.cases.count()).toBe(1);
+  });
+
+  it.each([
+    ['another extension', { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', url: 'chrome-extension://zzzz/popup.html' }],
+    ['a web page posing as the extension', { id: ID, url: 'https://evil.example/' }],
+    ['no sender id', { url: `${ORIGIN}popup.html` }],
+  ])('refuses %s and changes nothing', async (_n, sender) => {
+    const db = new CaptureDb(`r-${crypto.randomUUID()}`);
+    const reply = await routerWith(db)({ type: 'capture/save', payload: { mention, review } }, sender);
+    expect(reply).toEqual({ ok: false, error: 'Refused: message not from this extension' });
+    expect(await db.cases.count()).toBe(0);
+  });
+
+  it.each([
+    ['not an object', 'capture/save'],
+    ['an unknown type', { type: 'db/drop', payload: {} }],
+    ['a javascript: permalink', { type: 'capture/save', payload: { mention: { ...mention, url: 'javascript:alert(1)' }, review } }],
+    ['a missing field', { type: 'capture/save', payload: { mention: { ...mention, text: undefined }, review } }],
+    ['a wrong enum', { type: 'capture/save', payload: { mention, review: { ...review, severity: 'urgent' } } }],
+    ['a prototype-polluting payload', JSON.parse('{"type":"capture/save","payload":{"__proto__":{"ok":true}}}')],
+  ])('answers %s with an error and changes nothing', async (_n, message) => {
+    const db = new CaptureDb(`r-${crypto.randomUUID()}`);
+    const reply = await routerWith(db)(message, own);
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) expect(reply.error).toMatch(/Unknown message|Invalid capture\/save request/);
+    expect(await db.cases.count()).toBe(0);
+  });
+
+  it('turns a full disk into a sentence the agent can act on', async () => {
+    const db = new CaptureDb(`r-${crypto.randomUUID()}`);
+    const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    const reply = await routerWith(db, {
+      'capture/save': async () => {
+        throw quota;
+      },
+    })({ type: 'capture/save', payload: { mention, review } }, own);
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/storage is full, so nothing was saved/) });
+  });
+});

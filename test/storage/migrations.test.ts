@@ -1,0 +1,89 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { CaptureDb } from '../../storage/db';
+import { CaseSchema, StoredMentionSchema } from '../../domain/case';
+
+// Issue #7 / STYLE "storage changes only add": a database written by each older schema version
+// must open with the current code with every mention and case intact. Each entry below is a
+// FROZEN copy of an old version's stores: never edit one, add the next.
+const HISTORY: Record<number, Record<string, string>> = {
+  1: {
+    mentions: 'id, urlKey, [platform+postId], authorKey, threadKey, caseId, capturedAt',
+    cases: 'id, &idempotencyKey, createdAt, updatedAt, status, syncState',
+    outbox: '++id, caseId, nextAttemptAt, state',
+  },
+};
+
+const v1Mention = {
+  id: 'm1',
+  caseId: 'c1',
+  platform: 'x',
+  kind: 'post',
+  url: 'https://x.com/marloesdv/status/1',
+  postId: '1',
+  author: { name: 'Marloes', handle: 'marloesdv', profileUrl: 'https://x.com/marloesdv', followers: 40000 },
+  text: 'Nobody calls back.',
+  title: null,
+  publishedAt: '2026-11-01T10:00:00.000Z',
+  language: 'en',
+  parentUrl: null,
+  metrics: { views: 10, likes: 1, reposts: 0, replies: 2 },
+  quoted: null,
+  warnings: [],
+  capturedAt: '2026-11-02T10:00:00.000Z',
+  urlKey: 'x.com/marloesdv/status/1',
+  authorKey: 'x:marloesdv',
+  threadKey: 'x.com/marloesdv/status/1',
+};
+const v1Case = {
+  id: 'c1',
+  idempotencyKey: '7b0c9e2e-3c1f-4f9a-9d0e-2f6b1b2a9c11',
+  status: 'open',
+  owner: 'Joost',
+  category: 'outage',
+  severity: 'high',
+  mentionIds: ['m1'],
+  log: [{ id: 'l1', at: '2026-11-02T10:00:00.000Z', by: 'Sanne', kind: 'created', text: 'Captured' }],
+  createdAt: '2026-11-02T10:00:00.000Z',
+  updatedAt: '2026-11-02T10:00:00.000Z',
+  syncState: 'queued',
+  syncError: null,
+  backend: null,
+};
+const v1Outbox = { caseId: 'c1', op: 'create', idempotencyKey: v1Case.idempotencyKey, patch: null, state: 'pending', attempts: 2, nextAttemptAt: 1, lastError: '503', createdAt: 1 };
+
+async function writeOldDatabase(name: string, version: number) {
+  const old = new Dexie(name);
+  for (let v = 1; v <= version; v++) if (HISTORY[v]) old.version(v).stores(HISTORY[v]!);
+  await old.open();
+  await old.table('mentions').add(v1Mention);
+  await old.table('cases').add(v1Case);
+  await old.table('outbox').add(v1Outbox);
+  old.close();
+}
+
+describe('database upgrades', () => {
+  for (const from of Object.keys(HISTORY).map(Number)) {
+    it(`opens a version ${from} database with every mention, case and queued push intact`, async () => {
+      const name = `mig-${from}-${crypto.randomUUID()}`;
+      await writeOldDatabase(name, from);
+      const db = new CaptureDb(name);
+      await db.open();
+      expect(db.verno).toBeGreaterThanOrEqual(from);
+      const m = await db.mentions.get('m1');
+      const c = await db.cases.get('c1');
+      expect(StoredMentionSchema.parse(m)).toMatchObject({ text: 'Nobody calls back.', author: { followers: 40000 } });
+      expect(CaseSchema.parse(c)).toMatchObject({ owner: 'Joost', status: 'open', mentionIds: ['m1'] });
+      expect(await db.mentions.where('authorKey').equals('x:marloesdv').count()).toBe(1);
+      expect(await db.outbox.where('caseId').equals('c1').count()).toBe(1);
+      db.close();
+    });
+  }
+
+  it('keeps the frozen history in step with the code: the newest frozen version is not newer than the code', async () => {
+    const db = new CaptureDb(`v-${crypto.randomUUID()}`);
+    await db.open();
+    expect(Math.max(...Object.keys(HISTORY).map(Number))).toBeLessThanOrEqual(db.verno);
+    db.close();
+  });
+});
