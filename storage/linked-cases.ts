@@ -20,9 +20,10 @@ export interface LinkedCase {
 export async function linkedCases(db: CaptureDb, pageUrl: string, authorKeys: string[] = []): Promise<LinkedCase[]> {
   const key = urlKey(pageUrl);
   const [byPost, byThread] = await Promise.all([db.mentions.where('urlKey').equals(key).toArray(), db.mentions.where('threadKey').equals(key).toArray()]);
-  // The author of a stored capture of this very post is the page's author too.
+  // Authors of stored captures of this post or its comments are authors seen on this page, so
+  // their other cases are linked too (issue 5: a commenter's complaints on other posts).
   const authors = new Set(authorKeys);
-  for (const m of byPost) if (m.authorKey) authors.add(m.authorKey);
+  for (const m of [...byPost, ...byThread]) if (m.authorKey) authors.add(m.authorKey);
   // Linked identities count as one author (issue 5).
   const allAuthors = await expandAuthorKeys(db, [...authors]);
   const byAuthor = allAuthors.length ? await db.mentions.where('authorKey').anyOf(allAuthors).toArray() : [];

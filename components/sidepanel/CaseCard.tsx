@@ -33,7 +33,7 @@ export function CaseCard({ item, identities }: Props) {
           {t(`cat_${c.category}`)} · {t(`sev_${c.severity}`)} · {t('firstSeen', ago(c.createdAt))} · {t('updated', ago(c.updatedAt))}
         </span>
         {item.reasons.map((r) => (
-          <span key={r} class="badge">
+          <span key={r} class="badge" data-testid="reason">
             {t(`reason_${r}`)}
           </span>
         ))}
