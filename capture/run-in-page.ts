@@ -23,7 +23,9 @@ export function runCapture(): CaptureOutcome {
 function targetOf(opts: CaptureOptions): Element | null {
   if (opts.targetElementId !== undefined) {
     // Firefox names the right-clicked element exactly.
-    const menus = (globalThis as { browser?: { menus?: { getTargetElement?: (id: number) => Element | null } } }).browser?.menus;
+    type Menus = { getTargetElement?: (id: number) => Element | null };
+    const api = (globalThis as { browser?: { menus?: Menus; contextMenus?: Menus } }).browser;
+    const menus = api?.menus ?? api?.contextMenus;
     const el = menus?.getTargetElement?.(opts.targetElementId);
     if (el) return el;
   }
