@@ -5,6 +5,7 @@ import { createHandlers } from './handlers';
 import { COMMAND_ID, MENU_ID, handleCommand, handleMenuClick, registerMenus } from './context-menu';
 import { startPageBadge } from './page-badge';
 import { startRetention } from './retention-alarm';
+import { startMarkers } from './markers';
 import { startSync } from './sync';
 
 /** Wires the background: every listener is registered synchronously, as MV3 requires. */
@@ -20,6 +21,7 @@ export function startBackground(): void {
   browser.commands?.onCommand.addListener((command, tab) => void handleCommand(command, tab));
   startPageBadge(db());
   startRetention(db());
+  startMarkers(db());
   // The e2e build exposes the handlers the browser's menu and shortcut call (Playwright cannot click them).
   if (__E2E__) Object.assign(globalThis, { __cc: { handleMenuClick, handleCommand, MENU_ID, COMMAND_ID } });
 }

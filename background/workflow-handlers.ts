@@ -10,8 +10,9 @@ import { exportCsv, exportJson, importJson } from '../storage/export-import';
 import { purgeOldMentions, retentionItem } from '../storage/retention';
 import { agentLabel, readSettings } from '../storage/settings';
 import { takePendingCapture } from './pending-capture';
+import { markerSitesItem, setMarkers } from './markers';
 
-type WorkflowType = Extract<MessageType, `${'capture/pending' | 'capture/check' | 'capture/attach' | 'identity/' | 'data/' | 'retention/'}${string}`>;
+type WorkflowType = Extract<MessageType, `${'capture/pending' | 'capture/check' | 'capture/attach' | 'identity/' | 'data/' | 'retention/' | 'markers/'}${string}`>;
 
 /** Issue 5's answers: pending captures, duplicates and author matches, identities, export and retention. */
 export function createWorkflowHandlers(db: CaptureDb): Pick<Handlers, WorkflowType> {
@@ -43,6 +44,11 @@ export function createWorkflowHandlers(db: CaptureDb): Pick<Handlers, WorkflowTy
         : { filename: `complaint-capture-${day}.json`, mime: 'application/json', content: JSON.stringify(await exportJson(db), null, 1) };
     },
     'data/import': ({ text }) => importJson(db, text),
+    'markers/sites': async () => ({ origins: await markerSitesItem.getValue() }),
+    'markers/set': async ({ origin, on }) => {
+      await setMarkers(origin, on);
+      return { ok: true as const };
+    },
     'retention/get': async () => ({ days: await retentionItem.getValue() }),
     'retention/set': async ({ days }) => {
       await retentionItem.setValue(days);

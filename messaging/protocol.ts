@@ -98,6 +98,16 @@ export const protocol = {
     request: z.object({ days: z.number().int().min(1).max(3650).nullable() }),
     response: z.object({ purged: z.number() }),
   },
+  /** Sites where case markers are shown (the agent granted each host). */
+  'markers/sites': {
+    request: z.object({}),
+    response: z.object({ origins: z.array(z.string()) }),
+  },
+  /** Show or stop showing markers on one site; the page asked for the host permission first. */
+  'markers/set': {
+    request: z.object({ origin: z.string().regex(/^https?:\/\/[^/]+$/), on: z.boolean() }),
+    response: z.object({ ok: z.literal(true) }),
+  },
   // --- end of issue 5 ---
   /** Put failed syncs back in the queue (one case, or all) after the agent fixed the settings. */
   'sync/retry': {
@@ -125,6 +135,24 @@ export const protocol = {
     response: z.object({ ok: z.boolean(), message: z.string() }),
   },
 } as const;
+
+/**
+ * Issue 5, optional markers: what the markers content script (on sites the agent allowed) asks
+ * the background over its `markers` port. Answered only for this extension's own content script.
+ */
+export const markerProtocol = {
+  /** Which of these normalised permalinks have a case, and its status. */
+  'markers/lookup': {
+    request: z.object({ keys: z.array(z.string().max(4096)).max(500) }),
+    response: z.record(z.string(), z.object({ caseId: z.string(), status: CaseStatusSchema })),
+  },
+  /** The agent clicked a marker: open that case in the side panel. */
+  'markers/open': {
+    request: z.object({ caseId: z.string().max(100) }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+} as const;
+export type MarkerMessageType = keyof typeof markerProtocol;
 
 export type Protocol = typeof protocol;
 export type MessageType = keyof Protocol;

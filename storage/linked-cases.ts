@@ -54,3 +54,10 @@ export async function recentCases(db: CaptureDb, limit = 20): Promise<LinkedCase
   const mentions = await db.mentions.where('caseId').anyOf(cases.map((c) => c.id)).toArray();
   return cases.map((c) => ({ case: c, mentions: mentions.filter((m) => m.caseId === c.id), reasons: [] }));
 }
+
+/** Given cases with their mentions (a case a page marker asked to show). */
+export async function casesById(db: CaptureDb, ids: string[]): Promise<LinkedCase[]> {
+  const cases = (await db.cases.bulkGet(ids)).filter((c): c is Case => !!c);
+  const mentions = cases.length ? await db.mentions.where('caseId').anyOf(cases.map((c) => c.id)).toArray() : [];
+  return cases.map((c) => ({ case: c, mentions: mentions.filter((m) => m.caseId === c.id), reasons: [] }));
+}

@@ -6,6 +6,9 @@ import { useLiveQuery } from '../use-live-query';
 import { useActivePage } from './use-active-page';
 import { CaseCard } from './CaseCard';
 import { DataTools, downloadText } from './DataTools';
+import { MarkersToggle } from './MarkersToggle';
+import { useFocusCase } from './use-focus-case';
+import { casesById } from '../../storage/linked-cases';
 import { t } from '../i18n';
 
 export type Props = {
@@ -18,6 +21,8 @@ export function SidePanelApp({ search }: Props) {
   const url = useActivePage(search);
   const linked = useLiveQuery(() => (url ? linkedCases(db(), url, authorKeysFromUrl(url)) : Promise.resolve([])), [url]);
   const recent = useLiveQuery(() => recentCases(db(), 20), []);
+  const focusId = useFocusCase(url);
+  const focus = useLiveQuery(() => casesById(db(), focusId ? [focusId] : []), [focusId]).value ?? [];
   const linkedIds = new Set((linked.value ?? []).map((l) => l.case.id));
   const others = (recent.value ?? []).filter((r) => !linkedIds.has(r.case.id));
   const authorKeys = [...new Set([...(linked.value ?? []), ...others].flatMap((l) => l.mentions.map((m) => m.authorKey ?? '')).filter(Boolean))];
@@ -25,6 +30,14 @@ export function SidePanelApp({ search }: Props) {
   return (
     <>
       <h1>{t('extName')}</h1>
+      {focus.length > 0 && (
+        <section aria-labelledby="focus-h" data-testid="focus">
+          <h2 id="focus-h">{t('focusTitle')}</h2>
+          {focus.map((l) => (
+            <CaseCard key={l.case.id} item={l} identities={identities} />
+          ))}
+        </section>
+      )}
       <section aria-labelledby="linked-h" data-testid="linked">
         <h2 id="linked-h">{t('linkedTitle')}</h2>
         {linked.error && <p role="alert">{t('error', linked.error)}</p>}
@@ -35,6 +48,7 @@ export function SidePanelApp({ search }: Props) {
         {recent.error && <p role="alert">{t('error', recent.error)}</p>}
         {others.length ? others.map((l) => <CaseCard key={l.case.id} item={l} identities={identities} />) : recent.value?.length ? null : <p>{t('noCases')}</p>}
       </section>
+      <MarkersToggle url={url} />
       <DataTools download={downloadText} />
     </>
   );
