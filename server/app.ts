@@ -36,6 +36,7 @@ export function createApp(opts: AppOptions) {
       const auth = Buffer.from(req.headers.authorization ?? '');
       if (auth.length !== expected.length || !timingSafeEqual(auth, expected)) return send(res, 401, { error: 'Missing or wrong bearer token' });
 
+      while (faults.config.paused) await sleep(20);
       if (faults.config.latencyMs > 0) await sleep(faults.config.latencyMs);
       const fault = faults.beforeRequest();
       if (fault.kind === '429') return send(res, 429, { error: 'Too many requests' }, { 'Retry-After': String(fault.retryAfter) });

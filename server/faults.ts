@@ -12,6 +12,8 @@ export interface FaultConfig {
   /** After every `every` requests, the next `count` get 429 with `Retry-After: retryAfter` (seconds). */
   burst429: { every: number; count: number; retryAfter: number } | null;
   seed: number;
+  /** Test control (PUT /api/_faults): requests wait, unanswered, until this is set false again. */
+  paused?: boolean;
 }
 
 export const NO_FAULTS: FaultConfig = { failRate: 0, dropAfterStoreRate: 0, latencyMs: 0, burst429: null, seed: 1 };

@@ -6,7 +6,7 @@ export interface BackoffPolicy {
 
 // A 60 s cap: a webcare team wants a case in the helpdesk within a minute of a blip, and
 // rate limits come with Retry-After, which is honoured as given whatever the cap.
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 60_000 };
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 500, capMs: 60_000 };
 
 /** The delay before retry number `attempt` (0 for the first retry). */
 export function backoffDelay(attempt: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): number {

@@ -53,7 +53,7 @@ export async function drainOutbox(db: CaptureDb, adapter: Adapter, clock: Clock,
   return result;
 }
 
-const CHUNK_PER_WORKER = 8;
+const CHUNK_PER_WORKER = 16;
 
 /** Inflight entries whose worker is gone: a create may have reached the backend, so it is "unknown". */
 export async function recoverInflight(db: CaptureDb, olderThan = Number.POSITIVE_INFINITY): Promise<number> {

@@ -1,4 +1,5 @@
 import type { BackendKind } from '../../domain/settings';
+import { t } from '../i18n';
 
 export interface BackendFormValue {
   agentName: string;
@@ -23,24 +24,11 @@ export type Props = {
   onTest: () => void;
 };
 
-const KINDS: { value: BackendKind; label: string }[] = [
-  { value: 'none', label: 'None: cases stay in this browser' },
-  { value: 'http', label: 'Own backend (Complaint Capture HTTP contract)' },
-  { value: 'zendesk', label: 'Zendesk Support' },
-  { value: 'freshdesk', label: 'Freshdesk' },
-];
-
-const URL_HINT: Record<BackendKind, string> = {
-  none: '',
-  http: 'https://cases.example.org (http:// only for 127.0.0.1 or localhost)',
-  zendesk: 'https://yourcompany.zendesk.com',
-  freshdesk: 'https://yourcompany.freshdesk.com',
-};
+const KINDS: BackendKind[] = ['none', 'http', 'zendesk', 'freshdesk'];
 
 function tokenLabel(v: BackendFormValue): string {
-  if (v.backend === 'zendesk') return v.authMode === 'oauth' ? 'OAuth access token' : 'API token';
-  if (v.backend === 'freshdesk') return 'API key';
-  return 'Bearer token';
+  if (v.backend === 'zendesk') return t(v.authMode === 'oauth' ? 'options_token_oauth' : 'options_token_zendesk');
+  return t(v.backend === 'freshdesk' ? 'options_token_freshdesk' : 'options_token_http');
 }
 
 /** The backend settings form; all text goes in as text children. */
@@ -55,38 +43,38 @@ export function BackendForm({ value, onChange, credentialHint, busy, onSave, onT
       }}
     >
       <label>
-        Your name (recorded as who captured and in the case log)
+        {t('options_agentName')}
         <input name="agentName" value={value.agentName} maxLength={200} onInput={(e) => set({ agentName: input(e) })} />
       </label>
       <label>
-        Case backend
+        {t('options_backend')}
         <select name="backend" value={value.backend} onChange={(e) => set({ backend: input(e) as BackendKind })}>
           {KINDS.map((k) => (
-            <option key={k.value} value={k.value}>
-              {k.label}
+            <option key={k} value={k}>
+              {t(`options_backend_${k}`)}
             </option>
           ))}
         </select>
       </label>
       {value.backend !== 'none' && (
         <fieldset>
-          <legend>Connection</legend>
+          <legend>{t('options_connection')}</legend>
           <label>
-            Backend URL
-            <input name="backendUrl" type="url" placeholder={URL_HINT[value.backend]} value={value.backendUrl} onInput={(e) => set({ backendUrl: input(e) })} />
+            {t('options_url')}
+            <input name="backendUrl" type="url" placeholder={t(`options_urlHint_${value.backend}`)} value={value.backendUrl} onInput={(e) => set({ backendUrl: input(e) })} />
           </label>
           {value.backend === 'zendesk' && (
             <label>
-              Sign-in method
+              {t('options_authMode')}
               <select name="authMode" value={value.authMode} onChange={(e) => set({ authMode: input(e) as BackendFormValue['authMode'] })}>
-                <option value="api-token">Email + API token</option>
-                <option value="oauth">OAuth access token (kept until the browser closes)</option>
+                <option value="api-token">{t('options_auth_apiToken')}</option>
+                <option value="oauth">{t('options_auth_oauth')}</option>
               </select>
             </label>
           )}
           {value.backend === 'zendesk' && value.authMode === 'api-token' && (
             <label>
-              Zendesk agent email
+              {t('options_email')}
               <input name="email" type="email" autoComplete="off" value={value.email} onInput={(e) => set({ email: input(e) })} />
             </label>
           )}
@@ -96,7 +84,7 @@ export function BackendForm({ value, onChange, credentialHint, busy, onSave, onT
               name="token"
               type="password"
               autoComplete="off"
-              placeholder={credentialHint ? `Saved (${credentialHint}); leave empty to keep` : ''}
+              placeholder={credentialHint ? t('options_tokenSaved', credentialHint) : ''}
               value={value.token}
               onInput={(e) => set({ token: input(e) })}
             />
@@ -105,11 +93,11 @@ export function BackendForm({ value, onChange, credentialHint, busy, onSave, onT
       )}
       <div class="actions">
         <button type="submit" disabled={busy}>
-          Save
+          {t('options_save')}
         </button>
         {value.backend !== 'none' && (
           <button type="button" disabled={busy} onClick={onTest}>
-            Test connection
+            {t('options_test')}
           </button>
         )}
       </div>

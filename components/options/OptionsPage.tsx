@@ -4,6 +4,7 @@ import { send } from '../../messaging/client';
 import { checkBackendUrl, originPattern } from '../../sync/backend-url';
 import { BackendForm, type BackendFormValue } from './BackendForm';
 import { SyncStatusView } from './SyncStatusView';
+import { t } from '../i18n';
 
 export type Props = Record<string, never>;
 
@@ -12,6 +13,7 @@ const EMPTY: BackendFormValue = { agentName: '', backend: 'none', backendUrl: ''
 /** The options page: loads settings from the background and saves them back through it. */
 export function OptionsPage(_: Props) {
   const [value, setValue] = useState<BackendFormValue>(EMPTY);
+  const [loaded, setLoaded] = useState(false);
   const [hint, setHint] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -22,6 +24,7 @@ export function OptionsPage(_: Props) {
     void send('settings/get', {}).then((r) => {
       setValue({ ...EMPTY, ...r.settings, email: r.email ?? '', authMode: r.authMode ?? 'api-token' });
       setHint(r.credentialHint);
+      setLoaded(true);
     });
     void loadStatus();
     const t = setInterval(loadStatus, 2000);
@@ -37,7 +40,7 @@ export function OptionsPage(_: Props) {
       return false;
     }
     const granted = await browser.permissions.request({ origins: [originPattern(url.origin)] }).catch(() => false);
-    if (!granted) setMessage({ ok: false, text: `Permission to reach ${url.origin} was not given; the extension cannot sync without it.` });
+    if (!granted) setMessage({ ok: false, text: t('options_noPermission', url.origin) });
     return granted;
   }
 
@@ -63,26 +66,27 @@ export function OptionsPage(_: Props) {
       const r = await send('settings/save', { settings: { agentName: value.agentName, backend: value.backend, backendUrl: value.backendUrl }, credentials: creds() });
       setHint(r.credentialHint);
       setValue((v) => ({ ...v, token: '' }));
-      return { ok: true, text: 'Saved.' };
+      return { ok: true, text: t('options_saved') };
     });
 
   const onTest = () =>
     run(async () => {
       if (!(await permit())) return null;
       const r = await send('settings/test-connection', { backend: value.backend, backendUrl: value.backendUrl, credentials: creds() });
-      return { ok: r.ok, text: r.ok ? r.message : `Connection failed: ${r.message}` };
+      return { ok: r.ok, text: r.ok ? r.message : t('options_testFailed', r.message) };
     });
 
   const onRetry = () =>
     run(async () => {
       const r = await send('sync/retry', {});
-      return { ok: true, text: `${r.requeued} case${r.requeued === 1 ? '' : 's'} queued again.` };
+      return { ok: true, text: t('options_requeued', String(r.requeued)) };
     });
 
   return (
     <main>
-      <h1>Complaint Capture settings</h1>
-      <BackendForm value={value} onChange={setValue} credentialHint={hint} busy={busy} onSave={onSave} onTest={onTest} />
+      <h1>{t('options_title')}</h1>
+      {/* The form appears once the saved settings are in, so a late answer never overwrites an edit. */}
+      {loaded && <BackendForm value={value} onChange={setValue} credentialHint={hint} busy={busy} onSave={onSave} onTest={onTest} />}
       {message && (
         <p role={message.ok ? 'status' : 'alert'} data-testid="options-message">
           {message.text}

@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 export type Props = {
   /** Cases not yet acknowledged by the backend (queued or needing attention). */
   waiting: number;
@@ -14,15 +16,15 @@ export type Props = {
 export function SyncStatusView({ waiting, failed, problem, busy, onRetry }: Props) {
   return (
     <section aria-labelledby="sync-status-title">
-      <h2 id="sync-status-title">Sync</h2>
+      <h2 id="sync-status-title">{t('options_syncTitle')}</h2>
       <p data-testid="sync-counts">
-        {waiting === 0 ? 'All cases are synced.' : `${waiting} case${waiting === 1 ? '' : 's'} waiting to sync`}
-        {failed > 0 ? `, ${failed} need${failed === 1 ? 's' : ''} attention.` : ''}
+        {waiting === 0 ? t('options_allSynced') : t('options_waiting', String(waiting))}
+        {failed > 0 ? ` ${t('options_needAttention', String(failed))}` : ''}
       </p>
       {problem && <p role="alert">{problem}</p>}
       {failed > 0 && (
         <button type="button" disabled={busy} onClick={onRetry}>
-          Retry failed cases
+          {t('options_retry')}
         </button>
       )}
     </section>
