@@ -17,9 +17,13 @@ test('a duplicate capture shows the existing case and takes a note', async ({ co
   await page.goto(pageUrl);
   const tabId = await tabIdOf(context, pageUrl);
 
+  // Keyboard only: from the note field, Tab reaches Save and Enter saves.
   const first = await openExtensionPage(`popup.html?tabId=${tabId}`);
   await expect(first.locator('textarea[name=text]')).toHaveValue(/Al drie weken/);
-  await first.click('button[type=submit]');
+  await first.locator('textarea[name=note]').focus();
+  await first.keyboard.press('Tab');
+  await expect(first.locator('button[type=submit]')).toBeFocused();
+  await first.keyboard.press('Enter');
   await expect(first.getByTestId('saved')).toBeVisible();
 
   // The same post again, reached through a tracking link and the context menu.
@@ -28,8 +32,10 @@ test('a duplicate capture shows the existing case and takes a note', async ({ co
   await expect(again.getByTestId('duplicate')).toBeVisible();
   await expect(again.getByTestId('duplicate-status')).toContainText('New');
   await expectAccessible(again);
-  await again.fill('textarea[name=note]', 'Called back, she is still without internet');
-  await again.getByRole('button', { name: 'Add note' }).click();
+  await again.locator('textarea[name=note]').focus();
+  await again.keyboard.type('Called back, she is still without internet');
+  await again.keyboard.press('Tab');
+  await again.keyboard.press('Enter');
   await expect(again.getByTestId('note-added')).toBeVisible();
   expect(await caseCount(context)).toBe(1);
 
@@ -37,8 +43,13 @@ test('a duplicate capture shows the existing case and takes a note', async ({ co
   const card = panel.getByTestId('linked').getByTestId('case');
   await expect(card).toHaveCount(1);
   await expect(card.getByTestId('reason')).toContainText(['same post']);
-  await card.locator('summary').click();
+  await card.locator('summary').focus();
+  await panel.keyboard.press('Enter');
   await expect(card.locator('.log')).toContainText('Called back, she is still without internet');
+  // Status by keyboard: focus the select and pick with the arrow key.
+  await card.locator('select[name=status]').focus();
+  await panel.keyboard.press('ArrowDown');
+  await expect(card.getByTestId('status')).toHaveText('Open');
 });
 
 // Issue 5: a new capture from an author with cases may join the earlier case; the side panel
