@@ -46,7 +46,8 @@ export async function importJson(db: CaptureDb, text: string): Promise<ImportRes
   return db.transaction('rw', db.cases, db.mentions, async () => {
     const existing = await db.cases.bulkGet(file.cases.map((c) => c.id));
     const known = new Set(existing.filter((c) => !!c).map((c) => c.id));
-    const cases = file.cases.filter((c) => !known.has(c.id));
+    // A case still waiting to sync elsewhere has no outbox entry here: it stays local to this browser.
+    const cases = file.cases.filter((c) => !known.has(c.id)).map((c) => (c.syncState === 'queued' || c.syncState === 'failed' ? { ...c, syncState: 'local' as const, syncError: null } : c));
     // Keys are recomputed, not trusted from the file, so matching works the same as for captures.
     const mentions = file.mentions.filter((m) => !known.has(m.caseId)).map((m) => toStoredMention(m, m.id, m.caseId));
     await db.cases.bulkAdd(cases);

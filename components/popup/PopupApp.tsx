@@ -41,7 +41,7 @@ export function PopupApp({ tabId }: Props) {
 
   return (
     <>
-      <Body state={state} setState={setState} read={read} />
+      {stepView(state, setState, read)}
       <p class="meta shortcut" data-testid="shortcut">
         {shortcut ? t('shortcutHint', shortcut) : t('shortcutNone')}
       </p>
@@ -49,12 +49,20 @@ export function PopupApp({ tabId }: Props) {
   );
 }
 
-function Body({ state, setState, read }: { state: State; setState: (s: State) => void; read: (fresh?: boolean) => void }) {
+/** What the popup shows at each step (a plain function, so the popup stays one component). */
+function stepView(state: State, setState: (s: State) => void, read: (fresh?: boolean) => void) {
   if (state.step === 'reading') return <p aria-busy="true">{t('reading')}</p>;
   if (state.step === 'failed') return <p role="alert">{t('error', state.error)}</p>;
   if (state.step === 'duplicate') {
     const caseId = state.summary.id;
-    return <ExistingCase summary={state.summary} onAddNote={(text) => send('case/log', { caseId, kind: 'note', text }).then(() => {})} />;
+    return (
+      <>
+        <ExistingCase summary={state.summary} onAddNote={(text) => send('case/log', { caseId, kind: 'note', text }).then(() => {})} />
+        <button type="button" class="secondary" onClick={() => void openSidePanel()}>
+          {t('openSidePanel')}
+        </button>
+      </>
+    );
   }
   if (state.step === 'saved') {
     const sync = state.kase?.syncState;

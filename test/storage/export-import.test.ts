@@ -48,6 +48,15 @@ describe('export and import', () => {
     expect(await db.cases.count()).toBe(1);
   });
 
+  it('imports cases that were waiting to sync elsewhere as local (no outbox entry here)', async () => {
+    const a = freshDb();
+    await saveCapture(a, { mention: mention(), review, agent: 'a', syncEnabled: true });
+    const b = freshDb();
+    await importJson(b, JSON.stringify(await exportJson(a)));
+    expect((await b.cases.toArray())[0]?.syncState).toBe('local');
+    expect(await b.outbox.count()).toBe(0);
+  });
+
   it('refuses mentions of a case the file does not hold', async () => {
     const a = freshDb();
     await saveCapture(a, { mention: mention(), review, agent: 'a', syncEnabled: false });
