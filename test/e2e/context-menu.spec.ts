@@ -1,5 +1,5 @@
 import { test, expect, serviceWorker, tabIdOf } from './fixtures';
-import { expectAccessible, reportViaMenu, selectText } from './workflow';
+import { captureViaShortcut, expectAccessible, reportViaMenu, selectText } from './workflow';
 
 // Issue 5: "Report as complaint" on a page, a selection, a link and the comment under the pointer.
 // Each step calls the handler the browser's menu click calls and reviews the capture it opened.
@@ -48,5 +48,14 @@ test('context menu captures a page, a selection, a link and the comment under th
     await expect(review.locator('input[name=url]')).toHaveValue(`${pageUrl}#comment-14`);
     await review.click('button[type=submit]');
     await expect(review.getByTestId('saved')).toBeVisible();
+  });
+
+  await test.step('shortcut: the comment in the middle of the view', async () => {
+    await page.bringToFront();
+    await page.setViewportSize({ width: 800, height: 300 });
+    await page.locator('#comment-13 .comment-content').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const review = await captureViaShortcut(context, tabId);
+    await expect(review.locator('textarea[name=text]')).toHaveValue(/Ik heb drie keer gebeld/);
+    await expect(review.locator('input[name=authorName]')).toHaveValue('Marloes de Vries');
   });
 });

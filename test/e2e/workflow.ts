@@ -27,6 +27,19 @@ export async function reportViaMenu(context: BrowserContext, tabId: number, clic
   return review;
 }
 
+/** Calls the handler the capture shortcut (commands API) calls, and returns the review it opens. */
+export async function captureViaShortcut(context: BrowserContext, tabId: number): Promise<Page> {
+  const opened = context.waitForEvent('page', (p) => p.url().includes(`popup.html?review=${tabId}`));
+  const sw = await serviceWorker(context);
+  await sw.evaluate(async (tabId) => {
+    const cc = (globalThis as unknown as { __cc: { COMMAND_ID: string; handleCommand(c: string, t: object): Promise<unknown> } }).__cc;
+    await cc.handleCommand(cc.COMMAND_ID, { id: tabId });
+  }, tabId);
+  const review = await opened;
+  await review.waitForLoadState();
+  return review;
+}
+
 /** Rows of one IndexedDB table of the extension, read in the service worker. */
 export async function rows<T = Record<string, unknown>>(context: BrowserContext, table: 'cases' | 'mentions' | 'outbox' | 'identities'): Promise<T[]> {
   const sw = await serviceWorker(context);
