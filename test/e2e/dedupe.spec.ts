@@ -62,7 +62,8 @@ test('attaches to the author’s earlier case and lists linked cases by post, au
   const tabId = await tabIdOf(context, comments);
 
   // Piet's first comment: a new case (nothing known about him yet).
-  const r1 = await reportViaMenu(context, tabId, { linkUrl: `${comments}#comment-12` });
+  await page.hover('#comment-12 .comment-content p');
+  const r1 = await reportViaMenu(context, tabId);
   await expect(r1.locator('input[name=authorName]')).toHaveValue('Piet Jansen');
   await expect(r1.getByTestId('author-cases')).toHaveCount(0);
   await r1.click('button[type=submit]');
@@ -81,7 +82,8 @@ test('attaches to the author’s earlier case and lists linked cases by post, au
   expect((await rows<{ mentionIds: string[] }>(context, 'cases'))[0]?.mentionIds).toHaveLength(2);
 
   // Marloes: another author, a case of her own.
-  const r3 = await reportViaMenu(context, tabId, { linkUrl: `${comments}#comment-13` });
+  await page.hover('#comment-13 .comment-content p');
+  const r3 = await reportViaMenu(context, tabId);
   await expect(r3.getByTestId('author-cases')).toHaveCount(0);
   await r3.click('button[type=submit]');
   await expect(r3.getByTestId('saved')).toBeVisible();
@@ -90,7 +92,8 @@ test('attaches to the author’s earlier case and lists linked cases by post, au
   const page2 = await context.newPage();
   await page2.goto(other);
   const tab2 = await tabIdOf(context, other);
-  const r4 = await reportViaMenu(context, tab2, { linkUrl: `${other}#comment-12` });
+  await page2.hover('#comment-12 .comment-content p');
+  const r4 = await reportViaMenu(context, tab2);
   await expect(r4.getByTestId('author-cases')).toBeVisible();
   await r4.getByRole('radio', { name: 'A new case' }).check();
   await r4.click('button[type=submit]');

@@ -15,6 +15,18 @@ describe('duplicates (issue 5)', () => {
     expect(await findDuplicate(db, mention({ url: 'https://x.com/marloesdv/status/2', postId: '2' }))).toBeUndefined();
     expect(await findDuplicate(db, mention({ url: 'https://x.com/marloesdv/status/3', postId: null }))).toBeUndefined();
   });
+
+  it('matches blog comment ids only by permalink, Mastodon ids only on the same instance and account', async () => {
+    const db = freshDb();
+    const comment = (url: string) => mention({ platform: 'blog', kind: 'comment', url, postId: '12', author: { name: 'Piet', handle: null, profileUrl: null, followers: null } });
+    await saveCapture(db, { mention: comment('https://blog.example/a#comment-12'), review, agent: 'a', syncEnabled: false });
+    expect(await findDuplicate(db, comment('https://blog.example/b#comment-12'))).toBeUndefined();
+    const toot = (url: string, handle: string) => mention({ platform: 'mastodon', url, postId: '111', author: { name: null, handle, profileUrl: null, followers: null } });
+    await saveCapture(db, { mention: toot('https://mastodon.social/@anouk/111', 'anouk@mastodon.social'), review, agent: 'a', syncEnabled: false });
+    expect(await findDuplicate(db, toot('https://mastodon.social/@anouk/111?utm_source=x', 'anouk@mastodon.social'))).toBeDefined();
+    expect(await findDuplicate(db, toot('https://mastodon.social/statuses/111', 'anouk@mastodon.social'))).toBeDefined();
+    expect(await findDuplicate(db, toot('https://fosstodon.org/@bert/111', 'bert@fosstodon.org'))).toBeUndefined();
+  });
 });
 
 describe('attaching to the author’s earlier case', () => {
