@@ -1,6 +1,7 @@
 import type { Case, StoredMention } from '../domain/case';
 import { urlKey } from '../domain/url-key';
 import type { CaptureDb } from './db';
+import { expandAuthorKeys } from './identities';
 
 /** Why a case is shown next to the page the agent is on. */
 export type LinkReason = 'post' | 'author' | 'thread';
@@ -19,10 +20,13 @@ export interface LinkedCase {
 export async function linkedCases(db: CaptureDb, pageUrl: string, authorKeys: string[] = []): Promise<LinkedCase[]> {
   const key = urlKey(pageUrl);
   const [byPost, byThread] = await Promise.all([db.mentions.where('urlKey').equals(key).toArray(), db.mentions.where('threadKey').equals(key).toArray()]);
-  // The author of a stored capture of this very post is the page's author too.
+  // Authors of stored captures of this post or its comments are authors seen on this page, so
+  // their other cases are linked too (issue 5: a commenter's complaints on other posts).
   const authors = new Set(authorKeys);
-  for (const m of byPost) if (m.authorKey) authors.add(m.authorKey);
-  const byAuthor = authors.size ? await db.mentions.where('authorKey').anyOf([...authors]).toArray() : [];
+  for (const m of [...byPost, ...byThread]) if (m.authorKey) authors.add(m.authorKey);
+  // Linked identities count as one author (issue 5).
+  const allAuthors = await expandAuthorKeys(db, [...authors]);
+  const byAuthor = allAuthors.length ? await db.mentions.where('authorKey').anyOf(allAuthors).toArray() : [];
   const reasons = new Map<string, Set<LinkReason>>();
   const add = (ms: StoredMention[], why: LinkReason) => {
     for (const m of ms) {
@@ -48,5 +52,12 @@ export async function linkedCases(db: CaptureDb, pageUrl: string, authorKeys: st
 export async function recentCases(db: CaptureDb, limit = 20): Promise<LinkedCase[]> {
   const cases = await db.cases.orderBy('updatedAt').reverse().limit(limit).toArray();
   const mentions = await db.mentions.where('caseId').anyOf(cases.map((c) => c.id)).toArray();
+  return cases.map((c) => ({ case: c, mentions: mentions.filter((m) => m.caseId === c.id), reasons: [] }));
+}
+
+/** Given cases with their mentions (a case a page marker asked to show). */
+export async function casesById(db: CaptureDb, ids: string[]): Promise<LinkedCase[]> {
+  const cases = (await db.cases.bulkGet(ids)).filter((c): c is Case => !!c);
+  const mentions = cases.length ? await db.mentions.where('caseId').anyOf(cases.map((c) => c.id)).toArray() : [];
   return cases.map((c) => ({ case: c, mentions: mentions.filter((m) => m.caseId === c.id), reasons: [] }));
 }
