@@ -114,6 +114,11 @@ export const protocol = {
     request: z.object({ caseId: z.string().optional() }),
     response: z.object({ requeued: z.number().int() }),
   },
+  /** Bring the backend's status and owner into acknowledged cases now (also runs every 5 minutes). */
+  'sync/refresh': {
+    request: z.object({}),
+    response: z.object({ changed: z.number().int() }),
+  },
   /** How sync stands: cases waiting, needing attention, and why the backend cannot be reached. */
   'sync/status': {
     request: z.object({}),
