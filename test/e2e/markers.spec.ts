@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, tabIdOf } from './fixtures';
+import { test, expect, serviceWorker, tabIdOf } from './fixtures';
 
 /** Scrolls the page through `frames` animation frames and returns frame-time statistics (ms). */
 async function scrollFrames(page: Page, frames = 150) {
@@ -32,6 +32,7 @@ test('markers show case status on a long thread, follow new comments, open the c
   const page = await context.newPage();
   await page.goto(pageUrl);
   const tabId = await tabIdOf(context, pageUrl);
+  const sw = await serviceWorker(context);
 
   // 300 of the 1,500 comments have a case (saved through the background, as captures are).
   const panel = await openExtensionPage(`sidepanel.html?tabId=${tabId}`);
@@ -68,6 +69,8 @@ test('markers show case status on a long thread, follow new comments, open the c
 
   // Clicking a marker shows its case in the side panel.
   await page.locator('#comment-10 [data-cc-marker]').click();
-  await expect(panel.getByTestId('focus').getByTestId('mention-text')).toHaveText('Reactie 10');
+  await expect.poll(() => sw.evaluate(async () => JSON.stringify(await (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<unknown> } } } }).chrome.storage.session.get('focusCase'))), { timeout: 20_000 }).toContain('caseId');
+  await panel.bringToFront();
+  await expect(panel.getByTestId('focus').getByTestId('mention-text')).toHaveText('Reactie 10', { timeout: 20_000 });
   await expect(panel.getByTestId('focus').getByTestId('status')).toHaveText('New');
 });
