@@ -45,7 +45,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['activeTab', 'scripting', 'tabs', 'storage', 'unlimitedStorage', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: e2e ? ['http://127.0.0.1/*'] : [],
+    // x.com: tests serve X markup at its real address through Playwright's router (no network).
+    host_permissions: e2e ? ['http://127.0.0.1/*', 'https://x.com/*'] : [],
     // Asked at run time only: the backend's origin (options page) and per-site markers.
     ...(manifestVersion === 2 ? { optional_permissions: OPTIONAL_HOSTS } : { optional_host_permissions: OPTIONAL_HOSTS }),
     action: { default_title: '__MSG_actionTitle__' },

@@ -39,3 +39,23 @@ export const GENERATED: Record<string, () => string> = {
   '/generated/hostile.html': () => hostilePage(),
   '/generated/huge.html': () => hugePage(10),
 };
+
+/**
+ * An X home timeline in X's own markup (article[data-testid=tweet], User-Name, tweetText, the
+ * status link around <time>), each tweet tall enough that "the one in the middle of the view" is
+ * unambiguous. Served by Playwright at https://x.com/home (context.route: nothing leaves the machine).
+ */
+export function xTimeline(count: number): string {
+  const tweets = Array.from({ length: count }, (_, i) => {
+    const n = i + 1;
+    const id = String(1860000000000000000n + BigInt(n));
+    return `<article data-testid="tweet" role="article" tabindex="0" style="min-height:420px;border-bottom:1px solid #ccc">
+  <div data-testid="User-Name"><a href="/klant${n}" role="link"><span>Klant ${n}</span></a>
+  <a href="/klant${n}" role="link" tabindex="-1"><span>@klant${n}</span></a>
+  <a href="/klant${n}/status/${id}" role="link"><time datetime="2026-11-2${n % 3}T0${n % 9}:15:00.000Z">Nov 2${n % 3}</time></a></div>
+  <div data-testid="tweetText" lang="nl" dir="auto"><span>Tweet ${n}: mijn pakket is al ${n} dagen zoek en niemand reageert.</span></div>
+</article>`;
+  }).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Home / X</title></head><body>
+<main role="main"><div aria-label="Timeline: Your Home Timeline">${tweets}</div></main></body></html>`;
+}
