@@ -84,6 +84,17 @@ function tweet(article: Element, ctx: Ctx): Found {
   return { draft: d, el: article };
 }
 
+const ARTICLE = 'article[data-testid="tweet"], article[role="article"]';
+
+function lazyTweet(article: Element, ctx: Ctx): Found {
+  let draft: Found['draft'] | undefined;
+  return {
+    el: article,
+    get draft() { return (draft ??= tweet(article, ctx).draft); },
+    set draft(d) { draft = d; },
+  };
+}
+
 /** Logged-out or head-only pages: "Name (@handle) on X" and og:description hold the tweet. */
 function fromMeta(ctx: Ctx): Found[] {
   const pm = pageMeta(ctx.doc);
@@ -114,10 +125,12 @@ export const x: Extractor = {
   matchesUrl: (u) => HOSTS.test(u.hostname),
   detect: () => true,
   extract(ctx) {
-    const articles = Array.from(ctx.doc.querySelectorAll('article[data-testid="tweet"], article[role="article"]'));
-    // Outermost articles only: a quoted tweet is not a tweet of the timeline.
-    const top = articles.filter((a) => !articles.some((o) => o !== a && o.contains(a)));
-    const found = top.map((a) => tweet(a, ctx));
+    const articles = Array.from(ctx.doc.querySelectorAll(ARTICLE));
+    // Outermost articles only: a quoted tweet is not a tweet of the timeline. closest() per article,
+    // not every pair: a scrolled timeline holds thousands (issue 6).
+    const top = articles.filter((a) => !a.parentElement?.closest(ARTICLE));
+    // Drafts are read on first use: a toolbar capture reads the one tweet it picks, not all 1,000 (issue 6).
+    const found = top.map((a) => lazyTweet(a, ctx));
     linkConversation(found, ctx.url.pathname.match(STATUS)?.[1]);
     return found.length ? found : fromMeta(ctx);
   },
