@@ -4,7 +4,8 @@
  * A missed budget is printed as MISSED but the exit code stays 0: this is a report, not a test.
  *
  * Flags: --json, --quick (fewer runs), --no-build (reuse .output and .output-e2e),
- * --only=capture,linked,outbox,sizes,popup,markers. See bench/README.md.
+ * --only=capture,linked,outbox,sizes,popup,markers, --reseed (seed the linked-cases store again).
+ * See bench/README.md.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

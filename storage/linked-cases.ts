@@ -2,6 +2,29 @@ import type { Case, StoredMention } from '../domain/case';
 import { urlKey } from '../domain/url-key';
 import type { CaptureDb } from './db';
 
+/**
+ * Mentions whose `index` equals any of `keys`: one getAll per key, all in flight at once. Dexie's
+ * anyOf() walks a cursor instead, one IndexedDB round trip per row: with 100,000 mentions the side
+ * panel's query took 70–320 ms on pages with matches (issue 6; `npm run bench`).
+ */
+export async function mentionsWhere(db: CaptureDb, index: 'authorKey' | 'caseId' | 'urlKey' | 'threadKey', keys: string[]): Promise<StoredMention[]> {
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return [];
+  // One read transaction for all of them: a transaction per request costs more than the request.
+  const parts = await db.transaction('r', db.mentions, () => Promise.all(unique.map((k) => db.mentions.where(index).equals(k).toArray())));
+  return parts.flat();
+}
+
+function groupByCase(mentions: StoredMention[]): Map<string, StoredMention[]> {
+  const out = new Map<string, StoredMention[]>();
+  for (const m of mentions) {
+    const list = out.get(m.caseId);
+    if (list) list.push(m);
+    else out.set(m.caseId, [m]);
+  }
+  return out;
+}
+
 /** Why a case is shown next to the page the agent is on. */
 export type LinkReason = 'post' | 'author' | 'thread';
 
@@ -16,13 +39,19 @@ export interface LinkedCase {
  * same blog post, replies under the same post) and, given the authors seen on the page, the same author.
  * Every lookup goes through an index, so it stays fast with hundreds of thousands of mentions.
  */
-export async function linkedCases(db: CaptureDb, pageUrl: string, authorKeys: string[] = []): Promise<LinkedCase[]> {
+export function linkedCases(db: CaptureDb, pageUrl: string, authorKeys: string[] = []): Promise<LinkedCase[]> {
+  // One read transaction over every table for all the lookups (issue 6): each lookup outside one
+  // opens a transaction of its own, which costs more than the lookup.
+  return db.transaction('r', db.tables, () => queryLinked(db, pageUrl, authorKeys));
+}
+
+async function queryLinked(db: CaptureDb, pageUrl: string, authorKeys: string[]): Promise<LinkedCase[]> {
   const key = urlKey(pageUrl);
   const [byPost, byThread] = await Promise.all([db.mentions.where('urlKey').equals(key).toArray(), db.mentions.where('threadKey').equals(key).toArray()]);
   // The author of a stored capture of this very post is the page's author too.
   const authors = new Set(authorKeys);
   for (const m of byPost) if (m.authorKey) authors.add(m.authorKey);
-  const byAuthor = authors.size ? await db.mentions.where('authorKey').anyOf([...authors]).toArray() : [];
+  const byAuthor = await mentionsWhere(db, 'authorKey', [...authors]);
   const reasons = new Map<string, Set<LinkReason>>();
   const add = (ms: StoredMention[], why: LinkReason) => {
     for (const m of ms) {
@@ -35,11 +64,12 @@ export async function linkedCases(db: CaptureDb, pageUrl: string, authorKeys: st
   add(byThread, 'thread');
   add(byAuthor, 'author');
   const ids = [...reasons.keys()];
-  const [cases, mentions] = await Promise.all([db.cases.bulkGet(ids), db.mentions.where('caseId').anyOf(ids).toArray()]);
+  const [cases, mentions] = await Promise.all([db.cases.bulkGet(ids), mentionsWhere(db, 'caseId', ids)]);
+  const byCase = groupByCase(mentions);
   const out: LinkedCase[] = [];
   for (const c of cases) {
     if (!c) continue;
-    out.push({ case: c, mentions: mentions.filter((m) => m.caseId === c.id), reasons: [...(reasons.get(c.id) ?? [])] });
+    out.push({ case: c, mentions: byCase.get(c.id) ?? [], reasons: [...(reasons.get(c.id) ?? [])] });
   }
   return out.sort((a, b) => b.case.updatedAt.localeCompare(a.case.updatedAt));
 }
@@ -47,6 +77,6 @@ export async function linkedCases(db: CaptureDb, pageUrl: string, authorKeys: st
 /** The most recently updated cases, with their mentions. */
 export async function recentCases(db: CaptureDb, limit = 20): Promise<LinkedCase[]> {
   const cases = await db.cases.orderBy('updatedAt').reverse().limit(limit).toArray();
-  const mentions = await db.mentions.where('caseId').anyOf(cases.map((c) => c.id)).toArray();
+  const mentions = await mentionsWhere(db, 'caseId', cases.map((c) => c.id));
   return cases.map((c) => ({ case: c, mentions: mentions.filter((m) => m.caseId === c.id), reasons: [] }));
 }

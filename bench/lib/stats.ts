@@ -36,7 +36,7 @@ const fmt = (v: number | null, unit: Figure['unit']) => (v === null ? '–' : un
 export function table(figures: Figure[]): string {
   const rows = [['metric', 'median', 'spread (min–max)', 'runs', 'budget', 'result']];
   for (const f of figures) {
-    const b = f.budget ? `${f.budget.atMost ? '≤' : '≥'} ${f.budget.limit} ${f.unit}` : '';
+    const b = f.budget ? `${f.budget.atMost ? '≤' : '≥'} ${fmt(f.budget.limit, f.unit)} ${f.unit}` : '';
     rows.push([f.key, `${fmt(f.median, f.unit)} ${f.unit}`, f.runs > 1 ? `${fmt(f.min, f.unit)}–${fmt(f.max, f.unit)}` : '', String(f.runs), b, verdict(f)]);
   }
   const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));

@@ -29,8 +29,8 @@ export async function measureCapture(ctx: BenchContext): Promise<Figure[]> {
   const blog = await run(ctx, '/blog-500.html', 'all', BLOG_URL);
   const ratio = (a: number[], b: number[]) => (median(b) / median(a)).toFixed(1);
   ctx.notes.push(
-    `capture: timeline → 1 mention (${tl.sample?.platform} @${tl.sample?.author.handle}, ${tl.sample?.url}); Readability/capture = ${ratio(tl.capture, tl.readability)}×`,
-    `capture: blog → ${blog.mentions} mentions saved as ${blog.mentions} cases in one transaction; Readability/capture = ${ratio(blog.capture, blog.readability)}×`,
+    `capture: timeline → 1 mention (${tl.sample?.platform} @${tl.sample?.author.handle}, ${tl.sample?.url}); extract ${median(tl.extract).toFixed(2)} ms of it; Readability/capture = ${ratio(tl.capture, tl.readability)}×`,
+    `capture: blog → ${blog.mentions} mention(s) (post${blog.mentions > 1 ? ' + comments' : ' only: this tree has no comment extraction'}) saved as as many cases in one transaction; extract ${median(blog.extract).toFixed(2)} ms of it; Readability/capture = ${ratio(blog.capture, blog.readability)}×`,
   );
   if (tl.defuddleError || blog.defuddleError) ctx.notes.push(`defuddle failed: ${tl.defuddleError ?? blog.defuddleError}`);
   const fiveTimes = (r: number[]) => ({ limit: Math.min(30, median(r) / 5), atMost: true });

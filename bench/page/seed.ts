@@ -9,6 +9,9 @@ import { emptyMetrics, type Mention } from '../../domain/mention';
 import type { CaptureDb } from '../../storage/db';
 import { toStoredMention } from '../../storage/save-capture';
 
+/** Bump when the seeded data changes: a store left by an earlier run is then seeded again. */
+export const SEED_VERSION = 'seed-2';
+
 export interface SeedPlan {
   mentions: number;
   cases: number;
@@ -33,7 +36,7 @@ function mention(j: number): Mention {
       ...base, platform: 'x', url: seedUrls.tweet(j), postId: String(1_000_000 + j),
       author: { name: `Customer ${a}`, handle: `customer_${a}`, profileUrl: `https://x.com/customer_${a}`, followers: null },
       text: `@acmetelecom complaint ${j}: my internet has been down since monday`,
-      parentUrl: j % 10 === 0 ? seedUrls.companyPost(j % 1000) : null,
+      parentUrl: j % 10 === 0 ? seedUrls.companyPost((j / 10) % 1000) : null,
     };
   }
   const p = j % 300;
