@@ -49,6 +49,10 @@ export default defineConfig({
     // Asked at run time only: the backend's origin (options page) and per-site markers.
     ...(manifestVersion === 2 ? { optional_permissions: OPTIONAL_HOSTS } : { optional_host_permissions: OPTIONAL_HOSTS }),
     action: { default_title: '__MSG_actionTitle__' },
+    // Issue 5: "capture what is in view" from the keyboard (shown in the popup).
+    commands: {
+      'capture-in-view': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_commandCapture__' },
+    },
     content_security_policy: manifestVersion === 3 ? { extension_pages: EXTENSION_CSP } : (EXTENSION_CSP as unknown as { extension_pages: string }),
     browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'complaint-capture@webcare.example', strict_min_version: '128.0' } } : undefined,
   }),

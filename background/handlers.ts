@@ -4,15 +4,24 @@ import { saveCapture } from '../storage/save-capture';
 import { addLogEntry, updateCase } from '../storage/update-case';
 import { agentLabel, readSettings } from '../storage/settings';
 import { captureTab } from './capture-tab';
+import { findDuplicate } from '../storage/find-existing';
+import { createWorkflowHandlers } from './workflow-handlers';
 import { createSyncHandlers } from './sync-handlers';
 
 /** The background's answers to the protocol; each is a thin call into storage/. */
 export function createHandlers(db: CaptureDb): Handlers {
   return {
+    ...createWorkflowHandlers(db),
     'capture/tab': ({ tabId, options }) => captureTab(tabId, options),
     'case/get': async ({ caseId }) => (await db.cases.get(caseId)) ?? null,
     'capture/save': async ({ mention, review }) => {
       const s = await readSettings();
+      // Issue 5: a post already stored never gets a second case; its note goes to the existing one.
+      const dup = await findDuplicate(db, mention);
+      if (dup) {
+        if (review.note.trim()) await addLogEntry(db, { caseId: dup.caseId, kind: 'note', text: review.note, agent: agentLabel(s), syncEnabled: s.backend !== 'none' });
+        return { caseId: dup.caseId, mentionId: dup.id };
+      }
       return saveCapture(db, { mention, review, agent: agentLabel(s), syncEnabled: s.backend !== 'none' });
     },
     'case/log': async ({ caseId, kind, text }) => {

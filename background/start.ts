@@ -2,6 +2,10 @@ import { browser } from 'wxt/browser';
 import { db } from '../storage/db';
 import { createRouter } from '../messaging/router';
 import { createHandlers } from './handlers';
+import { COMMAND_ID, MENU_ID, handleCommand, handleMenuClick, registerMenus } from './context-menu';
+import { startPageBadge } from './page-badge';
+import { startRetention } from './retention-alarm';
+import { startMarkers } from './markers';
 import { startSync } from './sync';
 
 /** Wires the background: every listener is registered synchronously, as MV3 requires. */
@@ -11,4 +15,13 @@ export function startBackground(): void {
   startSync();
   // Chrome: the toolbar button opens the popup; the side panel opens from its own menu entry.
   if (browser.sidePanel) void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => {});
+  // Issue 5: "Report as complaint" menu, the capture shortcut, the linked-cases badge, retention.
+  browser.runtime.onInstalled.addListener(() => void registerMenus());
+  (browser.contextMenus ?? (browser as unknown as { menus?: typeof browser.contextMenus }).menus)?.onClicked.addListener((info, tab) => void handleMenuClick(info, tab));
+  browser.commands?.onCommand.addListener((command, tab) => void handleCommand(command, tab));
+  startPageBadge(db());
+  startRetention(db());
+  startMarkers(db());
+  // The e2e build exposes the handlers the browser's menu and shortcut call (Playwright cannot click them).
+  if (__E2E__) Object.assign(globalThis, { __cc: { handleMenuClick, handleCommand, MENU_ID, COMMAND_ID } });
 }

@@ -5,10 +5,10 @@ import { readCredentials, writeCredentials } from '../storage/credentials';
 import { credentialHint, type Credentials } from '../domain/credentials';
 import { createAdapter } from '../sync/adapters/index';
 import { checkBackendUrl } from '../sync/backend-url';
-import { requeueFailed, waitingCounts } from '../sync/requeue';
-import { requestSync, syncStatusItem } from './sync';
+import { queueLocalCases, requeueFailed, waitingCounts } from '../sync/requeue';
+import { refreshNow, requestSync, syncStatusItem } from './sync';
 
-type SyncMessages = 'sync/retry' | 'sync/status' | 'settings/get' | 'settings/save' | 'settings/test-connection';
+type SyncMessages = 'sync/retry' | 'sync/refresh' | 'sync/status' | 'settings/get' | 'settings/save' | 'settings/test-connection';
 
 /** The background's answers for sync and backend settings (issue 4). */
 export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> {
@@ -30,6 +30,7 @@ export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> 
       requestSync();
       return { requeued };
     },
+    'sync/refresh': async () => ({ changed: await refreshNow() }),
     'sync/status': async () => {
       const [counts, status] = await Promise.all([waitingCounts(db), syncStatusItem.getValue()]);
       return { ...counts, ...status };
@@ -48,6 +49,8 @@ export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> 
       if (settings.backend !== 'none' && !creds) throw new Error('Enter the credentials for this backend');
       await writeCredentials(creds);
       await settingsItem.setValue(settings);
+      // Cases kept in this browser before a backend was configured go to it now.
+      if (settings.backend !== 'none') await queueLocalCases(db);
       requestSync();
       return { credentialHint: credentialHint(creds) };
     },

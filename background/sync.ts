@@ -40,7 +40,11 @@ export function startSync(): void {
   settingsItem.watch(() => requestSync());
   // After a browser restart the worker is only started for events it listens to.
   browser.runtime.onStartup.addListener(() => requestSync());
-  void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 5 });
+  // Creating an alarm again resets its clock, and this worker restarts more often than every
+  // 5 minutes: create the periodic one only when it is missing.
+  void browser.alarms.get(REFRESH_ALARM).then(async (a) => {
+    if (!a) await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 5 });
+  });
   void restrictAccess();
   // This worker just started, so nothing is in flight here: whatever is marked so was cut off.
   void recoverInflight(db()).then(() => requestSync());
@@ -118,9 +122,10 @@ function schedule(at: number): void {
   if (wait < 60_000) requestSync(Math.max(wait, 10));
 }
 
-async function refreshNow(): Promise<void> {
+/** Reads status and owner of acknowledged cases back from the backend; returns how many changed. */
+export async function refreshNow(): Promise<number> {
   const got = await currentAdapter();
-  if ('adapter' in got) await refreshFromBackend(db(), got.adapter, { now: Date.now });
+  return 'adapter' in got ? refreshFromBackend(db(), got.adapter, { now: Date.now }) : 0;
 }
 
 export async function updateBadge(): Promise<void> {

@@ -8,6 +8,10 @@ export const CaptureOptionsSchema = z.object({
   linkUrl: z.string().nullable().optional(),
   /** Context menu: capture the post under the pointer. */
   underPointer: z.boolean().optional(),
+  /** Firefox context menu: menus.getTargetElement() finds the right-clicked element by this id. */
+  targetElementId: z.number().int().optional(),
+  /** Keyboard shortcut: capture the post in the middle of the viewport. */
+  inView: z.boolean().optional(),
 });
 export type CaptureOptions = z.infer<typeof CaptureOptionsSchema>;
 

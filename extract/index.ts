@@ -5,6 +5,7 @@
 import type { Mention } from '../domain/mention';
 import { finish, minimal } from './draft';
 import { pageMeta } from './meta/page';
+import { generic } from './platforms/generic';
 import { pickExtractor } from './registry';
 import { choose } from './select';
 import type { Ctx, Found } from './types';
@@ -40,6 +41,10 @@ function run(doc: Document, req: CaptureRequest): Run | null {
     found = ext.extract(ctx);
   } catch {
     found = [];
+  }
+  // A platform page the extractor could not read is still a page: read it as an article.
+  if (found.length === 0 && ext !== generic) {
+    try { found = generic.extract(ctx); } catch { found = []; }
   }
   const title = safeTitle(doc);
   return { ctx, found, title, now: req.now ?? new Date() };

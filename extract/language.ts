@@ -1,4 +1,10 @@
-/** Language: the page's lang attributes first, then detection from the text. */
+/**
+ * Language: the page's lang attributes first (the post element's, then <html>), then detection.
+ * Detector: tinyld/light, chosen by `scripts/bench-language.ts` — same accuracy as franc-min on the
+ * corpus (155/172) and on short en/nl/es/de/fr complaints (14/14), ~1.7 ms per 2,000 characters,
+ * 69 KB in one file without dependencies (franc-min: 3 packages, ISO-639-3 codes to map).
+ */
+import { detect } from 'tinyld/light';
 
 /** "en-US" → "en"; null for anything that is not a language tag (e.g. "x-default", "und"). */
 export function primaryTag(raw: string | null | undefined): string | null {
@@ -7,8 +13,18 @@ export function primaryTag(raw: string | null | undefined): string | null {
   return m[1]!;
 }
 
-/** Detection from the text; null when unsure. (Library chosen by measurement: see README.) */
+/** Too little text says nothing reliable about its language. */
+const MIN_CHARS = 20;
+/** Enough to decide; keeps detection under ~2 ms whatever the text's length. */
+const SAMPLE = 2000;
+
+/** Detected primary tag, or null when the text is too short or the detector is unsure. */
 export function detectLanguage(text: string): string | null {
-  void text;
-  return null;
+  const sample = text.replace(/https?:\/\/\S+|[@#][\p{L}\p{N}_.]+|\[U\+[0-9A-F]+\]/gu, ' ').slice(0, SAMPLE);
+  if (sample.replace(/[\s\p{P}\p{S}\p{N}]/gu, '').length < MIN_CHARS) return null;
+  try {
+    return primaryTag(detect(sample));
+  } catch {
+    return null;
+  }
 }

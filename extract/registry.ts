@@ -1,13 +1,25 @@
 /**
  * The extractors, most specific first. Picking: an extractor whose address pattern matches and
- * whose DOM check confirms; then the address-free ones (blogs on their own domains) by DOM only;
- * generic last. To add a platform: write platforms/<id>.ts, add it here, add fixtures.
+ * whose DOM check confirms; then the address-free ones (blogs on their own domains, Mastodon on
+ * any instance) by DOM only; generic last. To add a platform: write platforms/<id>.ts, list it
+ * here, add a page and its .request.json under test/fixtures/pages/<id>/.
  */
+import { blogger } from './platforms/blogger';
+import { bluesky } from './platforms/bluesky';
 import { generic } from './platforms/generic';
+import { ghost } from './platforms/ghost';
+import { hentry } from './platforms/hentry';
+import { linkedin } from './platforms/linkedin';
+import { mastodon } from './platforms/mastodon';
+import { medium } from './platforms/medium';
+import { reddit } from './platforms/reddit';
+import { substack } from './platforms/substack';
+import { threads } from './platforms/threads';
+import { wordpress } from './platforms/wordpress';
 import { x } from './platforms/x';
 import type { Ctx, Extractor } from './types';
 
-export const extractors: readonly Extractor[] = [x, generic];
+export const extractors: readonly Extractor[] = [x, bluesky, reddit, threads, linkedin, mastodon, medium, substack, blogger, ghost, wordpress, hentry, generic];
 
 export function pickExtractor(ctx: Ctx): Extractor {
   for (const e of extractors) if (e.matchesUrl?.(ctx.url) && safeDetect(e, ctx)) return e;

@@ -57,7 +57,7 @@ function bySelectionText(found: Found[], selection: string): Found | undefined {
 export function choose(ctx: Ctx, found: Found[], req: CaptureRequest, fin: (d: Draft) => Mention, title: string | null, now: Date): Mention {
   const selection = req.selection?.trim() ? req.selection : null;
   if (req.linkUrl) {
-    const hit = found.find((f) => samePost(f.draft.url, req.linkUrl ?? null));
+    const hit = found.find((f) => samePost(f.key ?? f.draft.url, req.linkUrl ?? null));
     if (hit) return fin(hit.draft);
     const link = parseUrl(req.linkUrl);
     if (!link) return minimal(ctx.url.href, title, now, 'the link is not an http(s) address — the page itself was captured', selection ?? '');

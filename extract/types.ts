@@ -21,8 +21,22 @@ export interface Draft {
 
 /** One post or comment found on the page, with the element it occupies (for target/selection). */
 export interface Found {
-  draft: Draft;
+  /** May be a lazy getter: on a 1,000-post page only the chosen post is read in full. */
+  readonly draft: Draft;
   el: Element | null;
+  /** Permalink, when the extractor can read it without building the draft (may be a getter). */
+  readonly key?: string | null;
+}
+
+/** A Found whose draft is built on first use (and then kept). */
+export function lazyFound(el: Element | null, key: string | null | (() => string | null), build: () => Draft): Found {
+  let d: Draft | undefined;
+  let k: string | null | undefined = typeof key === 'function' ? undefined : key;
+  return {
+    el,
+    get key() { return k !== undefined ? k : (k = (key as () => string | null)()); },
+    get draft() { return (d ??= build()); },
+  };
 }
 
 export interface Ctx {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CaptureReviewSchema, CaseSchema, CaseStatusSchema } from '../domain/case';
 import { CaptureOptionsSchema } from '../capture/outcome';
 import { MentionSchema } from '../domain/mention';
+import { CaseSummarySchema } from '../domain/case-summary';
 import { BackendKindSchema, SettingsSchema } from '../domain/settings';
 
 /** Credentials as the options page sends them: an empty token keeps the saved one. */
@@ -47,10 +48,76 @@ export const protocol = {
     request: z.object({ caseId: z.string() }),
     response: CaseSchema.nullable(),
   },
+
+  // --- Issue 5: the agent's workflow (context menu, dedupe, identities, export) ---
+  /** The capture the context menu or the shortcut made for this tab, taken once (null if none or stale). */
+  'capture/pending': {
+    request: z.object({ tabId: z.number().int() }),
+    response: z.object({ mention: MentionSchema, readError: z.string().nullable() }).nullable(),
+  },
+  /** Before saving: the case already holding this post, and the author's earlier cases (linked identities too). */
+  'capture/check': {
+    request: z.object({ mention: MentionSchema }),
+    response: z.object({ duplicate: CaseSummarySchema.nullable(), authorCases: z.array(CaseSummarySchema) }),
+  },
+  /** Add a capture to an earlier case of the same customer (logged, queued for the backend). */
+  'capture/attach': {
+    request: z.object({ mention: MentionSchema, caseId: z.string(), note: z.string().max(20_000) }),
+    response: z.object({ caseId: z.string(), mentionId: z.string() }),
+  },
+  /** Link two author identities (`platform:handle`) as the same person. */
+  'identity/link': {
+    request: z.object({ a: z.string().min(3).max(300), b: z.string().min(3).max(300) }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Take an identity out of its group of linked identities. */
+  'identity/unlink': {
+    request: z.object({ authorKey: z.string().min(3).max(300) }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Every case and mention as a file (CSV with formulas neutralised, or JSON); never settings or credentials. */
+  'data/export': {
+    request: z.object({ format: z.enum(['json', 'csv']) }),
+    response: z.object({ filename: z.string(), mime: z.string(), content: z.string() }),
+  },
+  /** Import a JSON export: validated whole first; a bad file gets an error and changes nothing. */
+  'data/import': {
+    request: z.object({ text: z.string().max(100_000_000) }),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), cases: z.number(), mentions: z.number(), skipped: z.number() }),
+      z.object({ ok: z.literal(false), error: z.string() }),
+    ]),
+  },
+  /** Read the retention setting (days mentions are kept; null = off). */
+  'retention/get': {
+    request: z.object({}),
+    response: z.object({ days: z.number().nullable() }),
+  },
+  /** Set the retention and purge what is older right away; answers how many mentions were purged. */
+  'retention/set': {
+    request: z.object({ days: z.number().int().min(1).max(3650).nullable() }),
+    response: z.object({ purged: z.number() }),
+  },
+  /** Sites where case markers are shown (the agent granted each host). */
+  'markers/sites': {
+    request: z.object({}),
+    response: z.object({ origins: z.array(z.string()) }),
+  },
+  /** Show or stop showing markers on one site; the page asked for the host permission first. */
+  'markers/set': {
+    request: z.object({ origin: z.string().regex(/^https?:\/\/[^/]+$/), on: z.boolean() }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  // --- end of issue 5 ---
   /** Put failed syncs back in the queue (one case, or all) after the agent fixed the settings. */
   'sync/retry': {
     request: z.object({ caseId: z.string().optional() }),
     response: z.object({ requeued: z.number().int() }),
+  },
+  /** Bring the backend's status and owner into acknowledged cases now (also runs every 5 minutes). */
+  'sync/refresh': {
+    request: z.object({}),
+    response: z.object({ changed: z.number().int() }),
   },
   /** How sync stands: cases waiting, needing attention, and why the backend cannot be reached. */
   'sync/status': {
@@ -73,6 +140,24 @@ export const protocol = {
     response: z.object({ ok: z.boolean(), message: z.string() }),
   },
 } as const;
+
+/**
+ * Issue 5, optional markers: what the markers content script (on sites the agent allowed) asks
+ * the background over its `markers` port. Answered only for this extension's own content script.
+ */
+export const markerProtocol = {
+  /** Which of these normalised permalinks have a case, and its status. */
+  'markers/lookup': {
+    request: z.object({ keys: z.array(z.string().max(4096)).max(500) }),
+    response: z.record(z.string(), z.object({ caseId: z.string(), status: CaseStatusSchema })),
+  },
+  /** The agent clicked a marker: open that case in the side panel. */
+  'markers/open': {
+    request: z.object({ caseId: z.string().max(100) }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+} as const;
+export type MarkerMessageType = keyof typeof markerProtocol;
 
 export type Protocol = typeof protocol;
 export type MessageType = keyof Protocol;

@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Case, StoredMention } from '../domain/case';
 import type { OutboxEntry } from '../domain/outbox';
+import type { IdentityLink } from '../domain/identity';
 
 export const DB_NAME = 'complaint-capture';
 
@@ -14,6 +15,7 @@ export class CaptureDb extends Dexie {
   mentions!: Table<StoredMention, string>;
   cases!: Table<Case, string>;
   outbox!: Table<OutboxEntry, number>;
+  identities!: Table<IdentityLink, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -21,6 +23,10 @@ export class CaptureDb extends Dexie {
       mentions: 'id, urlKey, [platform+postId], authorKey, threadKey, caseId, capturedAt',
       cases: 'id, &idempotencyKey, createdAt, updatedAt, status, syncState',
       outbox: '++id, caseId, nextAttemptAt, state',
+    });
+    // Issue 5: author identities linked as one person (version 2 is the sync module's).
+    this.version(3).stores({
+      identities: 'authorKey, groupId',
     });
   }
 }

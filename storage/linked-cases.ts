@@ -1,6 +1,7 @@
 import type { Case, StoredMention } from '../domain/case';
 import { urlKey } from '../domain/url-key';
 import type { CaptureDb } from './db';
+import { expandAuthorKeys } from './identities';
 
 /**
  * Mentions whose `index` equals any of `keys`: one getAll per key, all in flight at once. Dexie's
@@ -48,10 +49,13 @@ export function linkedCases(db: CaptureDb, pageUrl: string, authorKeys: string[]
 async function queryLinked(db: CaptureDb, pageUrl: string, authorKeys: string[]): Promise<LinkedCase[]> {
   const key = urlKey(pageUrl);
   const [byPost, byThread] = await Promise.all([db.mentions.where('urlKey').equals(key).toArray(), db.mentions.where('threadKey').equals(key).toArray()]);
-  // The author of a stored capture of this very post is the page's author too.
+  // Authors of stored captures of this post or its comments are authors seen on this page, so
+  // their other cases are linked too (issue 5: a commenter's complaints on other posts).
   const authors = new Set(authorKeys);
-  for (const m of byPost) if (m.authorKey) authors.add(m.authorKey);
-  const byAuthor = await mentionsWhere(db, 'authorKey', [...authors]);
+  for (const m of [...byPost, ...byThread]) if (m.authorKey) authors.add(m.authorKey);
+  // Linked identities count as one author (issue 5).
+  const allAuthors = await expandAuthorKeys(db, [...authors]);
+  const byAuthor = await mentionsWhere(db, 'authorKey', allAuthors);
   const reasons = new Map<string, Set<LinkReason>>();
   const add = (ms: StoredMention[], why: LinkReason) => {
     for (const m of ms) {
@@ -77,6 +81,13 @@ async function queryLinked(db: CaptureDb, pageUrl: string, authorKeys: string[])
 /** The most recently updated cases, with their mentions. */
 export async function recentCases(db: CaptureDb, limit = 20): Promise<LinkedCase[]> {
   const cases = await db.cases.orderBy('updatedAt').reverse().limit(limit).toArray();
-  const mentions = await mentionsWhere(db, 'caseId', cases.map((c) => c.id));
-  return cases.map((c) => ({ case: c, mentions: mentions.filter((m) => m.caseId === c.id), reasons: [] }));
+  const byCase = groupByCase(await mentionsWhere(db, 'caseId', cases.map((c) => c.id)));
+  return cases.map((c) => ({ case: c, mentions: byCase.get(c.id) ?? [], reasons: [] }));
+}
+
+/** Given cases with their mentions (a case a page marker asked to show). */
+export async function casesById(db: CaptureDb, ids: string[]): Promise<LinkedCase[]> {
+  const cases = (await db.cases.bulkGet(ids)).filter((c): c is Case => !!c);
+  const byCase = groupByCase(await mentionsWhere(db, 'caseId', cases.map((c) => c.id)));
+  return cases.map((c) => ({ case: c, mentions: byCase.get(c.id) ?? [], reasons: [] }));
 }

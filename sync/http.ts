@@ -37,11 +37,16 @@ export async function requestJson<T>(opts: HttpOptions, spec: RequestSpec<T>): P
       signal: AbortSignal.timeout(opts.timeoutMs),
       // Credentials go in headers we set; never send the browser's cookies to the backend.
       credentials: 'omit',
+      // A redirect could carry the credentials to another origin: refuse to follow it.
+      redirect: 'manual',
     });
   } catch (e) {
     const why = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError') ? `no answer within ${Math.round(opts.timeoutMs / 1000)} s` : 'network error';
     if (spec.sideEffect) throw new UnknownOutcomeError(`${spec.backend}: ${why} after the request was sent`);
     throw new TransientError(`${spec.backend}: ${why}`);
+  }
+  if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
+    throw new PermanentError(`${spec.backend} redirected the request${res.headers.get('location') ? ` to ${res.headers.get('location')}` : ''}; put the final https address in the settings`, res.status);
   }
   const text = await res.text().catch(() => '');
   if (res.ok) {

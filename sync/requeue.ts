@@ -1,4 +1,5 @@
 import type { CaptureDb } from '../storage/db';
+import type { OutboxEntry } from '../domain/outbox';
 
 /**
  * After the agent fixed settings: failed entries go back in the queue. A create that may have
@@ -19,4 +20,39 @@ export async function requeueFailed(db: CaptureDb, caseId?: string, now = Date.n
 export async function waitingCounts(db: CaptureDb): Promise<{ waiting: number; failed: number }> {
   const [queued, failed] = await Promise.all([db.cases.where('syncState').equals('queued').count(), db.cases.where('syncState').equals('failed').count()]);
   return { waiting: queued + failed, failed };
+}
+
+/**
+ * When a backend is configured after cases were kept locally, those cases are queued like new
+ * captures: a create with the key made at capture, then updates that carry what changed since
+ * (status, owner, each later note or decision), so the backend ends up with the whole history.
+ * Returns how many cases were queued.
+ */
+export async function queueLocalCases(db: CaptureDb, now = Date.now()): Promise<number> {
+  return db.transaction('rw', db.cases, db.outbox, async () => {
+    const local = await db.cases.where('syncState').equals('local').toArray();
+    const entry = (caseId: string, op: 'create' | 'update', idempotencyKey: string, patch: OutboxEntry['patch']): OutboxEntry => ({
+      caseId,
+      op,
+      idempotencyKey,
+      patch,
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: null,
+      createdAt: now,
+    });
+    for (const c of local) {
+      const entries = [entry(c.id, 'create', c.idempotencyKey, null)];
+      if (c.status !== 'new' || c.owner) entries.push(entry(c.id, 'update', crypto.randomUUID(), { status: c.status, owner: c.owner }));
+      // The capture's own note travels in the create; everything logged after it follows as updates.
+      for (const e of c.log) {
+        if (e.kind === 'created' || e.kind === 'status' || e.kind === 'owner' || (e.kind === 'note' && e.at === c.createdAt)) continue;
+        entries.push(entry(c.id, 'update', crypto.randomUUID(), { logEntryId: e.id }));
+      }
+      await db.outbox.bulkAdd(entries);
+      await db.cases.update(c.id, { syncState: 'queued', syncError: null });
+    }
+    return local.length;
+  });
 }

@@ -211,18 +211,24 @@ async function settle(db: CaptureDb, adapter: Adapter, now: number, done: Done[]
 }
 
 function failure(adapter: Adapter, e: OutboxEntry, error: unknown, now: number, opts: DrainOptions): { entry: OutboxEntry; outcome: Outcome } {
-  const attempts = e.attempts + 1;
+  const throttled = error instanceof TransientError && error.retryAfterMs !== undefined;
+  // A request turned away with Retry-After was not processed: it does not count as an attempt,
+  // so rate limiting never inflates the backoff of later 5xx retries.
+  const attempts = throttled ? e.attempts : e.attempts + 1;
   const lastError = error instanceof Error ? error.message : String(error);
   const base = { ...e, attempts, lastError, inflightAt: undefined };
   if (error instanceof PermanentError) return { entry: { ...base, state: 'failed' }, outcome: 'failed' };
   const delay = backoffDelay(e.attempts, opts.backoff ?? DEFAULT_BACKOFF, opts.random);
   let state: OutboxEntry['state'] = 'pending';
   let nextAttemptAt = now + delay;
-  if (error instanceof UnknownOutcomeError || (e.state === 'unknown' && e.op === 'create')) {
+  // Without idempotency keys a 5xx on a create may hide a ticket made behind a proxy: treat it as
+  // unknown too, so it is looked up (after the search index caught up) before any new create.
+  const mayExist = e.op === 'create' && !throttled && !adapter.nativeIdempotency;
+  if (error instanceof UnknownOutcomeError || mayExist || (e.state === 'unknown' && e.op === 'create')) {
     state = 'unknown';
     nextAttemptAt = now + Math.max(delay, adapter.lookupDelayMs);
   }
   // Retry-After is honoured exactly (and holds every other request: see runChunk).
-  if (error instanceof TransientError && error.retryAfterMs !== undefined) nextAttemptAt = now + error.retryAfterMs;
+  if (throttled) nextAttemptAt = now + error.retryAfterMs!;
   return { entry: { ...base, state, nextAttemptAt }, outcome: 'retried' };
 }

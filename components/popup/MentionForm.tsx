@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { CaptureReview } from '../../domain/case';
 import { CATEGORIES, SEVERITIES, readField, writeField, type Draft, type EditableField } from './draft';
 import { Warnings } from './Warnings';
@@ -12,6 +13,8 @@ export type Props = {
   onSave: () => void;
   /** True while the save is in flight (the button is disabled, the input kept). */
   saving: boolean;
+  /** Shown above the save button (the choice to attach to the author's earlier case). */
+  extra?: ComponentChildren;
 };
 
 const FIELDS: { f: EditableField; label: string; multiline?: boolean }[] = [
@@ -23,7 +26,7 @@ const FIELDS: { f: EditableField; label: string; multiline?: boolean }[] = [
   { f: 'language', label: 'language' },
 ];
 
-export function MentionForm({ draft, onChange, onSave, saving }: Props) {
+export function MentionForm({ draft, onChange, onSave, saving, extra }: Props) {
   const m = draft.mention;
   const setReview = (r: Partial<CaptureReview>) => onChange({ ...draft, review: { ...draft.review, ...r } });
   return (
@@ -78,6 +81,7 @@ export function MentionForm({ draft, onChange, onSave, saving }: Props) {
         <span>{t('note')}</span>
         <textarea name="note" rows={3} value={draft.review.note} onInput={(e) => setReview({ note: e.currentTarget.value })} />
       </label>
+      {extra}
       <button type="submit" disabled={saving}>
         {saving ? t('saving') : t('save')}
       </button>

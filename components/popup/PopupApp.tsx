@@ -2,61 +2,93 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '../../messaging/client';
 import type { Case } from '../../domain/case';
+import type { CaseSummary } from '../../domain/case-summary';
 import { MentionForm } from './MentionForm';
+import { ExistingCase } from './ExistingCase';
+import { AuthorCases } from './AuthorCases';
 import { newDraft, type Draft } from './draft';
+import { captureShortcut, loadCapture } from './load-capture';
 import { openSidePanel } from '../open-side-panel';
 import { t } from '../i18n';
 
 export type Props = {
-  /** The tab to capture from (the active tab, or the one a test names). */
+  /** The tab to capture from (the active tab, the one the context menu read, or the one a test names). */
   tabId: number;
 };
 
 type State =
   | { step: 'reading' }
-  | { step: 'review'; draft: Draft; saving: boolean; error: string | null }
-  | { step: 'saved'; kase: Case | null }
+  | { step: 'duplicate'; summary: CaseSummary }
+  | { step: 'review'; draft: Draft; authorCases: CaseSummary[]; attachTo: string | null; saving: boolean; error: string | null }
+  | { step: 'saved'; kase: Case | null; attached: boolean }
   | { step: 'failed'; error: string };
 
-/** The toolbar popup: read the post from the tab, let the agent review it, save it as a case. */
+/** The toolbar popup: read the post (or take the context menu's capture), check for duplicates, review, save. */
 export function PopupApp({ tabId }: Props) {
   const [state, setState] = useState<State>({ step: 'reading' });
+  const [shortcut, setShortcut] = useState<string | null>(null);
 
-  const read = () => {
+  const read = (fresh = false) => {
     setState({ step: 'reading' });
-    send('capture/tab', { tabId, options: {} })
-      .then(({ mention }) => setState({ step: 'review', draft: newDraft(mention), saving: false, error: null }))
+    loadCapture(tabId, fresh)
+      .then(({ mention, duplicate, authorCases }) =>
+        setState(duplicate ? { step: 'duplicate', summary: duplicate } : { step: 'review', draft: newDraft(mention), authorCases, attachTo: null, saving: false, error: null }),
+      )
       .catch((e: unknown) => setState({ step: 'failed', error: String(e instanceof Error ? e.message : e) }));
   };
-  useEffect(read, [tabId]);
+  useEffect(() => read(), [tabId]);
+  useEffect(() => void captureShortcut().then(setShortcut), []);
 
+  return (
+    <>
+      {stepView(state, setState, read)}
+      <p class="meta shortcut" data-testid="shortcut">
+        {shortcut ? t('shortcutHint', shortcut) : t('shortcutNone')}
+      </p>
+    </>
+  );
+}
+
+/** What the popup shows at each step (a plain function, so the popup stays one component). */
+function stepView(state: State, setState: (s: State) => void, read: (fresh?: boolean) => void) {
   if (state.step === 'reading') return <p aria-busy="true">{t('reading')}</p>;
   if (state.step === 'failed') return <p role="alert">{t('error', state.error)}</p>;
+  if (state.step === 'duplicate') {
+    const caseId = state.summary.id;
+    return (
+      <>
+        <ExistingCase summary={state.summary} onAddNote={(text) => send('case/log', { caseId, kind: 'note', text }).then(() => {})} />
+        <button type="button" class="secondary" onClick={() => void openSidePanel()}>
+          {t('openSidePanel')}
+        </button>
+      </>
+    );
+  }
   if (state.step === 'saved') {
     const sync = state.kase?.syncState;
     return (
       <section aria-live="polite">
-        <p data-testid="saved">{t('saved')}</p>
+        <p data-testid="saved">{state.attached ? t('attached') : t('saved')}</p>
         <p>{sync === 'local' ? t('savedLocal') : t('savedQueued')}</p>
         <button type="button" onClick={() => void openSidePanel()}>
           {t('openSidePanel')}
         </button>{' '}
-        <button type="button" onClick={read}>
+        <button type="button" onClick={() => read(true)}>
           {t('captureAnother')}
         </button>
       </section>
     );
   }
 
-  const { draft, saving, error } = state;
+  const { draft, saving, error, attachTo } = state;
   const save = async () => {
     setState({ ...state, saving: true, error: null });
     try {
-      const { caseId } = await send('capture/save', draft);
-      setState({ step: 'saved', kase: await send('case/get', { caseId }) });
+      const { caseId } = attachTo ? await send('capture/attach', { mention: draft.mention, caseId: attachTo, note: draft.review.note }) : await send('capture/save', draft);
+      setState({ step: 'saved', kase: await send('case/get', { caseId }), attached: !!attachTo });
     } catch (e) {
       // The draft stays on screen, so nothing the agent typed is lost (issue #7: storage failures).
-      setState({ step: 'review', draft, saving: false, error: e instanceof Error ? e.message : String(e) });
+      setState({ ...state, saving: false, error: e instanceof Error ? e.message : String(e) });
     }
   };
   return (
@@ -67,15 +99,27 @@ export function PopupApp({ tabId }: Props) {
           {t('saveFailed', error)}
         </p>
       )}
-      <MentionForm draft={draft} saving={saving} onSave={() => void save()} onChange={(d) => setState({ ...state, draft: d })} />
+      <MentionForm
+        draft={draft}
+        saving={saving}
+        onSave={() => void save()}
+        onChange={(d) => setState({ ...state, draft: d })}
+        extra={<AuthorCases cases={state.authorCases} value={attachTo} onChange={(id) => setState({ ...state, attachTo: id })} />}
+      />
     </section>
   );
 }
 
-/** The tab to capture: the active one; in the e2e build a test may name it with `?tabId=`. */
+/**
+ * The tab to capture: `?review=` when the context menu opened this page in a window (the
+ * window's own active tab is this page); in the e2e build `?tabId=`; else the active tab.
+ */
 export async function resolveTabId(search: string): Promise<number | null> {
+  const params = new URLSearchParams(search);
+  const review = Number(params.get('review'));
+  if (Number.isInteger(review) && review > 0) return review;
   if (__E2E__) {
-    const fromQuery = Number(new URLSearchParams(search).get('tabId'));
+    const fromQuery = Number(params.get('tabId'));
     if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
   }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

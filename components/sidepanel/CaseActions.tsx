@@ -20,11 +20,12 @@ export function CaseActions({ kase }: Props) {
       after?.();
     }, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   const id = kase.id;
+  const assign = () => void run(send('case/update', { caseId: id, owner: owner.trim() }), () => setOwner(''));
   return (
-    <div class="actions">
+    <div class="actions" role="group" aria-label={t('caseActions')}>
       <label>
         <span>{t('status')}</span>
-        <select value={kase.status} onChange={(e) => void run(send('case/update', { caseId: id, status: e.currentTarget.value as CaseStatus }))}>
+        <select name="status" value={kase.status} onChange={(e) => void run(send('case/update', { caseId: id, status: e.currentTarget.value as CaseStatus }))}>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`status_${s}`)}
@@ -33,17 +34,20 @@ export function CaseActions({ kase }: Props) {
         </select>
       </label>
       <label>
-        <span>{t('owner')}</span>
-        <input value={owner} placeholder={kase.owner ?? ''} onInput={(e) => setOwner(e.currentTarget.value)} onKeyDown={(e) => {
-          if (e.key === 'Enter' && owner.trim()) void run(send('case/update', { caseId: id, owner: owner.trim() }), () => setOwner(''));
+        <span>{t('assignOwner')}</span>
+        <input name="owner" value={owner} placeholder={kase.owner ?? ''} onInput={(e) => setOwner(e.currentTarget.value)} onKeyDown={(e) => {
+          if (e.key === 'Enter' && owner.trim()) assign();
         }} />
       </label>
+      <button type="button" class="secondary" disabled={!owner.trim()} onClick={assign}>
+        {t('assign')}
+      </button>
       <button type="button" class="secondary" onClick={() => void run(send('case/take', { caseId: id }))}>
         {t('takeOwnership')}
       </button>
       <label style={{ flexBasis: '100%' }}>
         <span>{t('note')}</span>
-        <textarea rows={2} value={note} placeholder={t('notePlaceholder')} onInput={(e) => setNote(e.currentTarget.value)} />
+        <textarea name="note" rows={2} value={note} placeholder={t('notePlaceholder')} onInput={(e) => setNote(e.currentTarget.value)} />
       </label>
       <button type="button" disabled={!note.trim()} onClick={() => void run(send('case/log', { caseId: id, kind: 'note', text: note }), () => setNote(''))}>
         {t('addNote')}

@@ -2,17 +2,21 @@ import type { LinkedCase } from '../../storage/linked-cases';
 import { SafeLink } from '../SafeLink';
 import { ago, t } from '../i18n';
 import { CaseActions } from './CaseActions';
+import { IdentityLink } from './IdentityLink';
 import { MentionText } from './MentionText';
 
 export type Props = {
   /** The case, its mentions and why it is linked to the page. */
   item: LinkedCase;
+  /** For each author identity, the identities linked to it as the same person. */
+  identities: Record<string, string[]>;
 };
 
 /** One case: status, owner, age, where it came from, its mentions and its history. Page text as text only. */
-export function CaseCard({ item }: Props) {
+export function CaseCard({ item, identities }: Props) {
   const c = item.case;
   const first = item.mentions[0];
+  const authors = [...new Set(item.mentions.map((m) => m.authorKey).filter((k): k is string => !!k))];
   return (
     <article class="case" data-testid="case" data-case-id={c.id} aria-label={`${t(`status_${c.status}`)}: ${first?.author.name ?? first?.author.handle ?? c.id}`}>
       <header>
@@ -29,7 +33,7 @@ export function CaseCard({ item }: Props) {
           {t(`cat_${c.category}`)} · {t(`sev_${c.severity}`)} · {t('firstSeen', ago(c.createdAt))} · {t('updated', ago(c.updatedAt))}
         </span>
         {item.reasons.map((r) => (
-          <span key={r} class="badge">
+          <span key={r} class="badge" data-testid="reason">
             {t(`reason_${r}`)}
           </span>
         ))}
@@ -44,6 +48,9 @@ export function CaseCard({ item }: Props) {
           </p>
           <MentionText text={m.text} />
         </div>
+      ))}
+      {authors.map((k) => (
+        <IdentityLink key={k} authorKey={k} linked={identities[k] ?? []} />
       ))}
       <details>
         <summary>

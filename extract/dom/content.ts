@@ -52,5 +52,6 @@ export function mainContent(doc: Document, within?: Element | null): Element | n
     for (let a: Element | null = el; a && a !== root; a = a.parentElement) if (isBoilerplate(a)) { penal = s * 0.2; break; }
     if (penal > bestScore) { bestScore = penal; best = el; }
   }
-  return best ?? hinted ?? null;
+  // No paragraphs (text straight in divs): the page's article or main region, else the body.
+  return best ?? hinted ?? root.querySelector('article, main, [role="main"]') ?? (within ?? doc.body ?? null);
 }

@@ -6,11 +6,18 @@ import { pageMeta } from './page';
 
 export interface Byline { name: string | null; profileUrl: string | null }
 
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d';
+/** A date or time glued to a byline ("Laura Adkins December 28, 2016", "… 2019年04月28日"). */
+const TRAILING_DATE = new RegExp(`\\s*(,|on|updated|published|posted)?\\s*(${MONTH}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}[年/-]|\\d{1,2}\\s+${MONTH}|\\d+\\s+(hours?|minutes?|days?|hodin|uur|stunden?)|před\\s).*$`, 'i');
+
 /** "By Jane Doe" / "Posted by Jane Doe" / "Jane Doe | Staff" → "Jane Doe". */
 export function tidyName(raw: string | null | undefined): string | null {
-  let s = cleanLine(raw, 300);
+  let s = cleanLine(raw?.split(/\n/).find((l) => l.trim()) ?? raw, 300);
   if (!s) return null;
-  s = s.replace(/^(posted|written|words|text)?\s*by[:\s]+/i, '').replace(/^(door|von|par|por)\s+/i, '').replace(/\s*[|·•].*$/, '').trim();
+  // "Posted on October 28, 2020 by apgoucher": the name is what follows "by".
+  const after = s.match(/\bby[:\s]+(.+)$/i)?.[1];
+  if (after && !/^\s*(posted|written)?\s*by\b/i.test(s)) s = after;
+  s = s.replace(/^(posted|written|words|text)?\s*by[:\s]+/i, '').replace(/^By(?=\p{Lu})/u, '').replace(/^(door|von|par|por)\s+/i, '').replace(/\s*[|·•].*$/, '').replace(TRAILING_DATE, '').replace(/[\s,;:–—-]+$/, '').trim();
   if (!s || s.length > 100 || /^https?:/i.test(s) || /^\d+$/.test(s)) return null;
   return s;
 }
@@ -35,9 +42,31 @@ export function readByline(doc: Document, scope?: Element | null, base?: string)
   const ip = root.querySelector('[itemprop~="author"]') ?? doc.querySelector('[itemprop~="author"]');
   const ipName = nameIn(ip);
   if (ipName) return { name: ipName, profileUrl: httpUrl(ip?.querySelector('a[href]')?.getAttribute('href') ?? ip?.getAttribute('href'), base) };
-  const by = root.querySelector('.byline .author, .byline, .author-name, .post-author, .entry-author, .author');
-  const byName = nameIn(by);
-  if (byName && byName.split(' ').length <= 6) return { name: byName, profileUrl: httpUrl(by?.querySelector('a[href]')?.getAttribute('href'), base) };
+  return scanBylines(scope ? [scope, doc] : [doc], base);
+}
+
+const BYLINE_SEL = '[class*="byline"], [class*="Byline"], [class*="author"], [class*="Author"], [id*="byline"], [id*="author"], [data-testid*="byline"], [data-testid*="author"]';
+const NOT_BYLINE = /comment|avatar|bio|title|label|prep|icon|img|image|photo|follow|share|social|more|box|info|desc|about|date|time/i;
+/** Label words that sit in byline elements without a name ("Posted on", "Author"). */
+const LABEL = /^(posted|published|written|updated|by|author|authors|on|posted on|posted by|share|follow|contributor|staff)$/i;
+
+/** Readability-style: the first short byline/author element (its link text when it has one). */
+function scanBylines(roots: ParentNode[], base?: string): Byline {
+  for (const root of roots) {
+    const els = root.querySelectorAll(BYLINE_SEL);
+    for (let i = 0; i < els.length && i < 200; i++) {
+      const el = els[i]!;
+      const tag = el.tagName.toUpperCase();
+      if (tag === 'META' || tag === 'LINK' || tag === 'BODY' || tag === 'HTML' || tag === 'ARTICLE' || tag === 'SCRIPT' || tag === 'STYLE') continue;
+      if (NOT_BYLINE.test(el.getAttribute('class') ?? '') && !/byline/i.test(el.getAttribute('class') ?? '')) continue;
+      if (el.closest('.comment, .comments, #comments, [class*="comment-"], [class*="related"], footer')) continue;
+      const raw = textOf(el, { inline: true });
+      if (!raw.trim() || raw.length > 120) continue;
+      const link = Array.from(el.querySelectorAll('a[href]')).find((a) => /^[\p{L}][\p{L}.'’\- ]{2,60}$/u.test((a.textContent ?? '').trim()));
+      const name = tidyName(link?.textContent ?? raw);
+      if (name && !LABEL.test(name) && name.split(/\s+/).length <= 8 && /\p{L}/u.test(name)) return { name, profileUrl: httpUrl(link?.getAttribute('href'), base) };
+    }
+  }
   return { name: null, profileUrl: null };
 }
 

@@ -18,6 +18,12 @@ function str(v: unknown): string | null {
 }
 
 function authorOf(v: unknown): { name: string | null; url: string | null } {
+  // Several authors: their names joined, the first one's URL.
+  if (Array.isArray(v) && v.length > 1) {
+    const all = v.slice(0, 5).map((x) => authorOf(x));
+    const names = all.map((x) => x.name).filter((n): n is string => !!n);
+    return { name: names.length ? names.join(', ') : null, url: all[0]?.url ?? null };
+  }
   const a = Array.isArray(v) ? v[0] : v;
   if (typeof a === 'string') return { name: a.trim() || null, url: null };
   if (a && typeof a === 'object') {
@@ -44,7 +50,7 @@ export function readJsonLd(doc: Document): LdFacts {
     const raw = scripts[i]!.textContent ?? '';
     if (raw.length > 2_000_000) continue;
     let data: unknown;
-    try { data = JSON.parse(raw.replace(/^\s*<!--|-->\s*$/g, '')); } catch { continue; }
+    try { data = JSON.parse(raw.replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)|(-->|\/\/\s*\]\]>|\]\]>)\s*$/g, '')); } catch { continue; }
     for (const o of flatten(data)) {
       const type = String(Array.isArray(o['@type']) ? o['@type'].join(' ') : (o['@type'] ?? ''));
       if (!POSTY.test(type)) continue;

@@ -8,7 +8,7 @@ import { cleanLine } from '../dom/normalise';
 import { textOf } from '../dom/text';
 import { countIn, httpUrl } from '../dom/url';
 import { pageMeta } from '../meta/page';
-import type { Ctx, Extractor, Found } from '../types';
+import { lazyFound, type Ctx, type Extractor, type Found } from '../types';
 import { nearestViewportMiddle } from './viewport';
 
 const STATUS = /\/status(?:es)?\/(\d{5,25})/;
@@ -66,11 +66,9 @@ function tweet(article: Element, ctx: Ctx): Found {
   const textEl = Array.from(article.querySelectorAll('[data-testid="tweetText"]')).find(keep);
   d.text = textOf(textEl, { inline: true });
   d.language = textEl?.getAttribute('lang') ?? null;
-  const time = Array.from(article.querySelectorAll('time[datetime]')).find(keep);
-  d.publishedAt = time?.getAttribute('datetime') ?? null;
-  const link = time?.closest('a[href]') ?? Array.from(article.querySelectorAll('a[href*="/status/"]')).find(keep);
-  const href = link?.getAttribute('href')?.replace(/\/(photo|video|analytics)\/?.*$/, '') ?? null;
-  if (href && STATUS.test(href)) { d.url = httpUrl(href, base); d.postId = href.match(STATUS)![1]!; }
+  d.publishedAt = Array.from(article.querySelectorAll('time[datetime]')).find(keep)?.getAttribute('datetime') ?? null;
+  d.url = permalink(article, ctx, box);
+  d.postId = d.url?.match(STATUS)?.[1] ?? null;
   d.metrics = metricsOf(article, box);
   if (box) {
     const qLink = box.querySelector('a[href*="/status/"]')?.getAttribute('href')?.replace(/\/(photo|video)\/.*$/, '') ?? null;
@@ -84,17 +82,6 @@ function tweet(article: Element, ctx: Ctx): Found {
   return { draft: d, el: article };
 }
 
-const ARTICLE = 'article[data-testid="tweet"], article[role="article"]';
-
-function lazyTweet(article: Element, ctx: Ctx): Found {
-  let draft: Found['draft'] | undefined;
-  return {
-    el: article,
-    get draft() { return (draft ??= tweet(article, ctx).draft); },
-    set draft(d) { draft = d; },
-  };
-}
-
 /** Logged-out or head-only pages: "Name (@handle) on X" and og:description hold the tweet. */
 function fromMeta(ctx: Ctx): Found[] {
   const pm = pageMeta(ctx.doc);
@@ -106,18 +93,17 @@ function fromMeta(ctx: Ctx): Found[] {
   d.author = { name: m?.[1] ?? null, handle: m?.[2] ?? ctx.url.pathname.split('/')[1] ?? null, profileUrl: null, followers: null };
   if (d.author.handle) d.author.profileUrl = httpUrl(`/${d.author.handle}`, ctx.url.href);
   d.url = ctx.url.href; d.postId = id ?? null;
-  d.text = id ? (pm.description ?? '').replace(/^[“"]|[”"]$/g, '') : '';
+  d.text = id ? (pm.description ?? '') : '';
   d.warnings.push('tweet not rendered on the page — read from the page summary');
   return [{ draft: d, el: null }];
 }
 
-/** On a status page the tweets above the focal one are its ancestors and those below reply to it. */
-function linkConversation(found: Found[], id: string | undefined): void {
-  const i = id ? found.findIndex((f) => f.draft.postId === id) : -1;
-  if (i < 0) return;
-  found.forEach((f, j) => {
-    f.draft.parentUrl = j <= i ? (found[j - 1]?.draft.url ?? null) : found[i]!.draft.url;
-  });
+/** The tweet's own permalink: the status link around its time (a quoted tweet's has none). */
+function permalink(article: Element, ctx: Ctx, box = quoteBox(article)): string | null {
+  const time = Array.from(article.querySelectorAll('time[datetime]')).find(outside(box));
+  const link = time?.closest('a[href]') ?? Array.from(article.querySelectorAll('a[href*="/status/"]')).find(outside(box));
+  const href = link?.getAttribute('href')?.replace(/\/(photo|video|analytics)\/?.*$/, '') ?? null;
+  return href && STATUS.test(href) ? httpUrl(href, ctx.url.href) : null;
 }
 
 export const x: Extractor = {
@@ -125,18 +111,25 @@ export const x: Extractor = {
   matchesUrl: (u) => HOSTS.test(u.hostname),
   detect: () => true,
   extract(ctx) {
-    const articles = Array.from(ctx.doc.querySelectorAll(ARTICLE));
-    // Outermost articles only: a quoted tweet is not a tweet of the timeline. closest() per article,
-    // not every pair: a scrolled timeline holds thousands (issue 6).
-    const top = articles.filter((a) => !a.parentElement?.closest(ARTICLE));
-    // Drafts are read on first use: a toolbar capture reads the one tweet it picks, not all 1,000 (issue 6).
-    const found = top.map((a) => lazyTweet(a, ctx));
-    linkConversation(found, ctx.url.pathname.match(STATUS)?.[1]);
-    return found.length ? found : fromMeta(ctx);
+    const articles = Array.from(ctx.doc.querySelectorAll('article[data-testid="tweet"], article[role="article"]'));
+    // Outermost articles only: a quoted tweet is not a tweet of the timeline.
+    const top = articles.filter((a) => !a.parentElement?.closest('article'));
+    if (top.length === 0) return fromMeta(ctx);
+    const id = ctx.url.pathname.match(STATUS)?.[1];
+    const found: Found[] = top.map((a, j) =>
+      lazyFound(a, () => permalink(a, ctx), () => {
+        const d = tweet(a, ctx).draft;
+        // On a status page the tweets above the focal one are its ancestors, those below reply to it.
+        const focal = id ? found.findIndex((f) => f.key?.match(STATUS)?.[1] === id) : -1;
+        if (focal >= 0) d.parentUrl = j <= focal ? (found[j - 1]?.key ?? null) : (found[focal]?.key ?? null);
+        return d;
+      }),
+    );
+    return found;
   },
   primary(found, ctx) {
     const id = ctx.url.pathname.match(STATUS)?.[1];
-    if (id) return found.find((f) => f.draft.postId === id) ?? found.find((f) => f.el === null);
+    if (id) return found.find((f) => f.key?.match(STATUS)?.[1] === id) ?? found.find((f) => f.el === null);
     return nearestViewportMiddle(found);
   },
 };

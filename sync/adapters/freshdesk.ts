@@ -46,13 +46,29 @@ export function freshdeskAdapter(baseUrl: string, creds: Credentials, http: Http
     return { id: String(t.id), url: url(`/a/tickets/${t.id}`), status: STATUS_IN[t.status] ?? 'open', owner };
   }
 
+  /**
+   * Authors outside X have no field of their own on a ticket (its requester must be one of
+   * requester_id, email, facebook_id, phone, twitter_id): find or make a contact by unique
+   * external id (`platform:handle`) and use its id. A 409 from a concurrent make is retried.
+   */
+  async function contactId(input: CreateInput): Promise<number> {
+    const m = input.mention;
+    const key = authorKey(m) ?? `${m.platform}:unknown`;
+    const Contact = z.object({ id: z.number() });
+    const found = await requestJson(http, { method: 'GET', url: url(`/api/v2/contacts?unique_external_id=${encodeURIComponent(key)}`), headers, schema: z.array(Contact), backend });
+    if (found.data[0]) return found.data[0].id;
+    const made = await requestJson(http, { method: 'POST', url: url('/api/v2/contacts'), headers, body: { name: m.author.name ?? m.author.handle ?? key, unique_external_id: key }, schema: Contact, backend });
+    return made.data.id;
+  }
+
   return {
     kind: 'freshdesk',
     nativeIdempotency: false,
     lookupDelayMs: SEARCH_LAG_MS,
 
     async create(input) {
-      const r = await requestJson(http, { method: 'POST', url: url('/api/v2/tickets'), headers, body: ticketBody(input), schema: TicketSchema, sideEffect: true, backend });
+      const requester = input.mention.platform === 'x' && input.mention.author.handle ? null : await contactId(input);
+      const r = await requestJson(http, { method: 'POST', url: url('/api/v2/tickets'), headers, body: ticketBody(input, requester), schema: TicketSchema, sideEffect: true, backend });
       return toRemote(r.data);
     },
 
@@ -99,10 +115,10 @@ export function freshdeskAdapter(baseUrl: string, creds: Credentials, http: Http
   };
 }
 
-export function ticketBody(input: CreateInput) {
+export function ticketBody(input: CreateInput, requesterId: number | null) {
   const m = input.mention;
-  // X authors become contacts by twitter_id; others by a unique external id (`platform:handle`).
-  const requester = m.platform === 'x' && m.author.handle ? { twitter_id: m.author.handle } : { unique_external_id: authorKey(m) ?? `${m.platform}:unknown` };
+  // X authors become contacts by twitter_id; others were made by unique external id (contactId).
+  const requester = requesterId === null && m.author.handle ? { twitter_id: m.author.handle } : { requester_id: requesterId };
   return {
     name: m.author.name ?? m.author.handle ?? 'Unknown author',
     ...requester,

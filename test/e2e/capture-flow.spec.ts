@@ -27,11 +27,14 @@ test('captures a blog post through the popup, lists it in the side panel, and ke
   await expect(linked.getByTestId('mention-text')).toContainText('niemand van de klantenservice belt terug');
   await expect(linked.getByTestId('sync')).toHaveText('local');
 
-  // The panel updates live when another case is saved (liveQuery over the background's writes).
+  // Capturing the same post again shows its case (issue 5: no duplicates); the note added there
+  // shows in the panel at once (liveQuery over the background's writes).
   await popup.getByRole('button', { name: 'Capture again' }).click();
-  await expect(popup.locator('textarea[name=text]')).toHaveValue(/Al drie weken/);
-  await popup.click('button[type=submit]');
-  await expect(linked).toHaveCount(2);
+  await expect(popup.getByTestId('duplicate')).toBeVisible();
+  await popup.fill('textarea[name=note]', 'Second call today');
+  await popup.getByRole('button', { name: 'Add note' }).click();
+  await expect(linked).toHaveCount(1);
+  await expect(linked.locator('summary')).toContainText('(3)');
 
   const reopened = await restart();
   const page2 = await reopened.newPage();
@@ -40,7 +43,7 @@ test('captures a blog post through the popup, lists it in the side panel, and ke
   const id = new URL((reopened.serviceWorkers()[0] ?? (await reopened.waitForEvent('serviceworker'))).url()).host;
   const panel2 = await reopened.newPage();
   await panel2.goto(`chrome-extension://${id}/sidepanel.html?tabId=${tab2}`);
-  await expect(panel2.getByTestId('linked').getByTestId('case')).toHaveCount(2);
+  await expect(panel2.getByTestId('linked').getByTestId('case')).toHaveCount(1);
   await expect(panel2.getByTestId('linked').getByTestId('mention-text').first()).toContainText('klantenservice');
 });
 

@@ -172,6 +172,29 @@ test('a refused token stops sync with the backend message; after fixing it, retr
     await expect(page.getByTestId('options-message')).toHaveText('Cases queued again: 20');
     await expect.poll(async () => (await syncStates(page)).sent ?? 0).toBe(20);
     expect((await clean.stats()).cases).toBe(20);
+
+    // The backend's status and owner come back into the extension.
+    const remoteId = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const open = indexedDB.open('complaint-capture');
+          open.onsuccess = () => {
+            const req = open.result.transaction('cases').objectStore('cases').getAll();
+            req.onsuccess = () => resolve((req.result as { backend: { id: string } }[])[0]!.backend.id);
+          };
+        }),
+    );
+    const patched = await fetch(`${clean.url}/api/cases/${remoteId}`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${clean.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ status: 'open', owner: 'Joost', by: 'helpdesk' }),
+    });
+    expect(patched.status).toBe(200);
+    const changed = await page.evaluate(async () => {
+      const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value: { changed: number } }> } } }).chrome;
+      return (await chrome.runtime.sendMessage({ type: 'sync/refresh', payload: {} })).value.changed;
+    });
+    expect(changed).toBe(2);
   } finally {
     await clean.stop();
   }

@@ -19,8 +19,7 @@ interface Case { selection?: string; target?: string; linkUrl?: string }
 interface RequestFile { url: string; cases?: Record<string, Case> }
 
 export function fixturePages(): { platform: string; name: string; html: string }[] {
-  const platforms = readdirSync(PAGES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
-  return platforms.flatMap((platform) =>
+  return readdirSync(PAGES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).flatMap((platform) =>
     readdirSync(join(PAGES, platform))
       .filter((f) => f.endsWith('.html'))
       .map((f) => ({ platform, name: f.slice(0, -5), html: join(PAGES, platform, f) })),

@@ -91,7 +91,7 @@ describe('linked cases', () => {
     expect(byId.has(blog.caseId)).toBe(false);
     const onBlog = await linkedCases(db, 'https://blog.example/p/1/');
     expect(onBlog.map((l) => l.case.id)).toEqual([blog.caseId]);
-    expect(onBlog[0]?.reasons).toEqual(['thread']);
+    expect(onBlog[0]?.reasons).toEqual(['thread', 'author']);
     expect((await recentCases(db, 2)).length).toBe(2);
   });
 });

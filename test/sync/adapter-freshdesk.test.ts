@@ -22,11 +22,21 @@ describe('freshdesk adapter', () => {
     expect(String(b.description)).toContain('Customer &#60;since&#62; 2009');
   });
 
-  it('uses a unique external id for non-X authors', async () => {
-    const f = fakeFetch({ status: 201, body: { id: 32, status: 2 } });
+  it('finds or makes a contact by unique external id for non-X authors, and files the ticket under it', async () => {
+    const f = fakeFetch({ status: 200, body: [] }, { status: 201, body: { id: 501, name: 'P' } }, { status: 201, body: { id: 32, status: 2 } });
     await make(f).create({ ...input, mention: sampleMention(2, { platform: 'mastodon', author: { name: 'P', handle: 'p@social.example', profileUrl: null, followers: null } }) });
-    expect(f.requests[0]!.body).toMatchObject({ unique_external_id: 'mastodon:p@social.example' });
-    expect((f.requests[0]!.body as Record<string, unknown>).twitter_id).toBeUndefined();
+    expect(f.requests.map((r) => [r.method, decodeURIComponent(r.url.replace(base, ''))])).toEqual([
+      ['GET', '/api/v2/contacts?unique_external_id=mastodon:p@social.example'],
+      ['POST', '/api/v2/contacts'],
+      ['POST', '/api/v2/tickets'],
+    ]);
+    expect(f.requests[1]!.body).toEqual({ name: 'P', unique_external_id: 'mastodon:p@social.example' });
+    expect(f.requests[2]!.body).toMatchObject({ requester_id: 501, tags: ['complaint-capture', 'platform:mastodon', 'category:billing'] });
+    expect((f.requests[2]!.body as Record<string, unknown>).twitter_id).toBeUndefined();
+    const again = fakeFetch({ status: 200, body: [{ id: 501 }] }, { status: 201, body: { id: 33, status: 2 } });
+    await make(again).create({ ...input, mention: sampleMention(3, { platform: 'mastodon', author: { name: 'P', handle: 'p@social.example', profileUrl: null, followers: null } }) });
+    expect(again.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
+    expect(again.requests[1]!.body).toMatchObject({ requester_id: 501 });
   });
 
   it('searches the mention key field, reads status and responder name, adds private notes', async () => {

@@ -59,6 +59,14 @@ describe('http-contract adapter', () => {
     expect(get).toBeInstanceOf(TransientError);
   });
 
+  it('never follows a redirect (it could carry the token elsewhere)', async () => {
+    const f = fakeFetch({ status: 301, headers: { Location: 'https://elsewhere.example/api/cases' } });
+    const e = await make(f).read('b1').catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(PermanentError);
+    expect((e as Error).message).toBe('The case backend redirected the request to https://elsewhere.example/api/cases; put the final https address in the settings');
+    expect(f.requests).toHaveLength(1);
+  });
+
   it('honours an HTTP-date Retry-After on 429', async () => {
     const at = new Date(Date.now() + 10_000).toUTCString();
     const e = await make(fakeFetch({ status: 429, headers: { 'Retry-After': at } })).create(input).catch((x: unknown) => x);

@@ -5,16 +5,16 @@ import { httpContractAdapter } from '../../sync/adapters/http-contract';
 import { drainOutbox } from '../../sync/worker';
 import { sampleMention, startBackend, TOKEN, type Running } from '../server/fixtures';
 
-// Performance target (later issue): the outbox flushes at ≥ 200 cases/s to the reference backend
-// on loopback. Measured here with fake-indexeddb in Node; the assertion is loose because CI's two
-// cores are shared, the printed rate is the figure to watch.
+// A drain of 500 queued cases reaches the reference backend with each case stored exactly once.
+// The rate it prints is information only: the ≥ 200 cases/s budget is checked by `npm run bench`
+// (speed targets are not asserted in tests, whose machine is shared).
 let be: Running;
 beforeAll(async () => {
   be = await startBackend();
 });
 afterAll(async () => be.close());
 
-it('flushes 500 queued cases to the reference backend and reports the rate', async () => {
+it('flushes 500 queued cases to the reference backend, each stored once', async () => {
   const db = new CaptureDb(`t-${crypto.randomUUID()}`);
   for (let i = 0; i < 500; i++) await saveCapture(db, { mention: sampleMention(i), review: { category: 'outage', severity: 'high', owner: null, note: '' }, agent: 'bench', syncEnabled: true });
   const adapter = httpContractAdapter(be.url, { token: TOKEN }, { fetch, timeoutMs: 10_000 });
@@ -24,5 +24,4 @@ it('flushes 500 queued cases to the reference backend and reports the rate', asy
   console.log(`flush rate: ${r.sent} cases in ${seconds.toFixed(2)} s = ${Math.round(r.sent / seconds)} cases/s`);
   expect(r.sent).toBe(500);
   expect(be.store.stats().cases).toBe(500);
-  expect(r.sent / seconds).toBeGreaterThan(50);
 });

@@ -95,6 +95,8 @@ describe('drainOutbox', () => {
     expect(calls).toHaveLength(1);
     expect(r.nextDueAt).toBe(c.t.now + 7_000);
     expect((await db.outbox.orderBy('id').first())?.nextAttemptAt).toBe(c.t.now + 7_000);
+    // Turned away, not tried: the backoff of later failures does not grow from it.
+    expect((await db.outbox.orderBy('id').first())?.attempts).toBe(0);
     c.t.now += 7_000;
     expect((await drainOutbox(db, adapter, c)).sent).toBe(5);
   });
@@ -132,6 +134,20 @@ describe('drainOutbox', () => {
       [undefined, 'Joost'],
     ]);
     expect((await db.cases.get(caseId))?.syncState).toBe('sent');
+  });
+
+  it('without native idempotency, a 5xx on a create waits for the lookup window and looks up first', async () => {
+    const db = new CaptureDb(`t-${crypto.randomUUID()}`);
+    await capture(db, 1);
+    const { adapter, calls } = fakeAdapter((call, n) => (n === 0 ? new TransientError('Freshdesk answered 502') : undefined), false);
+    (adapter as { lookupDelayMs: number }).lookupDelayMs = 300_000;
+    const c = clock();
+    await drainOutbox(db, adapter, c, { random: () => 0.5 });
+    const e = (await db.outbox.toArray())[0];
+    expect([e?.state, e?.nextAttemptAt]).toEqual(['unknown', c.t.now + 300_000]);
+    c.t.now += 300_000;
+    await drainOutbox(db, adapter, c);
+    expect(calls).toEqual(['create', 'find', 'create']);
   });
 
   it('turns orphaned inflight creates into unknown on start-up', async () => {

@@ -1,0 +1,19 @@
+import { browser } from 'wxt/browser';
+import type { CaptureDb } from '../storage/db';
+import { purgeOldMentions, retentionItem } from '../storage/retention';
+
+const ALARM = 'retention-purge';
+
+/** Purges mentions past the retention setting once a day (and when the browser starts). */
+export function startRetention(db: CaptureDb): void {
+  const purge = async () => {
+    const days = await retentionItem.getValue();
+    if (days !== null) await purgeOldMentions(db, days);
+  };
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) void purge().catch(() => {});
+  });
+  void browser.alarms.get(ALARM).then(async (a) => {
+    if (!a) await browser.alarms.create(ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
+  });
+}

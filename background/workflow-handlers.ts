@@ -1,0 +1,58 @@
+import type { CaptureDb } from '../storage/db';
+import type { Handlers } from '../messaging/router';
+import type { MessageType } from '../messaging/protocol';
+import { summarise } from '../domain/case-summary';
+import type { Case } from '../domain/case';
+import { casesOfAuthor, findDuplicate } from '../storage/find-existing';
+import { attachMention } from '../storage/attach-mention';
+import { linkIdentities, unlinkIdentity } from '../storage/identities';
+import { exportCsv, exportJson, importJson } from '../storage/export-import';
+import { purgeOldMentions, retentionItem } from '../storage/retention';
+import { agentLabel, readSettings } from '../storage/settings';
+import { takePendingCapture } from './pending-capture';
+import { markerSitesItem, setMarkers } from './markers';
+
+type WorkflowType = Extract<MessageType, `${'capture/pending' | 'capture/check' | 'capture/attach' | 'identity/' | 'data/' | 'retention/' | 'markers/'}${string}`>;
+
+/** Issue 5's answers: pending captures, duplicates and author matches, identities, export and retention. */
+export function createWorkflowHandlers(db: CaptureDb): Pick<Handlers, WorkflowType> {
+  const summaryOf = async (c: Case) => summarise(c, c.mentionIds[0] ? await db.mentions.get(c.mentionIds[0]) : undefined);
+  return {
+    'capture/pending': ({ tabId }) => takePendingCapture(tabId),
+    'capture/check': async ({ mention }) => {
+      const dup = await findDuplicate(db, mention);
+      const dupCase = dup ? await db.cases.get(dup.caseId) : undefined;
+      const authorCases = dupCase ? [] : await casesOfAuthor(db, mention);
+      return { duplicate: dupCase ? await summaryOf(dupCase) : null, authorCases: await Promise.all(authorCases.map(summaryOf)) };
+    },
+    'capture/attach': async ({ mention, caseId, note }) => {
+      const s = await readSettings();
+      return attachMention(db, { caseId, mention, note, agent: agentLabel(s), syncEnabled: s.backend !== 'none' });
+    },
+    'identity/link': async ({ a, b }) => {
+      await linkIdentities(db, a.trim().toLowerCase(), b.trim().toLowerCase());
+      return { ok: true as const };
+    },
+    'identity/unlink': async ({ authorKey }) => {
+      await unlinkIdentity(db, authorKey);
+      return { ok: true as const };
+    },
+    'data/export': async ({ format }) => {
+      const day = new Date().toISOString().slice(0, 10);
+      return format === 'csv'
+        ? { filename: `complaint-capture-${day}.csv`, mime: 'text/csv', content: await exportCsv(db) }
+        : { filename: `complaint-capture-${day}.json`, mime: 'application/json', content: JSON.stringify(await exportJson(db), null, 1) };
+    },
+    'data/import': ({ text }) => importJson(db, text),
+    'markers/sites': async () => ({ origins: await markerSitesItem.getValue() }),
+    'markers/set': async ({ origin, on }) => {
+      await setMarkers(origin, on);
+      return { ok: true as const };
+    },
+    'retention/get': async () => ({ days: await retentionItem.getValue() }),
+    'retention/set': async ({ days }) => {
+      await retentionItem.setValue(days);
+      return { purged: days === null ? 0 : await purgeOldMentions(db, days) };
+    },
+  };
+}

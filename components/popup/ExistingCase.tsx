@@ -1,0 +1,60 @@
+import { useState } from 'preact/hooks';
+import type { CaseSummary } from '../../domain/case-summary';
+import { ago, t } from '../i18n';
+import { SafeLink } from '../SafeLink';
+
+export type Props = {
+  /** The case that already holds the captured post. */
+  summary: CaseSummary;
+  /** Adds a note to that case; rejects with the reason when it fails. */
+  onAddNote: (text: string) => Promise<void>;
+};
+
+/** Shown instead of the form when the post is already stored (issue 5): the case, and a note box. */
+export function ExistingCase({ summary, onAddNote }: Props) {
+  const [note, setNote] = useState('');
+  const [state, setState] = useState<{ busy: boolean; done: boolean; error: string | null }>({ busy: false, done: false, error: null });
+  const add = () => {
+    setState({ busy: true, done: false, error: null });
+    onAddNote(note).then(
+      () => {
+        setNote('');
+        setState({ busy: false, done: true, error: null });
+      },
+      (e: unknown) => setState({ busy: false, done: false, error: e instanceof Error ? e.message : String(e) }),
+    );
+  };
+  return (
+    <section data-testid="duplicate" aria-labelledby="dup-h">
+      <h1 id="dup-h">{t('duplicateTitle')}</h1>
+      <p>{t('duplicateBody')}</p>
+      <p data-testid="duplicate-status">{t('caseStatusOwner', t(`status_${summary.status}`), summary.owner ?? t('ownerNone'))}</p>
+      <p class="meta">
+        {t('firstSeen', ago(summary.createdAt))} · {t('updated', ago(summary.updatedAt))} · <SafeLink href={summary.url}>{t('permalink')}</SafeLink>
+      </p>
+      <p class="mention-text">{summary.text}</p>
+      <ol class="log">
+        {summary.recentLog.map((e) => (
+          <li key={e.id}>
+            {e.by}: {e.text}
+          </li>
+        ))}
+      </ol>
+      <label>
+        <span>{t('note')}</span>
+        <textarea name="note" rows={3} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      </label>
+      <button type="button" disabled={!note.trim() || state.busy} onClick={add}>
+        {t('addNote')}
+      </button>
+      <div aria-live="polite">
+        {state.done && <p data-testid="note-added">{t('noteAdded')}</p>}
+        {state.error && (
+          <p role="alert" class="error">
+            {t('error', state.error)}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

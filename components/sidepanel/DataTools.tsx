@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'preact/hooks';
+import { send } from '../../messaging/client';
+import { t } from '../i18n';
+
+export type Props = {
+  /** Hands a finished export to the browser as a download (injected, so tests can watch it). */
+  download: (filename: string, mime: string, content: string) => void;
+};
+
+/** Issue 5: export as CSV or JSON, import a JSON export, and the retention of authors' data. */
+export function DataTools({ download }: Props) {
+  const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
+  const [days, setDays] = useState('');
+  useEffect(() => void send('retention/get', {}).then((r) => setDays(r.days === null ? '' : String(r.days)), () => {}), []);
+  const fail = (e: unknown) => setMessage({ text: t('error', e instanceof Error ? e.message : String(e)), bad: true });
+  const exportAs = (format: 'json' | 'csv') => send('data/export', { format }).then((f) => download(f.filename, f.mime, f.content), fail);
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    const r = await send('data/import', { text: await file.text() });
+    setMessage(r.ok ? { text: t('importDone', String(r.cases), String(r.mentions), String(r.skipped)), bad: false } : { text: t('importFailed', r.error), bad: true });
+  };
+  const saveRetention = () => {
+    const n = days.trim() ? Number(days) : null;
+    send('retention/set', { days: n }).then((r) => setMessage({ text: t('retentionSaved', String(r.purged)), bad: false }), fail);
+  };
+  return (
+    <section aria-labelledby="data-h" data-testid="data-tools">
+      <h2 id="data-h">{t('dataTitle')}</h2>
+      <div class="row">
+        <button type="button" class="secondary" onClick={() => void exportAs('json')}>
+          {t('exportJson')}
+        </button>
+        <button type="button" class="secondary" onClick={() => void exportAs('csv')}>
+          {t('exportCsv')}
+        </button>
+      </div>
+      <label>
+        <span>{t('importJson')}</span>
+        <input type="file" name="import" accept="application/json,.json" onChange={(e) => void importFile(e.currentTarget.files?.[0]).catch(fail)} />
+      </label>
+      <form
+        class="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          saveRetention();
+        }}
+      >
+        <label>
+          <span>{t('retentionDays')}</span>
+          <input name="retention" type="number" min={1} max={3650} value={days} onInput={(e) => setDays(e.currentTarget.value)} />
+        </label>
+        <button type="submit" class="secondary">
+          {t('retentionSave')}
+        </button>
+      </form>
+      <div aria-live="polite" data-testid="data-message">
+        {message && <p class={message.bad ? 'error' : ''} role={message.bad ? 'alert' : undefined}>{message.text}</p>}
+      </div>
+    </section>
+  );
+}
+
+/** Saves text as a file through a temporary object URL (no downloads permission needed). */
+export function downloadText(filename: string, mime: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: `${mime};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { CaseSchema, StoredMentionSchema } from './case';
+
+export const EXPORT_FORMAT = 'complaint-capture-export';
+
+/**
+ * The JSON export: every case and mention, nothing else (no settings, no credentials). An
+ * import is checked against this schema and refused whole when any part fails (issue 5).
+ */
+export const ExportFileSchema = z
+  .object({
+    format: z.literal(EXPORT_FORMAT),
+    version: z.literal(1),
+    exportedAt: z.string(),
+    cases: z.array(CaseSchema),
+    mentions: z.array(StoredMentionSchema),
+  })
+  .superRefine((f, ctx) => {
+    const ids = new Set(f.cases.map((c) => c.id));
+    f.mentions.forEach((m, i) => {
+      if (!ids.has(m.caseId)) ctx.addIssue({ code: 'custom', path: ['mentions', i, 'caseId'], message: `refers to case ${m.caseId}, which is not in the file` });
+    });
+  });
+export type ExportFile = z.infer<typeof ExportFileSchema>;
+
+/** A one-line reason an import file was refused, naming where in the file it went wrong. */
+export function describeImportError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid file';
+  const where = issue.path.length ? issue.path.join('.') : 'file';
+  return `${where}: ${issue.message}`;
+}

@@ -1,0 +1,57 @@
+import type { CaptureDb } from './db';
+import { toCsv } from '../domain/csv';
+import { EXPORT_FORMAT, ExportFileSchema, describeImportError, type ExportFile } from '../domain/export-file';
+import { toStoredMention } from './save-capture';
+
+/** Everything stored, as the JSON export. */
+export async function exportJson(db: CaptureDb, now = new Date()): Promise<ExportFile> {
+  const [cases, mentions] = await Promise.all([db.cases.toArray(), db.mentions.toArray()]);
+  return { format: EXPORT_FORMAT, version: 1, exportedAt: now.toISOString(), cases, mentions };
+}
+
+const CSV_HEADER = ['case_id', 'status', 'owner', 'category', 'severity', 'case_created', 'case_updated', 'sync', 'platform', 'kind', 'url', 'author_name', 'author_handle', 'text', 'published_at', 'captured_at', 'log'];
+
+/** One row per mention with its case's fields (a case whose mentions were purged gets one row). */
+export async function exportCsv(db: CaptureDb): Promise<string> {
+  const file = await exportJson(db);
+  const byCase = new Map<string, typeof file.mentions>();
+  for (const m of file.mentions) byCase.set(m.caseId, [...(byCase.get(m.caseId) ?? []), m]);
+  const rows: unknown[][] = [];
+  for (const c of file.cases) {
+    const log = c.log.map((e) => `${e.at} ${e.by} ${e.kind}: ${e.text}`).join('\n');
+    const head = [c.id, c.status, c.owner, c.category, c.severity, c.createdAt, c.updatedAt, c.syncState];
+    const ms = byCase.get(c.id) ?? [];
+    if (!ms.length) rows.push([...head, '', '', '', '', '', '', '', '', log]);
+    for (const m of ms) rows.push([...head, m.platform, m.kind, m.url, m.author.name, m.author.handle, m.text, m.publishedAt, m.capturedAt, log]);
+  }
+  return toCsv(CSV_HEADER, rows);
+}
+
+export type ImportResult = { ok: true; cases: number; mentions: number; skipped: number } | { ok: false; error: string };
+
+/**
+ * Imports a JSON export. The whole file is validated first; a bad file changes nothing. Cases
+ * already stored (same id) are kept as they are and counted as skipped, with their mentions.
+ */
+export async function importJson(db: CaptureDb, text: string): Promise<ImportResult> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'not a JSON file' };
+  }
+  const parsed = ExportFileSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: describeImportError(parsed.error) };
+  const file = parsed.data;
+  return db.transaction('rw', db.cases, db.mentions, async () => {
+    const existing = await db.cases.bulkGet(file.cases.map((c) => c.id));
+    const known = new Set(existing.filter((c) => !!c).map((c) => c.id));
+    // A case still waiting to sync elsewhere has no outbox entry here: it stays local to this browser.
+    const cases = file.cases.filter((c) => !known.has(c.id)).map((c) => (c.syncState === 'queued' || c.syncState === 'failed' ? { ...c, syncState: 'local' as const, syncError: null } : c));
+    // Keys are recomputed, not trusted from the file, so matching works the same as for captures.
+    const mentions = file.mentions.filter((m) => !known.has(m.caseId)).map((m) => toStoredMention(m, m.id, m.caseId));
+    await db.cases.bulkAdd(cases);
+    await db.mentions.bulkPut(mentions);
+    return { ok: true as const, cases: cases.length, mentions: mentions.length, skipped: known.size };
+  });
+}

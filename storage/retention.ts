@@ -1,0 +1,22 @@
+import { storage } from 'wxt/utils/storage';
+import type { CaptureDb } from './db';
+
+/** Days mentions (authors' personal data) are kept; null: kept until deleted. Off by default. */
+export const retentionItem = storage.defineItem<number | null>('local:retentionDays', { fallback: null, version: 1 });
+
+/**
+ * Deletes mentions captured more than `days` ago, by the capturedAt index. Cases stay (with
+ * their log) so the team's history survives; they just no longer hold the author's post.
+ */
+export async function purgeOldMentions(db: CaptureDb, days: number, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+  return db.transaction('rw', db.mentions, db.cases, async () => {
+    const old = await db.mentions.where('capturedAt').below(cutoff).toArray();
+    if (!old.length) return 0;
+    const gone = new Set(old.map((m) => m.id));
+    const cases = await db.cases.bulkGet([...new Set(old.map((m) => m.caseId))]);
+    await db.cases.bulkPut(cases.filter((c) => !!c).map((c) => ({ ...c, mentionIds: c.mentionIds.filter((id) => !gone.has(id)) })));
+    await db.mentions.bulkDelete([...gone]);
+    return gone.size;
+  });
+}

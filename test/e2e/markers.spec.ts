@@ -1,0 +1,73 @@
+import type { Page } from '@playwright/test';
+import { test, expect, tabIdOf } from './fixtures';
+
+/** Scrolls the page through `frames` animation frames and returns frame-time statistics (ms). */
+async function scrollFrames(page: Page, frames = 150) {
+  // Hidden tabs get no animation frames: measure with the page in front.
+  await page.bringToFront();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return page.evaluate(async (frames) => {
+    let longTasks = 0;
+    const obs = new PerformanceObserver((l) => (longTasks += l.getEntries().length));
+    obs.observe({ type: 'longtask' });
+    const times: number[] = [];
+    let last = performance.now();
+    for (let i = 0; i < frames; i++) {
+      await new Promise((r) => requestAnimationFrame(r));
+      const now = performance.now();
+      times.push(now - last);
+      last = now;
+      window.scrollBy(0, 120);
+    }
+    obs.disconnect();
+    times.sort((a, b) => a - b);
+    return { p95: times[Math.floor(times.length * 0.95)]!, max: times[times.length - 1]!, longTasks };
+  }, frames);
+}
+
+// Issue 5, optional: markers on posts that have a case, switched on per site; scrolling stays smooth.
+test('markers show case status on a long thread, follow new comments, open the case, and do not slow scrolling', async ({ context, pages, openExtensionPage }) => {
+  test.setTimeout(180_000);
+  const pageUrl = `${pages.origin}/long-thread.html`;
+  const page = await context.newPage();
+  await page.goto(pageUrl);
+  const tabId = await tabIdOf(context, pageUrl);
+
+  // 300 of the 1,500 comments have a case (saved through the background, as captures are).
+  const panel = await openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+  await panel.evaluate(async (pageUrl) => {
+    const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome;
+    for (let n = 5; n <= 1500; n += 5) {
+      const mention = { platform: 'blog', kind: 'comment', url: `${pageUrl}#comment-${n}`, postId: null, author: { name: `Klant ${n % 97}`, handle: null, profileUrl: null, followers: null }, text: `Reactie ${n}`, title: null, publishedAt: null, language: 'nl', parentUrl: pageUrl, metrics: { views: null, likes: null, reposts: null, replies: null }, quoted: null, warnings: [], capturedAt: new Date().toISOString() };
+      const r = await chrome.runtime.sendMessage({ type: 'capture/save', payload: { mention, review: { category: 'outage', severity: 'high', owner: null, note: '' } } });
+      if (!r.ok) throw new Error(r.error);
+    }
+  }, pageUrl);
+
+  await scrollFrames(page, 60); // warm-up: first layout and raster of the long page
+  const before = await scrollFrames(page);
+  expect(await page.locator('[data-cc-marker]').count()).toBe(0); // off by default
+
+  await panel.getByTestId('markers-toggle').click();
+  await expect(panel.getByTestId('markers-toggle')).toContainText('Hide case markers');
+  await expect(page.locator('[data-cc-marker]')).toHaveCount(300);
+  const after = await scrollFrames(page);
+  console.log(`scroll frame times, 1,500 comments: without markers p95 ${before.p95.toFixed(1)} ms, max ${before.max.toFixed(1)} ms, long tasks ${before.longTasks}; with 300 markers p95 ${after.p95.toFixed(1)} ms, max ${after.max.toFixed(1)} ms, long tasks ${after.longTasks}`);
+  // Markers do no work on scroll: frame times stay within noise of the unmarked page.
+  expect(after.p95).toBeLessThan(Math.max(before.p95 * 1.5, before.p95 + 8));
+  expect(after.longTasks).toBeLessThanOrEqual(before.longTasks + 1);
+
+  // Comments loaded later (infinite scroll) get markers too.
+  await panel.evaluate(async (pageUrl) => {
+    const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
+    const mention = { platform: 'blog', kind: 'comment', url: `${pageUrl}#comment-1502`, postId: null, author: { name: 'Laat', handle: null, profileUrl: null, followers: null }, text: 'Reactie 1502', title: null, publishedAt: null, language: 'nl', parentUrl: pageUrl, metrics: { views: null, likes: null, reposts: null, replies: null }, quoted: null, warnings: [], capturedAt: new Date().toISOString() };
+    await chrome.runtime.sendMessage({ type: 'capture/save', payload: { mention, review: { category: 'outage', severity: 'high', owner: null, note: '' } } });
+  }, pageUrl);
+  await page.evaluate(() => (window as unknown as { addMore(n: number): void }).addMore(5));
+  await expect(page.locator('[data-cc-marker]')).toHaveCount(301);
+
+  // Clicking a marker shows its case in the side panel.
+  await page.locator('#comment-10 [data-cc-marker]').click();
+  await expect(panel.getByTestId('focus').getByTestId('mention-text')).toHaveText('Reactie 10');
+  await expect(panel.getByTestId('focus').getByTestId('status')).toHaveText('New');
+});
