@@ -7,7 +7,7 @@ import { Readability } from '@mozilla/readability';
 import Defuddle from 'defuddle';
 import { extractAll, extractMention } from '../../extract/index';
 import { CaptureDb } from '../../storage/db';
-import { saveCapture } from '../../storage/save-capture';
+import { saveCapture, saveCaptures } from '../../storage/save-capture';
 import { linkedCases } from '../../storage/linked-cases';
 import { authorKeysFromUrl } from '../../domain/page-authors';
 import type { Mention } from '../../domain/mention';
@@ -22,12 +22,11 @@ async function freshDb(name: string): Promise<CaptureDb> {
   return db;
 }
 
-/** Saves mentions as the extension does (syncEnabled: case + outbox entry), one transaction for all. */
+/** Saves mentions as the extension does (syncEnabled: case + outbox entry); many in one transaction. */
 async function save(db: CaptureDb, mentions: Mention[]): Promise<void> {
-  const one = (mention: Mention) => saveCapture(db, { mention, review, agent: 'Bench', syncEnabled: true });
-  if (mentions.length === 1) await one(mentions[0]!);
-  // saveCapture's own transaction nests in this one (Dexie sub-transaction): one commit for the page.
-  else await db.transaction('rw', db.mentions, db.cases, db.outbox, () => Promise.all(mentions.map(one)));
+  const input = (mention: Mention) => ({ mention, review, agent: 'Bench', syncEnabled: true });
+  if (mentions.length === 1) await saveCapture(db, input(mentions[0]!));
+  else await saveCaptures(db, mentions.map(input));
 }
 
 export interface CaptureSamples {
