@@ -27,7 +27,7 @@ async function run(ctx: BenchContext, path: string, mode: 'one' | 'all', url: st
 export async function measureCapture(ctx: BenchContext): Promise<Figure[]> {
   const tl = await run(ctx, '/x-timeline.html', 'one', TIMELINE_URL);
   const blog = await run(ctx, '/blog-500.html', 'all', BLOG_URL);
-  const ratio = (a: number[], b: number[]) => (median(b) / median(a)).toFixed(1);
+  const ratio = (a: number[], b: number[]) => { const r = median(b) / median(a); return r >= 10 ? r.toFixed(0) : r.toFixed(2); };
   ctx.notes.push(
     `capture: timeline → 1 mention (${tl.sample?.platform} @${tl.sample?.author.handle}, ${tl.sample?.url}); extract ${median(tl.extract).toFixed(2)} ms of it; Readability/capture = ${ratio(tl.capture, tl.readability)}×`,
     `capture: blog → ${blog.mentions} mention(s) (post${blog.mentions > 1 ? ' + comments' : ' only: this tree has no comment extraction'}) saved as as many cases in one transaction; extract ${median(blog.extract).toFixed(2)} ms of it; Readability/capture = ${ratio(blog.capture, blog.readability)}×`,
