@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { CaptureDb } from '../storage/db';
 import { markerProtocol, type MarkerMessageType } from '../messaging/protocol';
 import { openSidePanelOn } from './focus-case';
+import { readSettings } from '../storage/settings';
+import { checkBackendUrl } from '../sync/backend-url';
 
 /** Sites (origins) where the agent switched case markers on. Off everywhere by default. */
 export const markerSitesItem = storage.defineItem<string[]>('local:markerSites', { fallback: [], version: 1 });
@@ -25,6 +27,10 @@ export async function setMarkers(origin: string, on: boolean): Promise<void> {
   } else {
     if (registered) await browser.scripting.unregisterContentScripts({ ids: [id] });
     sites.delete(origin);
+    // Least privilege: the site's permission was asked for the markers only, so it goes with them
+    // (unless the team's backend lives on that origin and sync needs it).
+    const backend = checkBackendUrl((await readSettings()).backendUrl);
+    if (!backend.ok || backend.origin !== origin) await browser.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
   }
   await markerSitesItem.setValue([...sites]);
 }

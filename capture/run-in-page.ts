@@ -1,5 +1,6 @@
 import { extractMention } from '../extract/index';
 import type { CaptureOutcome, CaptureOptions } from './outcome';
+import { urlKey } from '../domain/url-key';
 
 /** Set by the injector just before the capture script runs (in the isolated world, not the page's). */
 declare global {
@@ -12,7 +13,9 @@ export function runCapture(): CaptureOutcome {
   globalThis.__complaintCaptureOptions = undefined;
   try {
     const selection = opts.useSelection === false ? null : String(globalThis.getSelection?.() ?? '').trim() || null;
-    const mention = extractMention(document, { url: location.href, selection, target: targetOf(opts), linkUrl: opts.linkUrl ?? null });
+    // A link to a post shown on this very page: capture that post where the page shows it.
+    const shown = opts.linkUrl ? permalinkOnPage(opts.linkUrl) : null;
+    const mention = extractMention(document, { url: location.href, selection, target: shown ?? targetOf(opts), linkUrl: shown ? null : (opts.linkUrl ?? null) });
     return { ok: true, mention };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e), url: location.href, title: document.title };
@@ -35,5 +38,24 @@ function targetOf(opts: CaptureOptions): Element | null {
     return hovered[hovered.length - 1] ?? null;
   }
   if (opts.inView) return document.elementFromPoint(innerWidth / 2, innerHeight / 2);
+  return null;
+}
+
+/**
+ * Another link on this page to the same post as `linkUrl` (its permalink, e.g. a comment's date or a
+ * tweet's time), not the right-clicked link itself: the post holding it is the one the link means.
+ */
+function permalinkOnPage(linkUrl: string): Element | null {
+  let key: string;
+  try {
+    key = urlKey(new URL(linkUrl, location.href).href);
+  } catch {
+    return null;
+  }
+  const hovered = [...document.querySelectorAll(':hover')].pop();
+  for (const a of document.querySelectorAll('a[href]')) {
+    if (hovered && (a === hovered || a.contains(hovered))) continue;
+    if (urlKey((a as HTMLAnchorElement).href) === key) return a;
+  }
   return null;
 }

@@ -49,6 +49,9 @@ for (const p of existsSync(own) ? (await import('node:fs')).readdirSync(own) : [
     pages.push({ id: `fixtures/${p}/${f}`, path: join(own, p, f), url: req.url, ref: {} });
   }
 }
+// BENCH_EVERY=n measures every n-th page only (defuddle needs 1–5 s a page on linkedom).
+const every = Math.max(1, Number(process.env.BENCH_EVERY ?? 1));
+if (every > 1) pages.splice(0, pages.length, ...pages.filter((_, i) => i % every === 0));
 const verified = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'verified.json'), 'utf8')) as Verified;
 
 type Tool = 'ours' | 'readability' | 'defuddle';
@@ -118,7 +121,7 @@ for (const p of pages) {
 }
 
 const pct = (a: number, n: number) => (n ? `${a}/${n} ${((100 * a) / n).toFixed(1)}%` : '—');
-console.log(`pages: ${pages.length} (corpus ${dir ?? 'missing'}), crashes: ${crashes.length}`);
+console.log(`pages: ${pages.length}${every > 1 ? ` (every ${every}th)` : ''} (corpus ${dir ?? 'missing'}), tools: ${TOOLS.join(', ')}, crashes in ours: ${crashes.length}`);
 console.log('| field | vs reference: ours | readability | defuddle | vs verified: ours | readability | defuddle |');
 console.log('|---|---|---|---|---|---|---|');
 let vOk = 0, vN = 0;

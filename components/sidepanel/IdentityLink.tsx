@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { send } from '../../messaging/client';
 import { parseAuthorKey } from '../../domain/parse-author-key';
 import { t } from '../i18n';
@@ -14,7 +14,8 @@ export type Props = {
 export function IdentityLink({ authorKey, linked }: Props) {
   const [other, setOther] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const inputId = `identity-${authorKey.replace(/[^\w-]/g, '_')}`;
+  // The same author can show in several cards (linked, recent, opened from the page): ids must differ.
+  const inputId = useId();
   const link = () => {
     const key = parseAuthorKey(other);
     if (!key) return setError(t('identityInvalid'));

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import { db } from '../../storage/db';
 import { linkedCases, recentCases } from '../../storage/linked-cases';
 import { identityGroups } from '../../storage/identities';
@@ -11,6 +12,9 @@ import { useFocusCase } from './use-focus-case';
 import { casesById } from '../../storage/linked-cases';
 import { t } from '../i18n';
 
+/** A long thread can link hundreds of cases: the panel renders the most recent ones first. */
+const LINKED_SHOWN = 25;
+
 export type Props = {
   /** location.search of the panel page (the e2e build may pin a tab with it). */
   search: string;
@@ -19,6 +23,8 @@ export type Props = {
 /** The side panel: cases linked to the active page, then the most recent cases. Read-only on the database. */
 export function SidePanelApp({ search }: Props) {
   const url = useActivePage(search);
+  const [showAll, setShowAll] = useState(false);
+  useEffect(() => setShowAll(false), [url]);
   const linked = useLiveQuery(() => (url ? linkedCases(db(), url, authorKeysFromUrl(url)) : Promise.resolve([])), [url]);
   const recent = useLiveQuery(() => recentCases(db(), 20), []);
   const focusId = useFocusCase(url);
@@ -41,7 +47,12 @@ export function SidePanelApp({ search }: Props) {
       <section aria-labelledby="linked-h" data-testid="linked">
         <h2 id="linked-h">{t('linkedTitle')}</h2>
         {linked.error && <p role="alert">{t('error', linked.error)}</p>}
-        {linked.value?.length ? linked.value.map((l) => <CaseCard key={l.case.id} item={l} identities={identities} />) : <p>{t('noLinked')}</p>}
+        {linked.value?.length ? linked.value.slice(0, showAll ? undefined : LINKED_SHOWN).map((l) => <CaseCard key={l.case.id} item={l} identities={identities} />) : <p>{t('noLinked')}</p>}
+        {!showAll && (linked.value?.length ?? 0) > LINKED_SHOWN && (
+          <button type="button" class="secondary" onClick={() => setShowAll(true)}>
+            {t('showAllCases', String(linked.value?.length))}
+          </button>
+        )}
       </section>
       <section aria-labelledby="recent-h" data-testid="recent">
         <h2 id="recent-h">{t('recentTitle')}</h2>

@@ -12,6 +12,8 @@ const HISTORY: Record<number, Record<string, string>> = {
     cases: 'id, &idempotencyKey, createdAt, updatedAt, status, syncState',
     outbox: '++id, caseId, nextAttemptAt, state',
   },
+  // 2 is unused (the sync module needed no index); 3 adds linked author identities (issue 5).
+  3: { identities: 'authorKey, groupId' },
 };
 
 const v1Mention = {
@@ -59,6 +61,7 @@ async function writeOldDatabase(name: string, version: number) {
   await old.table('mentions').add(v1Mention);
   await old.table('cases').add(v1Case);
   await old.table('outbox').add(v1Outbox);
+  if (version >= 3) await old.table('identities').bulkAdd([{ authorKey: 'x:marloesdv', groupId: 'g1' }, { authorKey: 'blog:marloes de vries', groupId: 'g1' }]);
   old.close();
 }
 
@@ -76,6 +79,7 @@ describe('database upgrades', () => {
       expect(CaseSchema.parse(c)).toMatchObject({ owner: 'Joost', status: 'open', mentionIds: ['m1'] });
       expect(await db.mentions.where('authorKey').equals('x:marloesdv').count()).toBe(1);
       expect(await db.outbox.where('caseId').equals('c1').count()).toBe(1);
+      if (from >= 3) expect(await db.identities.where('groupId').equals('g1').count()).toBe(2);
       db.close();
     });
   }
