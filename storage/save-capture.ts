@@ -2,6 +2,7 @@ import type { Case, CaptureReview, LogEntry, StoredMention } from '../domain/cas
 import type { Mention } from '../domain/mention';
 import { authorKey } from '../domain/author-key';
 import { urlKey } from '../domain/url-key';
+import type { OutboxEntry } from '../domain/outbox';
 import type { CaptureDb } from './db';
 
 export interface SaveCaptureInput {
@@ -34,11 +35,8 @@ export function logEntry(kind: LogEntry['kind'], by: string, text: string, at: s
   return { id: crypto.randomUUID(), at, by, kind, text };
 }
 
-/**
- * Stores a reviewed capture as a new case. Mention, case and outbox entry are written in one
- * transaction so a crash can never leave a case that is stored but will never be pushed.
- */
-export async function saveCapture(db: CaptureDb, input: SaveCaptureInput): Promise<SaveCaptureResult> {
+/** The rows one reviewed capture adds: its mention, its case, and (with a backend) its outbox entry. */
+function captureRows(input: SaveCaptureInput): { mention: StoredMention; kase: Case; outbox: OutboxEntry | null } {
   const at = (input.now ?? new Date()).toISOString();
   const caseId = crypto.randomUUID();
   const mentionId = crypto.randomUUID();
@@ -59,22 +57,38 @@ export async function saveCapture(db: CaptureDb, input: SaveCaptureInput): Promi
     syncError: null,
     backend: null,
   };
+  const outbox: OutboxEntry | null = input.syncEnabled
+    ? { caseId, op: 'create', idempotencyKey: kase.idempotencyKey, patch: null, state: 'pending', attempts: 0, nextAttemptAt: Date.parse(at), lastError: null, createdAt: Date.parse(at) }
+    : null;
+  return { mention: toStoredMention(input.mention, mentionId, caseId), kase, outbox };
+}
+
+/**
+ * Stores a reviewed capture as a new case. Mention, case and outbox entry are written in one
+ * transaction so a crash can never leave a case that is stored but will never be pushed.
+ */
+export async function saveCapture(db: CaptureDb, input: SaveCaptureInput): Promise<SaveCaptureResult> {
+  const rows = captureRows(input);
   await db.transaction('rw', db.mentions, db.cases, db.outbox, async () => {
-    await db.mentions.add(toStoredMention(input.mention, mentionId, caseId));
-    await db.cases.add(kase);
-    if (input.syncEnabled) {
-      await db.outbox.add({
-        caseId,
-        op: 'create',
-        idempotencyKey: kase.idempotencyKey,
-        patch: null,
-        state: 'pending',
-        attempts: 0,
-        nextAttemptAt: Date.parse(at),
-        lastError: null,
-        createdAt: Date.parse(at),
-      });
-    }
+    await db.mentions.add(rows.mention);
+    await db.cases.add(rows.kase);
+    if (rows.outbox) await db.outbox.add(rows.outbox);
   });
-  return { caseId, mentionId };
+  return { caseId: rows.kase.id, mentionId: rows.mention.id };
+}
+
+/**
+ * Stores many reviewed captures (a post and all its comments) as one case each, all in one
+ * transaction with one bulkAdd per table: saving 501 through saveCapture, even inside one outer
+ * transaction, took over a second in Chromium (issue 6, `npm run bench`).
+ */
+export async function saveCaptures(db: CaptureDb, inputs: SaveCaptureInput[]): Promise<SaveCaptureResult[]> {
+  const rows = inputs.map(captureRows);
+  await db.transaction('rw', db.mentions, db.cases, db.outbox, async () => {
+    await db.mentions.bulkAdd(rows.map((r) => r.mention));
+    await db.cases.bulkAdd(rows.map((r) => r.kase));
+    const outbox = rows.flatMap((r) => (r.outbox ? [r.outbox] : []));
+    if (outbox.length) await db.outbox.bulkAdd(outbox);
+  });
+  return rows.map((r) => ({ caseId: r.kase.id, mentionId: r.mention.id }));
 }

@@ -1,4 +1,4 @@
-/** The one layout read of the module: which post is nearest the middle of the viewport. */
+/** The layout reads of the module: which post is nearest the middle of the viewport. */
 import type { Found } from '../types';
 
 /**
@@ -9,6 +9,8 @@ export function nearestViewportMiddle(found: Found[]): Found | undefined {
   const view = found[0]?.el?.ownerDocument?.defaultView;
   const h = typeof view?.innerHeight === 'number' ? view.innerHeight : 0;
   if (!h) return found[0];
+  const hit = atViewportMiddle(found, view!, h);
+  if (hit) return hit;
   let best: Found | undefined;
   let bestDist = Infinity;
   for (const f of found) {
@@ -21,4 +23,23 @@ export function nearestViewportMiddle(found: Found[]): Found | undefined {
     if (dist < bestDist) { bestDist = dist; best = f; }
   }
   return best ?? found[0];
+}
+
+/**
+ * One hit test instead of a rect per post (a timeline holds thousands, issue 6): the post under
+ * the viewport's centre, found by walking up from the element there. Undefined when the centre
+ * is not on a post (a gap, a side column); then every post's rect is compared.
+ */
+function atViewportMiddle(found: Found[], view: Window, h: number): Found | undefined {
+  const doc = found[0]?.el?.ownerDocument;
+  if (!doc || typeof doc.elementFromPoint !== 'function') return undefined;
+  let el: Element | null;
+  try { el = doc.elementFromPoint((view.innerWidth || 0) / 2, h / 2); } catch { return undefined; }
+  if (!el) return undefined;
+  const byEl = new Map<Element, Found>();
+  for (const f of found) if (f.el) byEl.set(f.el, f);
+  // The outermost post wins, as in the rect scan (a quoted tweet is part of its quoting tweet).
+  let hit: Found | undefined;
+  for (let a: Element | null = el; a; a = a.parentElement) hit = byEl.get(a) ?? hit;
+  return hit;
 }

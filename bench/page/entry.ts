@@ -1,0 +1,132 @@
+/**
+ * The bench bundle (built by bench/lib/bundle.ts with esbuild): the real extract/ and storage/
+ * code plus @mozilla/readability and defuddle, loaded into a page served on 127.0.0.1 so every
+ * figure is taken in Chromium on a real DOM and real IndexedDB. Exposed as `globalThis.__bench`.
+ */
+import { Readability } from '@mozilla/readability';
+import Defuddle from 'defuddle';
+import { extractAll, extractMention } from '../../extract/index';
+import { CaptureDb } from '../../storage/db';
+import { saveCapture, saveCaptures } from '../../storage/save-capture';
+import { linkedCases } from '../../storage/linked-cases';
+import { authorKeysFromUrl } from '../../domain/page-authors';
+import type { Mention } from '../../domain/mention';
+import { seedStore, type SeedPlan } from './seed';
+
+const review = { category: 'outage', severity: 'high', owner: null, note: 'bench' } as const;
+
+async function freshDb(name: string): Promise<CaptureDb> {
+  await new CaptureDb(name).delete();
+  const db = new CaptureDb(name);
+  await db.open();
+  return db;
+}
+
+/** Saves mentions as the extension does (syncEnabled: case + outbox entry); many in one transaction. */
+async function save(db: CaptureDb, mentions: Mention[]): Promise<void> {
+  const input = (mention: Mention) => ({ mention, review, agent: 'Bench', syncEnabled: true });
+  if (mentions.length === 1) await saveCapture(db, input(mentions[0]!));
+  else await saveCaptures(db, mentions.map(input));
+}
+
+export interface CaptureSamples {
+  capture: number[];
+  /** The extraction part of each capture run (the rest is the save). */
+  extract: number[];
+  readability: number[];
+  defuddle: number[] | null;
+  defuddleError: string | null;
+  mentions: number;
+  sample: Mention | null;
+}
+
+/**
+ * mode 'one': extractMention (toolbar capture of the post nearest the viewport's middle) + save;
+ * mode 'all': extractAll (post and every comment) + save of each as a case in one transaction.
+ */
+async function capture(mode: 'one' | 'all', url: string, warmup: number, runs: number): Promise<CaptureSamples> {
+  const db = await freshDb('bench-capture');
+  const out: CaptureSamples = { capture: [], extract: [], readability: [], defuddle: [], defuddleError: null, mentions: 0, sample: null };
+  for (let i = 0; i < warmup + runs; i++) {
+    const t0 = performance.now();
+    const ms = mode === 'one' ? [extractMention(document, { url })] : extractAll(document, { url });
+    const tx = performance.now();
+    await save(db, ms);
+    const t1 = performance.now();
+    if (i >= warmup) { out.capture.push(t1 - t0); out.extract.push(tx - t0); }
+    out.mentions = ms.length;
+    out.sample = ms[ms.length > 1 ? 1 : 0] ?? null;
+  }
+  // Readability (and defuddle) change the document they parse: each run gets a fresh clone, untimed.
+  // Fewer runs: on the timeline one parse takes seconds, and its spread is small next to the ratio.
+  const cmpWarmup = Math.min(warmup, 1);
+  const cmpRuns = Math.min(runs, 5);
+  for (let i = 0; i < cmpWarmup + cmpRuns; i++) {
+    const clone = document.cloneNode(true) as Document;
+    const t0 = performance.now();
+    new Readability(clone).parse();
+    const t1 = performance.now();
+    if (i >= cmpWarmup) out.readability.push(t1 - t0);
+  }
+  try {
+    for (let i = 0; i < cmpWarmup + cmpRuns; i++) {
+      const clone = document.cloneNode(true) as Document;
+      const t0 = performance.now();
+      new Defuddle(clone, { url }).parse();
+      const t1 = performance.now();
+      if (i >= cmpWarmup) out.defuddle!.push(t1 - t0);
+    }
+  } catch (e) {
+    out.defuddle = null;
+    out.defuddleError = e instanceof Error ? e.message : String(e);
+  }
+  db.close();
+  return out;
+}
+
+let linkedDb: CaptureDb | null = null;
+
+/** Seeds the store, or reuses it when a run with the same seed version left it complete. */
+async function seedLinked(plan: SeedPlan, version: string, reseed: boolean): Promise<{ mentions: number; cases: number; ms: number; reused: boolean }> {
+  const t0 = performance.now();
+  const mark = `${version}:${plan.mentions}:${plan.cases}`;
+  if (!reseed && localStorage.getItem('seeded') === mark) {
+    linkedDb = new CaptureDb('bench-linked');
+    await linkedDb.open();
+    const counts = { mentions: await linkedDb.mentions.count(), cases: await linkedDb.cases.count() };
+    if (counts.mentions === plan.mentions && counts.cases === plan.cases) return { ...counts, ms: performance.now() - t0, reused: true };
+    linkedDb.close();
+  }
+  localStorage.removeItem('seeded');
+  linkedDb = await freshDb('bench-linked');
+  const counts = await seedStore(linkedDb, plan);
+  localStorage.setItem('seeded', mark);
+  return { ...counts, ms: performance.now() - t0, reused: false };
+}
+
+/** Times linkedCases(db, url, authorKeysFromUrl(url)) exactly as the side panel calls it. */
+async function queryLinked(urls: string[], warmup: number, runs: number): Promise<{ samples: number[]; perUrl: Record<string, { cases: number; ms: number[] }> }> {
+  const db = linkedDb;
+  if (!db) throw new Error('seedLinked first');
+  const perUrl: Record<string, { cases: number; ms: number[] }> = {};
+  const samples: number[] = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    for (const url of urls) {
+      const t0 = performance.now();
+      const res = await linkedCases(db, url, authorKeysFromUrl(url));
+      const t1 = performance.now();
+      const row = (perUrl[url] ??= { cases: res.length, ms: [] });
+      if (i >= warmup) { row.ms.push(t1 - t0); samples.push(t1 - t0); }
+    }
+  }
+  return { samples, perUrl };
+}
+
+/** Scrolls the timeline so the tweet `index` sits in the middle of the viewport (the agent's view). */
+function scrollToTweet(index: number): void {
+  document.querySelectorAll('article[data-testid="tweet"]')[index]?.scrollIntoView({ block: 'center' });
+}
+
+const api = { capture, seedLinked, queryLinked, scrollToTweet };
+export type BenchApi = typeof api;
+(globalThis as unknown as { __bench: BenchApi }).__bench = api;
