@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 
 /** The e2e build: host permission for 127.0.0.1 and `?tabId=` honoured (see test/e2e/fixtures.ts). */
 export const E2E_EXTENSION_DIR = resolve('.output-e2e/chrome-mv3');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_PATH as CHROMIUM, chromiumArgs } from '../../test/e2e/chromium';
 
 export interface Browser {
   context: BrowserContext;
@@ -22,18 +22,7 @@ export async function launch(): Promise<Browser> {
     headless: true,
     locale: 'en-US',
     viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${E2E_EXTENSION_DIR}`,
-      `--load-extension=${E2E_EXTENSION_DIR}`,
-      '--lang=en-US',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumArgs(E2E_EXTENSION_DIR, 'en-US'),
   });
   // tsx compiles functions passed to page.evaluate with esbuild's keepNames, which calls __name().
   await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });

@@ -3,29 +3,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startPageServer, type PageServer } from './page-server';
+import { CHROMIUM_PATH, chromiumArgs } from './chromium';
 
 /** The e2e build (npm run build:e2e): host permission for 127.0.0.1 and `?tabId=` honoured. */
 export const EXTENSION_DIR = resolve('.output-e2e/chrome-mv3');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Launches Debian's Chromium with the built extension on a profile directory (see shared/E2E-NOTES.md). */
 export async function launchBrowser(profileDir: string, locale = 'en-US'): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
     locale,
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      `--lang=${locale}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumArgs(EXTENSION_DIR, locale),
   });
 }
 

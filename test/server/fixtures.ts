@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { createApp } from '../../server/app';
 import { Faults, NO_FAULTS, type FaultConfig } from '../../server/faults';
 import { CaseStore } from '../../server/store';
-import { MentionSchema, type Mention } from '../../domain/mention';
+import type { Mention } from '../../domain/mention';
+import { mention } from '../helpers';
 
 export const TOKEN = 'test-token';
 
@@ -38,21 +39,7 @@ export async function startBackend(faults: Partial<FaultConfig> = {}, dir = mkdt
   };
 }
 
+/** The shared sample mention, numbered so each capture is a different post. */
 export function sampleMention(n = 1, over: Partial<Mention> = {}): Mention {
-  return MentionSchema.parse({
-    platform: 'x',
-    kind: 'post',
-    url: `https://x.com/marloesdv/status/${17900000000 + n}`,
-    postId: String(17900000000 + n),
-    author: { name: 'Marloes', handle: 'marloesdv', profileUrl: 'https://x.com/marloesdv', followers: 40000 },
-    text: 'Third week without internet and nobody calls back.',
-    title: null,
-    publishedAt: '2026-11-20T08:00:00.000Z',
-    language: 'en',
-    parentUrl: null,
-    metrics: { views: null, likes: 3, reposts: null, replies: null },
-    warnings: [],
-    capturedAt: '2026-11-23T09:00:00.000Z',
-    ...over,
-  });
+  return mention({ url: `https://x.com/marloesdv/status/${17900000000 + n}`, postId: String(17900000000 + n), ...over });
 }
