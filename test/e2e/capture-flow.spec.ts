@@ -1,11 +1,9 @@
-import { test, expect, tabIdOf } from './fixtures';
+import { test, expect, openTab } from './fixtures';
 
 // Issue #2: toolbar capture → local store → side panel, surviving a browser restart.
 test('captures a blog post through the popup, lists it in the side panel, and keeps it after a restart', async ({ context, pages, openExtensionPage, restart }) => {
   const pageUrl = `${pages.origin}/blog-post.html`;
-  const page = await context.newPage();
-  await page.goto(pageUrl);
-  const tabId = await tabIdOf(context, pageUrl);
+  const { tabId } = await openTab(context, pageUrl);
 
   const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
   const text = popup.locator('textarea[name=text]');
@@ -37,9 +35,7 @@ test('captures a blog post through the popup, lists it in the side panel, and ke
   await expect(linked.locator('summary')).toContainText('(3)');
 
   const reopened = await restart();
-  const page2 = await reopened.newPage();
-  await page2.goto(pageUrl);
-  const tab2 = await tabIdOf(reopened, pageUrl);
+  const { tabId: tab2 } = await openTab(reopened, pageUrl);
   const id = new URL((reopened.serviceWorkers()[0] ?? (await reopened.waitForEvent('serviceworker'))).url()).host;
   const panel2 = await reopened.newPage();
   await panel2.goto(`chrome-extension://${id}/sidepanel.html?tabId=${tab2}`);
@@ -50,9 +46,8 @@ test('captures a blog post through the popup, lists it in the side panel, and ke
 // Issues #2/#7: a save the background refuses keeps everything the agent typed, with a clear error.
 test('a refused save keeps the form and says why; fixing the field saves', async ({ context, pages, openExtensionPage }) => {
   const pageUrl = `${pages.origin}/blog-post.html`;
-  const page = await context.newPage();
-  await page.goto(pageUrl);
-  const popup = await openExtensionPage(`popup.html?tabId=${await tabIdOf(context, pageUrl)}`);
+  const { tabId } = await openTab(context, pageUrl);
+  const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
   await expect(popup.locator('textarea[name=text]')).toHaveValue(/Al drie weken/);
   await popup.fill('textarea[name=note]', 'Called twice, no answer');
   await popup.fill('input[name=url]', 'javascript:alert(1)');

@@ -1,4 +1,4 @@
-import { test, expect, tabIdOf } from './fixtures';
+import { test, expect, openTab } from './fixtures';
 import { startBackend, type Backend } from './backend';
 import { expectAccessible } from './workflow';
 
@@ -26,9 +26,7 @@ test('owner, status and decision changes reach the reference backend', async ({ 
   await expect(options.getByTestId('options-message')).toHaveText('Saved.');
 
   const pageUrl = `${pages.origin}/blog-post.html`;
-  const page = await context.newPage();
-  await page.goto(pageUrl);
-  const tabId = await tabIdOf(context, pageUrl);
+  const { tabId } = await openTab(context, pageUrl);
   const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
   await expect(popup.locator('textarea[name=text]')).toHaveValue(/Al drie weken/);
   await popup.click('button[type=submit]');

@@ -1,13 +1,11 @@
-import { test, expect, serviceWorker, tabIdOf } from './fixtures';
+import { test, expect, serviceWorker, openTab } from './fixtures';
 import { captureViaShortcut, expectAccessible, reportViaMenu, selectText } from './workflow';
 
 // Issue 5: "Report as complaint" on a page, a selection, a link and the comment under the pointer.
 // Each step calls the handler the browser's menu click calls and reviews the capture it opened.
 test('context menu captures a page, a selection, a link and the comment under the pointer', async ({ context, pages }) => {
   const pageUrl = `${pages.origin}/blog-comments.html`;
-  const page = await context.newPage();
-  await page.goto(pageUrl);
-  const tabId = await tabIdOf(context, pageUrl);
+  const { page, tabId } = await openTab(context, pageUrl);
 
   await test.step('page: the post under the pointer', async () => {
     await page.hover('h1.entry-title');

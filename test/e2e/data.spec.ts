@@ -2,7 +2,7 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, tabIdOf, launchBrowser, extensionIdOf } from './fixtures';
+import { test, expect, launchBrowser, extensionIdOf, openTab } from './fixtures';
 import { rows } from './workflow';
 
 /** Clicks an export button in the side panel and returns the downloaded file's text. */
@@ -17,9 +17,7 @@ async function exported(panel: Page, button: string): Promise<{ name: string; te
 // file whole and brings a good one into another browser.
 test('exports CSV and JSON, refuses a bad import, and round-trips JSON into a fresh profile', async ({ context, pages, openExtensionPage }) => {
   const pageUrl = `${pages.origin}/blog-post.html`;
-  const page = await context.newPage();
-  await page.goto(pageUrl);
-  const tabId = await tabIdOf(context, pageUrl);
+  const { tabId } = await openTab(context, pageUrl);
   const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
   await expect(popup.locator('textarea[name=text]')).toHaveValue(/Al drie weken/);
   await popup.fill('textarea[name=text]', '=HYPERLINK("http://evil.example","klik") Al drie weken geen internet');

@@ -1,5 +1,5 @@
 import type { BrowserContext } from '@playwright/test';
-import { test, expect, tabIdOf } from './fixtures';
+import { test, expect, openTab } from './fixtures';
 import { expectAccessible, reportViaMenu, rows } from './workflow';
 
 /** The side panel's card for the case whose mention text contains `text`. */
@@ -13,9 +13,7 @@ async function caseCount(context: BrowserContext) {
 // Issue 5: capturing a post that is already stored shows its case instead of making a second one.
 test('a duplicate capture shows the existing case and takes a note', async ({ context, pages, openExtensionPage }) => {
   const pageUrl = `${pages.origin}/blog-post.html`;
-  const page = await context.newPage();
-  await page.goto(pageUrl);
-  const tabId = await tabIdOf(context, pageUrl);
+  const { page, tabId } = await openTab(context, pageUrl);
 
   // Keyboard only: from the note field, Tab reaches Save and Enter saves.
   const first = await openExtensionPage(`popup.html?tabId=${tabId}`);
@@ -57,9 +55,7 @@ test('a duplicate capture shows the existing case and takes a note', async ({ co
 test('attaches to the author’s earlier case and lists linked cases by post, author and thread', async ({ context, pages, openExtensionPage }) => {
   const comments = `${pages.origin}/blog-comments.html`;
   const other = `${pages.origin}/blog-other.html`;
-  const page = await context.newPage();
-  await page.goto(comments);
-  const tabId = await tabIdOf(context, comments);
+  const { page, tabId } = await openTab(context, comments);
 
   // Piet's first comment: a new case (nothing known about him yet).
   await page.hover('#comment-12 .comment-content p');
@@ -89,9 +85,7 @@ test('attaches to the author’s earlier case and lists linked cases by post, au
   await expect(r3.getByTestId('saved')).toBeVisible();
 
   // Piet on another blog post: offered his case, the agent opens a new one.
-  const page2 = await context.newPage();
-  await page2.goto(other);
-  const tab2 = await tabIdOf(context, other);
+  const { page: page2, tabId: tab2 } = await openTab(context, other);
   await page2.hover('#comment-12 .comment-content p');
   const r4 = await reportViaMenu(context, tab2);
   await expect(r4.getByTestId('author-cases')).toBeVisible();

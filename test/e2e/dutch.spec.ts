@@ -1,7 +1,7 @@
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, tabIdOf, launchBrowser, extensionIdOf } from './fixtures';
+import { test, expect, launchBrowser, extensionIdOf, openTab } from './fixtures';
 import { expectAccessible, reportViaMenu } from './workflow';
 
 const nl = JSON.parse(readFileSync('public/_locales/nl/messages.json', 'utf8')) as Record<string, { message: string }>;
@@ -14,9 +14,7 @@ test('the popup, the duplicate view and the side panel speak Dutch in a Dutch br
   try {
     const id = await extensionIdOf(context);
     const pageUrl = `${pages.origin}/blog-post.html`;
-    const page = await context.newPage();
-    await page.goto(pageUrl);
-    const tabId = await tabIdOf(context, pageUrl);
+    const { tabId } = await openTab(context, pageUrl);
 
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${id}/popup.html?tabId=${tabId}`);

@@ -37,6 +37,13 @@ export async function tabIdOf(context: BrowserContext, url: string): Promise<num
   return id;
 }
 
+/** Opens `url` in a new tab of `context` and returns the page and its tab id (what the popup and panel are told). */
+export async function openTab(context: BrowserContext, url: string): Promise<{ page: Page; tabId: number }> {
+  const page = await context.newPage();
+  await page.goto(url);
+  return { page, tabId: await tabIdOf(context, url) };
+}
+
 interface Fixtures {
   profileDir: string;
   context: BrowserContext;

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, tabIdOf } from './fixtures';
+import { test, expect, openTab } from './fixtures';
 import { HOSTILE } from './pages/generated';
 
 /** Fails the test on any dialog in an extension page and records every request that leaves the machine. */
@@ -21,9 +21,7 @@ function watch(context: BrowserContext) {
 test('a hostile page is captured and every view shows it as inert text', async ({ context, pages, openExtensionPage }) => {
   const w = watch(context);
   const url = `${pages.origin}/generated/hostile.html`;
-  const page = await context.newPage();
-  await page.goto(url);
-  const tabId = await tabIdOf(context, url);
+  const { tabId } = await openTab(context, url);
 
   const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
   w.guard(popup);
@@ -55,9 +53,7 @@ test('a hostile page is captured and every view shows it as inert text', async (
 
 test('a 10 MB page is captured without freezing the popup, with the text truncated and a warning', async ({ context, pages, openExtensionPage }) => {
   const url = `${pages.origin}/generated/huge.html`;
-  const page = await context.newPage();
-  await page.goto(url);
-  const tabId = await tabIdOf(context, url);
+  const { tabId } = await openTab(context, url);
   const started = Date.now();
   const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
   await expect(popup.locator('textarea[name=text]')).toHaveValue(/De storing duurt nu al drie weken/, { timeout: 15_000 });

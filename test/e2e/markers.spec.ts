@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, serviceWorker, tabIdOf } from './fixtures';
+import { test, expect, serviceWorker, openTab } from './fixtures';
 
 /** Scrolls the page through `frames` animation frames and returns frame-time statistics (ms). */
 async function scrollFrames(page: Page, frames = 150) {
@@ -29,9 +29,7 @@ async function scrollFrames(page: Page, frames = 150) {
 test('markers show case status on a long thread, follow new comments, open the case, with scroll frame times measured', async ({ context, pages, openExtensionPage }) => {
   test.setTimeout(180_000);
   const pageUrl = `${pages.origin}/long-thread.html`;
-  const page = await context.newPage();
-  await page.goto(pageUrl);
-  const tabId = await tabIdOf(context, pageUrl);
+  const { page, tabId } = await openTab(context, pageUrl);
   const sw = await serviceWorker(context);
 
   // 300 of the 1,500 comments have a case (saved through the background, as captures are).
