@@ -2,7 +2,7 @@ import type { CaptureDb } from '../storage/db';
 import type { Handlers } from '../messaging/router';
 import { saveCapture } from '../storage/save-capture';
 import { addLogEntry, updateCase } from '../storage/update-case';
-import { agentLabel, readSettings } from '../storage/settings';
+import { readActor } from '../storage/settings';
 import { captureTab } from './capture-tab';
 import { findDuplicate } from '../storage/find-existing';
 import { createWorkflowHandlers } from './workflow-handlers';
@@ -15,28 +15,26 @@ export function createHandlers(db: CaptureDb): Handlers {
     'capture/tab': ({ tabId, options }) => captureTab(tabId, options),
     'case/get': async ({ caseId }) => (await db.cases.get(caseId)) ?? null,
     'capture/save': async ({ mention, review }) => {
-      const s = await readSettings();
+      const actor = await readActor();
       // Issue 5: a post already stored never gets a second case; its note goes to the existing one.
       const dup = await findDuplicate(db, mention);
       if (dup) {
-        if (review.note.trim()) await addLogEntry(db, { caseId: dup.caseId, kind: 'note', text: review.note, agent: agentLabel(s), syncEnabled: s.backend !== 'none' });
+        if (review.note.trim()) await addLogEntry(db, { caseId: dup.caseId, kind: 'note', text: review.note, ...actor });
         return { caseId: dup.caseId, mentionId: dup.id };
       }
-      return saveCapture(db, { mention, review, agent: agentLabel(s), syncEnabled: s.backend !== 'none' });
+      return saveCapture(db, { mention, review, ...actor });
     },
     'case/log': async ({ caseId, kind, text }) => {
-      const s = await readSettings();
-      await addLogEntry(db, { caseId, kind, text, agent: agentLabel(s), syncEnabled: s.backend !== 'none' });
+      await addLogEntry(db, { caseId, kind, text, ...(await readActor()) });
       return { ok: true as const };
     },
     'case/take': async ({ caseId }) => {
-      const s = await readSettings();
-      await updateCase(db, { caseId, owner: agentLabel(s), agent: agentLabel(s), syncEnabled: s.backend !== 'none' });
+      const actor = await readActor();
+      await updateCase(db, { caseId, owner: actor.agent, ...actor });
       return { ok: true as const };
     },
     'case/update': async ({ caseId, status, owner }) => {
-      const s = await readSettings();
-      await updateCase(db, { caseId, status, owner, agent: agentLabel(s), syncEnabled: s.backend !== 'none' });
+      await updateCase(db, { caseId, status, owner, ...(await readActor()) });
       return { ok: true as const };
     },
     ...createSyncHandlers(db),

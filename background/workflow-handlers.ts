@@ -8,7 +8,7 @@ import { attachMention } from '../storage/attach-mention';
 import { linkIdentities, unlinkIdentity } from '../storage/identities';
 import { exportCsv, exportJson, importJson } from '../storage/export-import';
 import { purgeOldMentions, retentionItem } from '../storage/retention';
-import { agentLabel, readSettings } from '../storage/settings';
+import { readActor } from '../storage/settings';
 import { takePendingCapture } from './pending-capture';
 import { markerSitesItem, setMarkers } from './markers';
 
@@ -26,8 +26,7 @@ export function createWorkflowHandlers(db: CaptureDb): Pick<Handlers, WorkflowTy
       return { duplicate: dupCase ? await summaryOf(dupCase) : null, authorCases: await Promise.all(authorCases.map(summaryOf)) };
     },
     'capture/attach': async ({ mention, caseId, note }) => {
-      const s = await readSettings();
-      return attachMention(db, { caseId, mention, note, agent: agentLabel(s), syncEnabled: s.backend !== 'none' });
+      return attachMention(db, { caseId, mention, note, ...(await readActor()) });
     },
     'identity/link': async ({ a, b }) => {
       await linkIdentities(db, a.trim().toLowerCase(), b.trim().toLowerCase());

@@ -13,3 +13,9 @@ export async function readSettings(): Promise<Settings> {
 export function agentLabel(s: Settings): string {
   return s.agentName.trim() || 'agent';
 }
+
+/** Who is acting, and whether their changes are queued for a backend: what every write needs. */
+export async function readActor(): Promise<{ agent: string; syncEnabled: boolean }> {
+  const s = await readSettings();
+  return { agent: agentLabel(s), syncEnabled: s.backend !== 'none' };
+}
