@@ -54,8 +54,7 @@ export const CaseSchema = z.object({
 });
 export type Case = z.infer<typeof CaseSchema>;
 
-/** A mention as stored: the extracted mention plus the keys the side panel queries by. */
-export const StoredMentionSchema = MentionSchema.extend({
+const mentionKeys = {
   id: z.string(),
   caseId: z.string(),
   /** Normalised permalink (tracking parameters dropped, twitter.com = x.com). */
@@ -64,8 +63,23 @@ export const StoredMentionSchema = MentionSchema.extend({
   authorKey: z.string().nullable(),
   /** Normalised URL of the page or thread the mention belongs to (its parent, or itself). */
   threadKey: z.string(),
+};
+
+/**
+ * A mention as stored: the extracted mention plus the keys the side panel queries by. Its thread
+ * snapshot (domain/thread.ts) is kept as one JSON string: IndexedDB in Chromium stored a post with
+ * 500 comments in half the time as one string than as 500 objects (issue 6, `npm run bench`).
+ * Read it with threadOf() (storage/thread.ts).
+ */
+export const StoredMentionSchema = MentionSchema.omit({ thread: true }).extend({
+  ...mentionKeys,
+  threadJson: z.string().optional(),
 });
 export type StoredMention = z.infer<typeof StoredMentionSchema>;
+
+/** A mention as exported and imported: with its keys, and its thread as an object (checked on import). */
+export const ExportedMentionSchema = MentionSchema.extend(mentionKeys);
+export type ExportedMention = z.infer<typeof ExportedMentionSchema>;
 
 /** What the agent fills in when reviewing a capture in the popup. */
 export const CaptureReviewSchema = z.object({

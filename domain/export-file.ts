@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseSchema, StoredMentionSchema } from './case';
+import { CaseSchema, ExportedMentionSchema } from './case';
 
 export const EXPORT_FORMAT = 'complaint-capture-export';
 
@@ -13,7 +13,7 @@ export const ExportFileSchema = z
     version: z.literal(1),
     exportedAt: z.string(),
     cases: z.array(CaseSchema),
-    mentions: z.array(StoredMentionSchema),
+    mentions: z.array(ExportedMentionSchema),
   })
   .superRefine((f, ctx) => {
     const ids = new Set(f.cases.map((c) => c.id));

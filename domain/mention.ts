@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { HttpUrlSchema, IsoInstantSchema } from './primitives';
+import { ThreadSchema } from './thread';
 
 /** Where a mention was found. `web` is any page no platform extractor recognised. */
 export const PlatformSchema = z.enum(['x', 'mastodon', 'bluesky', 'reddit', 'threads', 'linkedin', 'blog', 'web']);
@@ -7,14 +9,7 @@ export type Platform = z.infer<typeof PlatformSchema>;
 export const MentionKindSchema = z.enum(['post', 'comment']);
 export type MentionKind = z.infer<typeof MentionKindSchema>;
 
-/** An ISO-8601 instant in UTC, e.g. 2026-11-23T09:15:00.000Z. */
-export const IsoInstantSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, 'expected an ISO-8601 UTC instant');
-
-/** Only http(s) URLs are kept: a `javascript:` or `data:` permalink from a hostile page is refused. */
-export const HttpUrlSchema = z
-  .string()
-  .max(4096)
-  .refine((s) => /^https?:\/\//i.test(s) && URL.canParse(s), 'expected an http(s) URL');
+export { HttpUrlSchema, IsoInstantSchema } from './primitives';
 
 const count = z.number().int().nonnegative().nullable();
 
@@ -66,6 +61,11 @@ export const MentionSchema = z.object({
   /** What could not be read from the page, in words the agent understands. */
   warnings: z.array(z.string()),
   capturedAt: IsoInstantSchema,
+  /**
+   * A captured post's comments as the page showed them (domain/thread.ts); absent on comments,
+   * on pages without comments and on link captures.
+   */
+  thread: ThreadSchema.optional(),
 });
 export type Mention = z.infer<typeof MentionSchema>;
 export type MentionInput = z.input<typeof MentionSchema>;

@@ -8,7 +8,8 @@ import { pageMeta } from './meta/page';
 import { generic } from './platforms/generic';
 import { pickExtractor } from './registry';
 import { choose } from './select';
-import type { Ctx, Found } from './types';
+import { threadSnapshot } from './thread';
+import type { Ctx, Extractor, Found } from './types';
 
 /** What the capture script knows about what the agent asked for. */
 export interface CaptureRequest {
@@ -25,7 +26,7 @@ export interface CaptureRequest {
   now?: Date;
 }
 
-interface Run { ctx: Ctx; found: Found[]; title: string | null; now: Date }
+interface Run { ctx: Ctx; ext: Extractor; found: Found[]; title: string | null; now: Date }
 
 function run(doc: Document, req: CaptureRequest): Run | null {
   let url: URL;
@@ -47,7 +48,7 @@ function run(doc: Document, req: CaptureRequest): Run | null {
     try { found = generic.extract(ctx); } catch { found = []; }
   }
   const title = safeTitle(doc);
-  return { ctx, found, title, now: req.now ?? new Date() };
+  return { ctx, ext, found, title, now: req.now ?? new Date() };
 }
 
 function safeTitle(doc: Document): string | null {
@@ -64,10 +65,27 @@ export function extractMention(doc: Document, req: CaptureRequest): Mention {
   try {
     const r = run(doc, req);
     if (!r) return minimal('https://invalid.invalid/', safeTitle(doc), now, 'page address could not be read', req.selection ?? '');
-    return choose(r.ctx, r.found, req, (d) => finish(d, r.ctx.url.href, r.title, now), r.title, now);
+    const m = choose(r.ctx, r.ext, r.found, req, (d) => finish(d, r.ctx.url.href, r.title, now), r.title, now);
+    return withThread(m, r, req);
   } catch (e) {
     const title = safeTitle(doc);
     return minimal(req.url, title, now, `extraction failed (${e instanceof Error ? e.message.slice(0, 80) : 'unknown error'})`, req.selection ?? '');
+  }
+}
+
+/**
+ * A post captured from its own page keeps the page's comments as its thread (issue 6: "the post
+ * and all comments"). Not for a comment, nor for a link capture (the comments here are not under
+ * the linked post), nor for one post out of many on a timeline (its replies are not on the page).
+ */
+function withThread(m: Mention, r: Run, req: CaptureRequest): Mention {
+  if (m.kind !== 'post' || req.linkUrl) return m;
+  try {
+    const thread = threadSnapshot(r.found, m.url, r.ctx.url.href);
+    return thread ? { ...m, thread } : m;
+  } catch {
+    // The capture of the post matters more than its comments: keep it, and say what is missing.
+    return { ...m, warnings: [...m.warnings, 'the comments under the post could not be read'] };
   }
 }
 

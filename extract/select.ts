@@ -5,7 +5,7 @@ import { textOf } from './dom/text';
 import { parseUrl } from './dom/url';
 import { pickExtractor } from './registry';
 import type { CaptureRequest } from './index';
-import type { Ctx, Draft, Found } from './types';
+import type { Ctx, Draft, Extractor, Found } from './types';
 
 const squash = (s: string) => s.replace(/[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]+/g, ' ').trim().toLowerCase();
 
@@ -54,7 +54,7 @@ function bySelectionText(found: Found[], selection: string): Found | undefined {
   return best;
 }
 
-export function choose(ctx: Ctx, found: Found[], req: CaptureRequest, fin: (d: Draft) => Mention, title: string | null, now: Date): Mention {
+export function choose(ctx: Ctx, ext: Extractor, found: Found[], req: CaptureRequest, fin: (d: Draft) => Mention, title: string | null, now: Date): Mention {
   const selection = req.selection?.trim() ? req.selection : null;
   if (req.linkUrl) {
     const hit = found.find((f) => samePost(f.key ?? f.draft.url, req.linkUrl ?? null));
@@ -73,7 +73,7 @@ export function choose(ctx: Ctx, found: Found[], req: CaptureRequest, fin: (d: D
   if (!pick && selection) {
     pick = containing(found, req.selectionNode ?? liveSelectionNode(ctx.doc, selection)) ?? bySelectionText(found, selection);
   }
-  if (!pick) pick = pickExtractor(ctx).primary?.(found, ctx) ?? found[0];
+  if (!pick) pick = ext.primary?.(found, ctx) ?? found[0];
   if (!pick) {
     const d = newDraft('web');
     d.url = ctx.url.href; d.text = selection ?? '';

@@ -1,5 +1,6 @@
 /** Types shared by the registry and the platform extractors. */
 import type { Author, Mention, Metrics, Platform } from '../domain/mention';
+import type { ThreadComment } from '../domain/thread';
 
 /** A mention before it is checked: capturedAt and language are filled by finish(). */
 export interface Draft {
@@ -26,14 +27,23 @@ export interface Found {
   el: Element | null;
   /** Permalink, when the extractor can read it without building the draft (may be a getter). */
   readonly key?: string | null;
+  /**
+   * Post or comment, when known without building the draft: the thread snapshot of a captured
+   * post takes the page's comments, and must not build 1,000 tweet drafts to learn they are not.
+   */
+  readonly kind?: Draft['kind'];
+  /** The comment as the thread snapshot keeps it, read without building a draft (blog comment lists). */
+  readonly brief?: () => ThreadComment;
 }
 
 /** A Found whose draft is built on first use (and then kept). */
-export function lazyFound(el: Element | null, key: string | null | (() => string | null), build: () => Draft): Found {
+export function lazyFound(el: Element | null, key: string | null | (() => string | null), build: () => Draft, kind?: Draft['kind'], brief?: () => ThreadComment): Found {
   let d: Draft | undefined;
   let k: string | null | undefined = typeof key === 'function' ? undefined : key;
   return {
     el,
+    kind,
+    brief,
     get key() { return k !== undefined ? k : (k = (key as () => string | null)()); },
     get draft() { return (d ??= build()); },
   };

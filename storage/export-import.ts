@@ -2,11 +2,12 @@ import type { CaptureDb } from './db';
 import { toCsv } from '../domain/csv';
 import { EXPORT_FORMAT, ExportFileSchema, describeImportError, type ExportFile } from '../domain/export-file';
 import { toStoredMention } from './save-capture';
+import { exportedMention } from './thread';
 
 /** Everything stored, as the JSON export. */
 export async function exportJson(db: CaptureDb, now = new Date()): Promise<ExportFile> {
-  const [cases, mentions] = await Promise.all([db.cases.toArray(), db.mentions.toArray()]);
-  return { format: EXPORT_FORMAT, version: 1, exportedAt: now.toISOString(), cases, mentions };
+  const [cases, rows] = await Promise.all([db.cases.toArray(), db.mentions.toArray()]);
+  return { format: EXPORT_FORMAT, version: 1, exportedAt: now.toISOString(), cases, mentions: rows.map(exportedMention) };
 }
 
 const CSV_HEADER = ['case_id', 'status', 'owner', 'category', 'severity', 'case_created', 'case_updated', 'sync', 'platform', 'kind', 'url', 'author_name', 'author_handle', 'text', 'published_at', 'captured_at', 'log'];

@@ -21,14 +21,18 @@ export interface SaveCaptureResult {
 }
 
 export function toStoredMention(mention: Mention, id: string, caseId: string): StoredMention {
-  return {
-    ...mention,
+  const { thread, ...rest } = mention;
+  const row: StoredMention = {
+    ...rest,
     id,
     caseId,
     urlKey: urlKey(mention.url),
     authorKey: authorKey(mention),
     threadKey: urlKey(mention.parentUrl ?? mention.url),
   };
+  // One string, not 500 objects: see StoredMentionSchema.
+  if (thread) row.threadJson = JSON.stringify(thread);
+  return row;
 }
 
 export function logEntry(kind: LogEntry['kind'], by: string, text: string, at: string): LogEntry {
@@ -75,20 +79,4 @@ export async function saveCapture(db: CaptureDb, input: SaveCaptureInput): Promi
     if (rows.outbox) await db.outbox.add(rows.outbox);
   });
   return { caseId: rows.kase.id, mentionId: rows.mention.id };
-}
-
-/**
- * Stores many reviewed captures (a post and all its comments) as one case each, all in one
- * transaction with one bulkAdd per table: saving 501 through saveCapture, even inside one outer
- * transaction, took over a second in Chromium (issue 6, `npm run bench`).
- */
-export async function saveCaptures(db: CaptureDb, inputs: SaveCaptureInput[]): Promise<SaveCaptureResult[]> {
-  const rows = inputs.map(captureRows);
-  await db.transaction('rw', db.mentions, db.cases, db.outbox, async () => {
-    await db.mentions.bulkAdd(rows.map((r) => r.mention));
-    await db.cases.bulkAdd(rows.map((r) => r.kase));
-    const outbox = rows.flatMap((r) => (r.outbox ? [r.outbox] : []));
-    if (outbox.length) await db.outbox.bulkAdd(outbox);
-  });
-  return rows.map((r) => ({ caseId: r.kase.id, mentionId: r.mention.id }));
 }

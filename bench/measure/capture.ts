@@ -30,7 +30,7 @@ export async function measureCapture(ctx: BenchContext): Promise<Figure[]> {
   const ratio = (a: number[], b: number[]) => { const r = median(b) / median(a); return r >= 10 ? r.toFixed(0) : r.toFixed(2); };
   ctx.notes.push(
     `capture: timeline → 1 mention (${tl.sample?.platform} @${tl.sample?.author.handle}, ${tl.sample?.url}); extract ${median(tl.extract).toFixed(2)} ms of it; Readability/capture = ${ratio(tl.capture, tl.readability)}×`,
-    `capture: blog → ${blog.mentions} mention(s) (post${blog.mentions > 1 ? ' + comments' : ' only: this tree has no comment extraction'}) saved as as many cases in one transaction; extract ${median(blog.extract).toFixed(2)} ms of it; Readability/capture = ${ratio(blog.capture, blog.readability)}×`,
+    `capture: blog → the post with ${blog.comments} comments as its thread (${(blog.threadChars / 1000).toFixed(0)} k characters), saved as one case; extract ${median(blog.extract).toFixed(2)} ms of it; Readability/capture = ${ratio(blog.capture, blog.readability)}×`,
   );
   if (tl.defuddleError || blog.defuddleError) ctx.notes.push(`defuddle failed: ${tl.defuddleError ?? blog.defuddleError}`);
   const fiveTimes = (r: number[]) => ({ limit: Math.min(30, median(r) / 5), atMost: true });

@@ -6,6 +6,8 @@ export interface PageMeta {
   ogTitle: string | null;
   description: string | null;
   siteName: string | null;
+  /** al:ios:app_name: the app a platform's pages advertise (Medium on custom domains). */
+  appName: string | null;
   canonical: string | null;
   published: string | null;
   /** meta[name=author] / article:author / twitter:creator, in that order, names only (no URLs). */
@@ -36,6 +38,7 @@ export function pageMeta(doc: Document): PageMeta {
     ogTitle: m.get('og:title') ?? m.get('twitter:title') ?? m.get('dc.title') ?? null,
     description: m.get('og:description') ?? m.get('description') ?? m.get('twitter:description') ?? null,
     siteName: m.get('og:site_name') ?? m.get('application-name') ?? null,
+    appName: m.get('al:ios:app_name') ?? null,
     canonical: doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? m.get('og:url') ?? null,
     published:
       m.get('article:published_time') ?? m.get('og:article:published_time') ?? m.get('datepublished') ?? m.get('date') ??

@@ -1,4 +1,5 @@
 /** Medium (medium.com and custom domains): the story is the <article>; author from meta/JSON-LD. */
+import { pageMeta } from '../meta/page';
 import type { Extractor } from '../types';
 import { articleDraft } from './generic';
 
@@ -6,7 +7,8 @@ export const medium: Extractor = {
   id: 'medium',
   matchesUrl: null,
   detect: ({ doc, url }) =>
-    /(^|\.)medium\.com$/.test(url.hostname) || !!doc.querySelector('meta[property="al:ios:app_name"][content="Medium"], meta[property="og:site_name"][content="Medium"]'),
+    // From the cached <meta> map: an attribute selector over the whole document took 1 ms on a 500-comment blog.
+    /(^|\.)medium\.com$/.test(url.hostname) || pageMeta(doc).appName === 'Medium' || pageMeta(doc).siteName === 'Medium',
   extract(ctx) {
     const article = ctx.doc.querySelector('article');
     // The whole article: a story is split into several <section>s.

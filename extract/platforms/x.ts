@@ -123,7 +123,7 @@ export const x: Extractor = {
         const focal = id ? found.findIndex((f) => f.key?.match(STATUS)?.[1] === id) : -1;
         if (focal >= 0) d.parentUrl = j <= focal ? (found[j - 1]?.key ?? null) : (found[focal]?.key ?? null);
         return d;
-      }),
+      }, 'post'),
     );
     return found;
   },
