@@ -74,6 +74,8 @@ const mentionKeys = {
 export const StoredMentionSchema = MentionSchema.omit({ thread: true }).extend({
   ...mentionKeys,
   threadJson: z.string().optional(),
+  /** How many comments threadJson holds, so a list can say so without parsing it. */
+  threadCount: z.number().int().nonnegative().optional(),
 });
 export type StoredMention = z.infer<typeof StoredMentionSchema>;
 

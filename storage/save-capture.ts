@@ -31,7 +31,10 @@ export function toStoredMention(mention: Mention, id: string, caseId: string): S
     threadKey: urlKey(mention.parentUrl ?? mention.url),
   };
   // One string, not 500 objects: see StoredMentionSchema.
-  if (thread) row.threadJson = JSON.stringify(thread);
+  if (thread) {
+    row.threadJson = JSON.stringify(thread);
+    row.threadCount = thread.comments.length;
+  }
   return row;
 }
 

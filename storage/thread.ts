@@ -17,7 +17,7 @@ export function threadOf(m: Pick<StoredMention, 'threadJson'>): ThreadRead {
 
 /** The row as the export file has it: thread as an object (a damaged one is left out, not exported as garbage). */
 export function exportedMention(row: StoredMention): ExportedMention {
-  const { threadJson: _json, ...rest } = row;
+  const { threadJson: _json, threadCount: _count, ...rest } = row;
   const read = threadOf(row);
   return read.ok && read.thread ? { ...rest, thread: read.thread } : rest;
 }

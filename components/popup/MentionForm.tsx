@@ -41,6 +41,13 @@ export function MentionForm({ draft, onChange, onSave, saving, extra }: Props) {
         {m.author.followers !== null ? ` · ${m.author.followers.toLocaleString()} ${t('followers')}` : ''}
       </p>
       <Warnings warnings={m.warnings} />
+      {m.thread && (
+        <p class="meta" data-testid="thread-note">
+          {m.thread.truncated && m.thread.found > m.thread.comments.length
+            ? t('threadKeptTruncated', m.thread.comments.length.toLocaleString(), m.thread.found.toLocaleString())
+            : t('threadKept', m.thread.comments.length.toLocaleString())}
+        </p>
+      )}
       {FIELDS.map(({ f, label, multiline }) => (
         <label key={f}>
           <span>{t(label)}</span>

@@ -4,6 +4,7 @@ import { ago, t } from '../i18n';
 import { CaseActions } from './CaseActions';
 import { IdentityLink } from './IdentityLink';
 import { MentionText } from './MentionText';
+import { ThreadSnapshot } from './ThreadSnapshot';
 
 export type Props = {
   /** The case, its mentions and why it is linked to the page. */
@@ -47,6 +48,7 @@ export function CaseCard({ item, identities }: Props) {
             <SafeLink href={m.url}>{m.title ?? m.url}</SafeLink>
           </p>
           <MentionText text={m.text} />
+          <ThreadSnapshot mention={m} />
         </div>
       ))}
       {authors.map((k) => (
