@@ -33,7 +33,7 @@ const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
 
 /** Each measurement and the keys it reports (so a failed one still prints its rows as null). */
 const MEASUREMENTS: [string, Measurement, string[]][] = [
-  ['capture', measureCapture, ['captureTimelineMs', 'captureBlogMs', 'readabilityTimelineMs', 'readabilityBlogMs', 'defuddleTimelineMs', 'defuddleBlogMs']],
+  ['capture', measureCapture, ['captureTimelineMs', 'captureBlogMs', 'captureBlogFloorMs', 'readabilityTimelineMs', 'readabilityBlogMs', 'defuddleTimelineMs', 'defuddleBlogMs']],
   ['linked', measureLinkedCases, ['linkedCasesQueryMs']],
   ['outbox', measureOutboxFlush, ['outboxFlushPerSec']],
   ['sizes', measureSizes, ['popupJsGzipBytes', 'sidepanelJsGzipBytes', 'backgroundJsGzipBytes']],

@@ -32,11 +32,13 @@ export async function measureCapture(ctx: BenchContext): Promise<Figure[]> {
     `capture: timeline → 1 mention (${tl.sample?.platform} @${tl.sample?.author.handle}, ${tl.sample?.url}); extract ${median(tl.extract).toFixed(2)} ms of it; Readability/capture = ${ratio(tl.capture, tl.readability)}×`,
     `capture: blog → the post with ${blog.comments} comments as its thread (${(blog.threadChars / 1000).toFixed(0)} k characters), saved as one case; extract ${median(blog.extract).toFixed(2)} ms of it; Readability/capture = ${ratio(blog.capture, blog.readability)}×`,
   );
+  ctx.notes.push(`capture: blog floor (500 comments read raw with one querySelector per part, one IndexedDB write, nothing else) ${median(blog.floor).toFixed(2)} ms; Readability/floor = ${ratio(blog.floor, blog.readability)}× — the ceiling for any capture that keeps the comments`);
   if (tl.defuddleError || blog.defuddleError) ctx.notes.push(`defuddle failed: ${tl.defuddleError ?? blog.defuddleError}`);
   const fiveTimes = (r: number[]) => ({ limit: Math.min(30, median(r) / 5), atMost: true });
   return [
     figure('captureTimelineMs', tl.capture, 'ms', fiveTimes(tl.readability), 'budget: ≤ 30 ms and ≤ Readability/5'),
     figure('captureBlogMs', blog.capture, 'ms', fiveTimes(blog.readability), 'budget: ≤ 30 ms and ≤ Readability/5'),
+    figure('captureBlogFloorMs', blog.floor, 'ms', undefined, 'lower bound: read 500 comments raw + one write'),
     figure('readabilityTimelineMs', tl.readability, 'ms'),
     figure('readabilityBlogMs', blog.readability, 'ms'),
     figure('defuddleTimelineMs', tl.defuddle, 'ms'),
