@@ -77,7 +77,9 @@ export function readComments(root: ParentNode, ctx: Ctx, spec: CommentSpec, plat
   const urlOf = (c: Element): string | null => {
     let u = urls.get(c);
     if (u !== undefined) return u;
-    u = linkUrl(own(c, spec.link), base) ?? (c.id && post ? `${post.split('#')[0]}#${c.id}` : null);
+    const byId = c.id && post ? `${post.split('#')[0]}#${c.id}` : null;
+    // A hostile page's id can be any length; a permalink must stay a valid mention URL (≤ 4,096).
+    u = linkUrl(own(c, spec.link), base) ?? (byId && byId.length <= 4096 ? byId : null);
     urls.set(c, u);
     return u;
   };

@@ -50,6 +50,10 @@ describe('thread snapshot of a captured post (issue 6: the post and all its comm
     // The javascript: link is refused; the comment's id gives it a permalink on the post.
     expect(c.url).toBe(`${POST}#comment-1`);
     expect(MentionSchema.safeParse(m).success).toBe(true);
+    // An id too long for a permalink leaves the comment without one, not the mention invalid.
+    const long = extractMention(wordpress(li(1, '<p>x</p>').replace('id="comment-1"', `id="comment-1${'9'.repeat(5000)}"`).replace(`href="${POST}#comment-1"`, 'href="javascript:0"')), { url: POST, now });
+    expect(long.thread?.comments[0]?.url).toBeNull();
+    expect(MentionSchema.safeParse(long).success).toBe(true);
   });
 
   it('is absent for a comment, a link capture and a page without comments', () => {
