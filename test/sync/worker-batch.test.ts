@@ -121,12 +121,14 @@ describe('drainOutbox with a batch endpoint', () => {
     expect(d?.syncState).toBe('sent');
   });
 
-  it("keeps a case's updates behind its batched create", async () => {
+  it("keeps a case's updates behind its batched create, also when later captures are queued after them", async () => {
     const { db, ids } = await captures(5);
     await updateCase(db, { caseId: ids[2]!, status: 'open', agent: 'Sanne', syncEnabled: true });
+    const late = await saveCapture(db, { mention: sampleMention(99), review, agent: 'Sanne', syncEnabled: true });
     const { adapter, calls } = batchAdapter();
     await drainOutbox(db, adapter, clock());
-    expect(calls).toEqual(['batch(5)', 'update']);
+    expect(calls).toEqual(['batch(6)', 'update']);
     expect((await db.cases.get(ids[2]!))?.syncState).toBe('sent');
+    expect((await db.cases.get(late.caseId))?.syncState).toBe('sent');
   });
 });
