@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { CreateCaseBodySchema, PatchCaseBodySchema } from './contract';
+import { BatchCreateBodySchema, CreateCaseBodySchema, PatchCaseBodySchema, type BatchResult, type CreateCaseBody } from './contract';
 import type { Faults } from './faults';
 import type { CaseStore } from './store';
 
@@ -14,6 +14,8 @@ export interface AppOptions {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_BODY = 1_000_000;
+/** A batch carries up to BATCH_MAX creates. */
+const MAX_BATCH_BODY = 8_000_000;
 
 /** The reference backend's request handler: the contract of docs/backend-contract.md. */
 export function createApp(opts: AppOptions) {
@@ -42,6 +44,34 @@ export function createApp(opts: AppOptions) {
       if (fault.kind === '429') return send(res, 429, { error: 'Too many requests' }, { 'Retry-After': String(fault.retryAfter) });
       if (fault.kind === '5xx') return send(res, fault.status, { error: 'Injected server error' });
 
+      if (path === '/api/cases/batch' && req.method === 'POST') {
+        const parsed = BatchCreateBodySchema.safeParse(parseJson(await readBody(req, MAX_BATCH_BODY)));
+        if (!parsed.success) return send(res, 400, { error: issueText(parsed.error.issues) });
+        const results: BatchResult[] = [];
+        const valid: { i: number; key: string; body: CreateCaseBody }[] = [];
+        parsed.data.cases.forEach((item, i) => {
+          const key = item && typeof item === 'object' && 'idempotencyKey' in item ? item.idempotencyKey : undefined;
+          if (typeof key !== 'string' || !UUID.test(key)) return void (results[i] = { idempotencyKey: typeof key === 'string' ? key : null, status: 400, error: 'idempotencyKey with a UUID is required' });
+          const body = CreateCaseBodySchema.safeParse(item);
+          if (!body.success) return void (results[i] = { idempotencyKey: key, status: 400, error: issueText(body.error.issues) });
+          valid.push({ i, key, body: body.data });
+        });
+        let stored = false;
+        store.createMany(valid).forEach((r, j) => {
+          const { i, key } = valid[j]!;
+          if (r.kind === 'mismatch') {
+            creates.mismatched++;
+            results[i] = { idempotencyKey: key, status: 422, error: 'Idempotency-Key was already used with a different body' };
+          } else {
+            creates[r.kind]++;
+            stored ||= r.kind === 'created';
+            results[i] = { idempotencyKey: key, status: r.kind === 'created' ? 201 : 200, case: r.case };
+          }
+        });
+        // As for one create: the cases are stored, the client never hears (one draw per batch).
+        if (stored && faults.dropAfterStore()) return void req.socket.destroy();
+        return send(res, 200, { results });
+      }
       if (path === '/api/cases' && req.method === 'POST') {
         const key = req.headers['idempotency-key'];
         if (typeof key !== 'string' || !UUID.test(key)) return send(res, 400, { error: 'Idempotency-Key header with a UUID is required' });
@@ -109,13 +139,13 @@ function parseJson(text: string): unknown {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, max = MAX_BODY): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) reject(new BodyError(413, 'Body too large'));
+      if (size > max) reject(new BodyError(413, 'Body too large'));
       else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));

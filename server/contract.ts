@@ -51,5 +51,22 @@ export type ContractCase = z.infer<typeof ContractCaseSchema>;
 
 export const CaseListSchema = z.object({ cases: z.array(ContractCaseSchema) });
 
+/** Most creates one `POST /api/cases/batch` may carry. */
+export const BATCH_MAX = 100;
+
+/** `POST /api/cases/batch`: creates, each with its own idempotency key (checked item by item). */
+export const BatchCreateBodySchema = z.object({ cases: z.array(z.unknown()).min(1).max(BATCH_MAX) });
+export type BatchCreateItem = CreateCaseBody & { idempotencyKey: string };
+
+/** One item's answer: what `POST /api/cases` would have answered for it alone. */
+export const BatchResultSchema = z.object({
+  idempotencyKey: z.string().nullable(),
+  status: z.number().int(),
+  case: ContractCaseSchema.optional(),
+  error: z.string().optional(),
+});
+export type BatchResult = z.infer<typeof BatchResultSchema>;
+export const BatchAnswerSchema = z.object({ results: z.array(BatchResultSchema) });
+
 /** Error body of every 4xx/5xx answer. */
 export const ErrorBodySchema = z.object({ error: z.string() });

@@ -42,6 +42,18 @@ export class CaseStore {
 
   /** Creates the case once per idempotency key; the same key with another body is refused. */
   create(key: string, body: CreateCaseBody, now = new Date()): CreateResult {
+    return this.inTransaction(() => this.createOne(key, body, now));
+  }
+
+  /**
+   * Many creates (`POST /api/cases/batch`), each exactly as create() would do it, in one
+   * transaction: one commit for the batch instead of one per case, and a crash keeps all or none.
+   */
+  createMany(items: { key: string; body: CreateCaseBody }[], now = new Date()): CreateResult[] {
+    return this.inTransaction(() => items.map((i) => this.createOne(i.key, i.body, now)));
+  }
+
+  private createOne(key: string, body: CreateCaseBody, now: Date): CreateResult {
     const hash = bodyHash(body);
     const found = this.db.get('SELECT body_hash, json FROM cases WHERE idempotency_key = ?', [key]);
     if (found) return found.body_hash === hash ? { kind: 'replayed', case: JSON.parse(String(found.json)) } : { kind: 'mismatch' };
@@ -61,17 +73,22 @@ export class CaseStore {
       updatedAt: at,
       idempotencyKey: key,
     };
+    this.db.run('INSERT INTO cases (id, idempotency_key, body_hash, json, created_at) VALUES (?, ?, ?, ?, ?)', [c.id, key, hash, JSON.stringify(c), at]);
+    const handle = body.mention.author.handle?.toLowerCase() ?? null;
+    this.db.run('INSERT INTO mentions (case_id, url_key, platform, handle) VALUES (?, ?, ?, ?)', [c.id, urlKey(body.mention.url), body.mention.platform, handle]);
+    return { kind: 'created', case: c };
+  }
+
+  private inTransaction<T>(work: () => T): T {
     this.db.exec('BEGIN');
     try {
-      this.db.run('INSERT INTO cases (id, idempotency_key, body_hash, json, created_at) VALUES (?, ?, ?, ?, ?)', [c.id, key, hash, JSON.stringify(c), at]);
-      const handle = body.mention.author.handle?.toLowerCase() ?? null;
-      this.db.run('INSERT INTO mentions (case_id, url_key, platform, handle) VALUES (?, ?, ?, ?)', [c.id, urlKey(body.mention.url), body.mention.platform, handle]);
+      const out = work();
       this.db.exec('COMMIT');
+      return out;
     } catch (e) {
       this.db.exec('ROLLBACK');
       throw e;
     }
-    return { kind: 'created', case: c };
   }
 
   get(id: string): ContractCase | null {
@@ -108,15 +125,10 @@ export class CaseStore {
     }
     if (body.note) c.history.push({ at, by, kind: body.noteKind ?? 'note', text: body.note });
     c.updatedAt = at;
-    this.db.exec('BEGIN');
-    try {
+    this.inTransaction(() => {
       this.db.run('UPDATE cases SET json = ? WHERE id = ?', [JSON.stringify(c), id]);
       if (key) this.db.run('INSERT INTO patches (idempotency_key, case_id) VALUES (?, ?)', [key, id]);
-      this.db.exec('COMMIT');
-    } catch (e) {
-      this.db.exec('ROLLBACK');
-      throw e;
-    }
+    });
     return c;
   }
 

@@ -37,6 +37,13 @@ export interface Adapter {
   /** How long after an unanswered create the key can be found (search indexes lag). */
   readonly lookupDelayMs: number;
   create(input: CreateInput): Promise<RemoteCase>;
+  /**
+   * Optional: many creates in one request, each exactly as create() would do it (its own
+   * idempotency key). One answer per input, in order: the case, the error for that input alone,
+   * or null when it was not sent (the backend has no batch endpoint, or the input is too large
+   * for one): send that one with create(). A failure of the whole request is thrown.
+   */
+  createMany?(inputs: CreateInput[]): Promise<(RemoteCase | SyncError | null)[]>;
   findByKey(input: CreateInput): Promise<RemoteCase | null>;
   read(remoteId: string): Promise<RemoteCase>;
   update(input: UpdateInput): Promise<void>;

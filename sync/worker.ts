@@ -1,9 +1,10 @@
-import type { Case, StoredMention } from '../domain/case';
+import type { Case } from '../domain/case';
 import type { OutboxEntry } from '../domain/outbox';
 import type { CaptureDb } from '../storage/db';
-import { PermanentError, TransientError, UnknownOutcomeError, type Adapter, type RemoteCase, type UpdateInput } from './adapter';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { PermanentError, TransientError, type Adapter, type CreateInput, type UpdateInput } from './adapter';
+import type { BackoffPolicy } from './backoff';
 import { createInput } from './create-input';
+import { settle, type Done, type Job } from './settle';
 
 export interface Clock {
   now(): number;
@@ -28,31 +29,60 @@ export interface DrainResult {
 }
 
 /**
- * Pushes due outbox entries through the adapter, `concurrency` at a time. Entries of one case go
- * in order (its create first, then its updates), so an update never reaches the backend before the
- * case exists. A 429/503 with Retry-After holds every new request until that time.
+ * Pushes due outbox entries through the adapter, `concurrency` requests at a time. Entries of one
+ * case go in order (its create first, then its updates), so an update never reaches the backend
+ * before the case exists. A 429/503 with Retry-After holds every new request until that time.
+ *
+ * Entries go in chunks: one IndexedDB transaction claims a chunk (marks it in flight), one
+ * settles it (acknowledged, retried, failed), which is what keeps the flush fast (issue 6: a
+ * transaction per request cost more than the loopback request). While one chunk's requests are
+ * out, the next chunk is claimed and the previous one settled, so the connections do not wait
+ * for the database.
  */
 export async function drainOutbox(db: CaptureDb, adapter: Adapter, clock: Clock, opts: DrainOptions = {}): Promise<DrainResult> {
   const concurrency = opts.concurrency ?? 6;
   const result: DrainResult = { sent: 0, retried: 0, failed: 0, nextDueAt: null };
   await recoverInflight(db, clock.now() - (opts.inflightTimeoutMs ?? 120_000));
   const hold = { until: 0 };
+  const held = () => hold.until > clock.now();
 
   for (;;) {
     const { due, nextDueAt } = await dueEntries(db, clock.now());
     result.nextDueAt = nextDueAt;
-    if (!due.length || hold.until > clock.now()) break;
-    // Claims and acknowledgements are written per chunk: one IndexedDB transaction each for many
-    // requests, which is what keeps the flush fast (a commit costs more than a loopback request).
-    for (let i = 0; i < due.length && hold.until <= clock.now(); i += concurrency * CHUNK_PER_WORKER) {
-      for (const o of await runChunk(db, adapter, clock, due.slice(i, i + concurrency * CHUNK_PER_WORKER), concurrency, hold, opts)) result[o]++;
-      opts.onProgress?.();
+    if (!due.length || held()) break;
+    const size = concurrency * CHUNK_PER_WORKER;
+    let settling: Promise<void> = Promise.resolve();
+    const settleLater = (done: Done[]) => {
+      settling = settling.then(async () => {
+        for (const o of await settle(db, adapter, clock.now(), done, opts)) result[o]++;
+        opts.onProgress?.();
+      });
+    };
+    let claimed: Promise<Job[]> | null = claim(db, due.slice(0, size), clock.now());
+    try {
+      for (let i = 0; claimed; i += size) {
+        const jobs = await claimed;
+        claimed = null;
+        if (held()) {
+          // Claimed before a Retry-After came in: back to the queue untouched.
+          settleLater(jobs.map((job) => ({ job, kind: 'skipped' })));
+          break;
+        }
+        if (i + size < due.length) claimed = claim(db, due.slice(i + size, i + 2 * size), clock.now());
+        settleLater(await sendAll(adapter, jobs, concurrency, hold, clock));
+      }
+    } finally {
+      // Everything sent is settled before the queue is read again (or the drain ends). A chunk
+      // claimed but never sent (the drain failed) is recovered like one of a stopped worker.
+      void claimed?.catch(() => {});
+      await settling;
     }
   }
-  if (hold.until > clock.now()) result.nextDueAt = Math.max(result.nextDueAt ?? 0, hold.until);
+  if (held()) result.nextDueAt = Math.max(result.nextDueAt ?? 0, hold.until);
   return result;
 }
 
+/** Entries per chunk and request slot: 96 a chunk at concurrency 6. */
 const CHUNK_PER_WORKER = 16;
 
 /** Inflight entries whose worker is gone: a create may have reached the backend, so it is "unknown". */
@@ -79,47 +109,98 @@ async function dueEntries(db: CaptureDb, now: number): Promise<{ due: OutboxEntr
   return { due, nextDueAt: due.length ? now : nextDueAt };
 }
 
-type Outcome = 'sent' | 'retried' | 'failed';
-
-interface Job {
-  /** The entry as it was before it was claimed (its state says whether to look up first). */
-  entry: OutboxEntry;
-  kase: Case | undefined;
-  first: StoredMention | undefined;
+/** Marks a chunk in flight (if the worker dies, start-up recovery knows a request may have gone) and reads what its requests are built from. */
+function claim(db: CaptureDb, chunk: OutboxEntry[], now: number): Promise<Job[]> {
+  return db.transaction('rw', db.outbox, db.cases, db.mentions, async () => {
+    // Read again: only what is still waiting is claimed. Ids are ascending: one range read.
+    const ids = new Set(chunk.map((e) => e.id!));
+    const [stored, cases] = await Promise.all([db.outbox.where(':id').between(chunk[0]!.id!, chunk.at(-1)!.id!, true, true).toArray(), db.cases.bulkGet(chunk.map((e) => e.caseId))]);
+    const byId = new Map(stored.filter((e) => ids.has(e.id!)).map((e) => [e.id!, e]));
+    const fresh = chunk.flatMap((e, i) => {
+      const s = byId.get(e.id!);
+      return s && (s.state === 'pending' || s.state === 'unknown') ? [{ entry: s, kase: cases[i] }] : [];
+    });
+    const [mentions] = await Promise.all([
+      db.mentions.bulkGet(fresh.map((f) => f.kase?.mentionIds[0] ?? '')),
+      db.outbox.bulkPut(fresh.map((f) => ({ ...f.entry, state: 'inflight' as const, inflightAt: now }))),
+    ]);
+    return fresh.map((f, i): Job => ({ ...f, first: mentions[i] }));
+  });
 }
 
-type Done = { job: Job } & ({ kind: 'created'; remote: RemoteCase } | { kind: 'updated' } | { kind: 'error'; error: unknown } | { kind: 'skipped' } | { kind: 'orphan' });
-
-async function runChunk(db: CaptureDb, adapter: Adapter, clock: Clock, chunk: OutboxEntry[], concurrency: number, hold: { until: number }, opts: DrainOptions): Promise<Outcome[]> {
-  // Claim: if the worker dies while these are out, start-up recovery knows a request may have gone.
-  const jobs = await db.transaction('rw', db.outbox, db.cases, db.mentions, async () => {
-    const fresh = (await db.outbox.bulkGet(chunk.map((e) => e.id!))).filter((e): e is OutboxEntry => !!e && (e.state === 'pending' || e.state === 'unknown'));
-    const now = clock.now();
-    await db.outbox.bulkPut(fresh.map((e) => ({ ...e, state: 'inflight' as const, inflightAt: now })));
-    const cases = await db.cases.bulkGet(fresh.map((e) => e.caseId));
-    const mentions = await db.mentions.bulkGet(cases.map((c) => c?.mentionIds[0] ?? ''));
-    return fresh.map((entry, i): Job => ({ entry, kase: cases[i], first: mentions[i] }));
-  });
-
+/** Sends a claimed chunk, `concurrency` requests at a time; what became of each job. */
+async function sendAll(adapter: Adapter, jobs: Job[], concurrency: number, hold: { until: number }, clock: Clock): Promise<Done[]> {
   const done: Done[] = [];
-  let next = 0;
+  const tasks = plan(adapter, jobs, concurrency);
   const worker = async () => {
-    while (next < jobs.length) {
-      const job = jobs[next++]!;
+    for (let task = tasks.shift(); task; task = tasks.shift()) {
       if (hold.until > clock.now()) {
-        done.push({ job, kind: 'skipped' });
+        for (const job of task.jobs) done.push({ job, kind: 'skipped' });
         continue;
       }
       try {
-        done.push(await send(adapter, job));
+        if (!task.batch) done.push(await send(adapter, task.jobs[0]!));
+        else {
+          const r = await sendBatch(adapter, task.jobs);
+          done.push(...r.done);
+          // Not taken by the batch: one request each.
+          tasks.push(...r.alone.map((j) => ({ batch: false, jobs: [j] })));
+        }
       } catch (error) {
         if (error instanceof TransientError && error.retryAfterMs !== undefined) hold.until = Math.max(hold.until, clock.now() + error.retryAfterMs);
-        done.push({ job, kind: 'error', error });
+        for (const job of task.jobs) done.push({ job, kind: 'error', error });
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
-  return settle(db, adapter, clock.now(), done, opts);
+  return done;
+}
+
+/** Creates in one batch request: spread over the connections, but not fewer than MIN a request. */
+const BATCH_MIN = 8;
+const BATCH_MAX = 25;
+
+/** One request: a batch of creates, or one entry. */
+interface Task {
+  batch: boolean;
+  jobs: Job[];
+}
+
+/**
+ * The requests for a chunk: first creates in batches (when the adapter has createMany), then
+ * everything else one by one. Only a first-time create goes in a batch: one whose answer was lost
+ * (unknown) is looked up first, one at a time, as before.
+ */
+function plan(adapter: Adapter, jobs: Job[], concurrency: number): Task[] {
+  const batchable = (j: Job) => j.entry.op === 'create' && j.entry.state === 'pending' && !!j.kase && !!j.first && (adapter.nativeIdempotency || j.entry.attempts === 0);
+  const creates = adapter.createMany ? jobs.filter(batchable) : [];
+  const size = Math.min(BATCH_MAX, Math.max(BATCH_MIN, Math.ceil(creates.length / concurrency)));
+  const tasks: Task[] = [];
+  for (let i = 0; i < creates.length; i += size) tasks.push({ batch: true, jobs: creates.slice(i, i + size) });
+  const batched = new Set(creates);
+  return [...tasks, ...jobs.filter((j) => !batched.has(j)).map((j) => ({ batch: false, jobs: [j] }))];
+}
+
+/** One batch request; the jobs the adapter did not send go back as `alone`. */
+async function sendBatch(adapter: Adapter, jobs: Job[]): Promise<{ done: Done[]; alone: Job[] }> {
+  const done: Done[] = [];
+  const ready: { job: Job; input: CreateInput }[] = [];
+  for (const job of jobs) {
+    try {
+      ready.push({ job, input: createInput(job.kase!, job.first!) });
+    } catch (error) {
+      done.push({ job, kind: 'error', error });
+    }
+  }
+  const answers = ready.length ? await adapter.createMany!(ready.map((r) => r.input)) : [];
+  const alone: Job[] = [];
+  ready.forEach(({ job }, i) => {
+    const a = answers[i] ?? null;
+    if (a === null) alone.push(job);
+    else if (a instanceof Error) done.push({ job, kind: 'error', error: a });
+    else done.push({ job, kind: 'created', remote: a });
+  });
+  return { done, alone };
 }
 
 async function send(adapter: Adapter, job: Job): Promise<Done> {
@@ -150,85 +231,3 @@ function updateInput(kase: Case, entry: OutboxEntry): UpdateInput {
   return input;
 }
 
-/** Writes the outcome of a chunk in one transaction: acknowledged cases, retries, failures. */
-async function settle(db: CaptureDb, adapter: Adapter, now: number, done: Done[], opts: DrainOptions): Promise<Outcome[]> {
-  if (!done.length) return [];
-  return db.transaction('rw', db.cases, db.outbox, async () => {
-    const caseIds = [...new Set(done.map((d) => d.job.entry.caseId))];
-    const finished = new Set(done.filter((d) => d.kind === 'created' || d.kind === 'updated' || d.kind === 'orphan').map((d) => d.job.entry.id!));
-    await db.outbox.bulkDelete([...finished]);
-    const remaining = new Map<string, number>();
-    for (const e of await db.outbox.where('caseId').anyOf(caseIds).toArray()) remaining.set(e.caseId, (remaining.get(e.caseId) ?? 0) + 1);
-    const cases = new Map((await db.cases.bulkGet(caseIds)).filter((c): c is Case => !!c).map((c) => [c.id, c]));
-    const at = new Date(now).toISOString();
-    const outcomes: Outcome[] = [];
-    const entryUpdates: OutboxEntry[] = [];
-    const added: OutboxEntry[] = [];
-
-    for (const d of done) {
-      const e = d.job.entry;
-      const c = cases.get(e.caseId);
-      const rest = remaining.get(e.caseId) ?? 0;
-      if (d.kind === 'orphan') outcomes.push('sent');
-      else if (d.kind === 'skipped') {
-        entryUpdates.push({ ...e, inflightAt: undefined });
-        outcomes.push('retried');
-      } else if (d.kind === 'created') {
-        outcomes.push('sent');
-        if (!c) continue;
-        c.backend = { adapter: adapter.kind, id: d.remote.id, url: d.remote.url, syncedAt: at };
-        c.syncError = null;
-        // An owner chosen in the capture review is not part of the create body: send it after.
-        const patch: { status?: string; owner?: string | null } = {};
-        if (c.owner !== d.remote.owner) patch.owner = c.owner;
-        if (c.status !== d.remote.status && c.status !== 'new') patch.status = c.status;
-        if (Object.keys(patch).length && !rest) {
-          added.push({ caseId: c.id, op: 'update', idempotencyKey: crypto.randomUUID(), patch, state: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now });
-          c.syncState = 'queued';
-        } else c.syncState = rest ? 'queued' : 'sent';
-      } else if (d.kind === 'updated') {
-        outcomes.push('sent');
-        if (c?.backend && !rest) {
-          c.syncState = 'sent';
-          c.syncError = null;
-          c.backend = { ...c.backend, syncedAt: at };
-        }
-      } else {
-        const f = failure(adapter, e, d.error, now, opts);
-        entryUpdates.push(f.entry);
-        outcomes.push(f.outcome);
-        if (f.outcome === 'failed' && c) {
-          c.syncState = 'failed';
-          c.syncError = f.entry.lastError;
-        }
-      }
-    }
-    await db.outbox.bulkPut(entryUpdates);
-    if (added.length) await db.outbox.bulkAdd(added);
-    await db.cases.bulkPut([...cases.values()]);
-    return outcomes;
-  });
-}
-
-function failure(adapter: Adapter, e: OutboxEntry, error: unknown, now: number, opts: DrainOptions): { entry: OutboxEntry; outcome: Outcome } {
-  const throttled = error instanceof TransientError && error.retryAfterMs !== undefined;
-  // A request turned away with Retry-After was not processed: it does not count as an attempt,
-  // so rate limiting never inflates the backoff of later 5xx retries.
-  const attempts = throttled ? e.attempts : e.attempts + 1;
-  const lastError = error instanceof Error ? error.message : String(error);
-  const base = { ...e, attempts, lastError, inflightAt: undefined };
-  if (error instanceof PermanentError) return { entry: { ...base, state: 'failed' }, outcome: 'failed' };
-  const delay = backoffDelay(e.attempts, opts.backoff ?? DEFAULT_BACKOFF, opts.random);
-  let state: OutboxEntry['state'] = 'pending';
-  let nextAttemptAt = now + delay;
-  // Without idempotency keys a 5xx on a create may hide a ticket made behind a proxy: treat it as
-  // unknown too, so it is looked up (after the search index caught up) before any new create.
-  const mayExist = e.op === 'create' && !throttled && !adapter.nativeIdempotency;
-  if (error instanceof UnknownOutcomeError || mayExist || (e.state === 'unknown' && e.op === 'create')) {
-    state = 'unknown';
-    nextAttemptAt = now + Math.max(delay, adapter.lookupDelayMs);
-  }
-  // Retry-After is honoured exactly (and holds every other request: see runChunk).
-  if (throttled) nextAttemptAt = now + error.retryAfterMs!;
-  return { entry: { ...base, state, nextAttemptAt }, outcome: 'retried' };
-}

@@ -1,15 +1,26 @@
 
-import { CaseListSchema, ContractCaseSchema, type ContractCase, type CreateCaseBody, type PatchCaseBody } from '../../server/contract';
+import { BatchAnswerSchema, CaseListSchema, ContractCaseSchema, type BatchResult, type ContractCase, type CreateCaseBody, type PatchCaseBody } from '../../server/contract';
 import type { Credentials } from '../../domain/credentials';
-import type { Adapter, CreateInput, RemoteCase, UpdateInput } from '../adapter';
-import { PermanentError } from '../adapter';
+import type { Adapter, CreateInput, RemoteCase, SyncError, UpdateInput } from '../adapter';
+import { PermanentError, TransientError, UnknownOutcomeError } from '../adapter';
 import { joinUrl, requestJson, type HttpOptions } from '../http';
+
+/** Creates larger than this (a mention with a very long text) are sent one by one. */
+const BATCH_ITEM_MAX_CHARS = 64_000;
 
 /** The project's own contract (docs/backend-contract.md); the reference backend is server/. */
 export function httpContractAdapter(baseUrl: string, creds: Credentials, http: HttpOptions): Adapter {
   const headers = { Authorization: `Bearer ${creds.token}` };
   const backend = 'The case backend';
   const toRemote = (c: ContractCase): RemoteCase => ({ id: c.id, url: joinUrl(baseUrl, `/api/cases/${encodeURIComponent(c.id)}`), status: c.status, owner: c.owner });
+
+  let batches = true;
+  const itemOutcome = (a: BatchResult): RemoteCase | SyncError => {
+    if ((a.status === 200 || a.status === 201) && a.case) return toRemote(a.case);
+    const message = `${backend} answered ${a.status}${a.error ? `: ${a.error}` : ''}`;
+    if (a.status === 200 || a.status === 201) return new UnknownOutcomeError(`${backend} sent a malformed answer (${a.status}, case: missing); check the backend URL`);
+    return a.status === 409 || a.status === 429 || a.status >= 500 ? new TransientError(message) : new PermanentError(message, a.status);
+  };
 
   return {
     kind: 'http',
@@ -27,6 +38,36 @@ export function httpContractAdapter(baseUrl: string, creds: Credentials, http: H
         backend,
       });
       return toRemote(r.data);
+    },
+
+    async createMany(inputs) {
+      const out: (RemoteCase | SyncError | null)[] = inputs.map(() => null);
+      if (!batches) return out;
+      // A large mention goes alone, so one of them never makes a whole batch too large.
+      const items = inputs.flatMap((input, i) => {
+        const item = { idempotencyKey: input.idempotencyKey, ...createBody(input) };
+        return JSON.stringify(item).length <= BATCH_ITEM_MAX_CHARS ? [{ i, input, item }] : [];
+      });
+      if (!items.length) return out;
+      let answer: BatchResult[];
+      try {
+        const r = await requestJson(http, { method: 'POST', url: joinUrl(baseUrl, '/api/cases/batch'), headers, body: { cases: items.map((x) => x.item) }, schema: BatchAnswerSchema, sideEffect: true, backend });
+        answer = r.data.results;
+      } catch (e) {
+        // A backend without the (optional) batch endpoint: one create per case from now on.
+        if (e instanceof PermanentError && (e.status === 404 || e.status === 405)) {
+          batches = false;
+          return out;
+        }
+        // Too large for this backend as one request: these go one by one.
+        if (e instanceof PermanentError && e.status === 413) return out;
+        throw e;
+      }
+      items.forEach(({ i, input }, j) => {
+        const a = answer[j];
+        out[i] = a?.idempotencyKey === input.idempotencyKey ? itemOutcome(a) : new UnknownOutcomeError(`${backend} sent no answer for one case of a batch; it is looked up before it is sent again`);
+      });
+      return out;
     },
 
     async findByKey(input) {

@@ -73,4 +73,56 @@ describe('http-contract adapter', () => {
     expect((e as TransientError).retryAfterMs).toBeGreaterThan(8_000);
     expect((e as TransientError).retryAfterMs).toBeLessThanOrEqual(10_000);
   });
+
+  it('batches creates: POST /api/cases/batch with each key in its item, one answer per case', async () => {
+    const inputs = [1, 2, 3, 4].map((n): CreateInput => ({ ...input, caseId: `c${n}`, idempotencyKey: crypto.randomUUID(), mention: sampleMention(n) }));
+    const results = [
+      { idempotencyKey: inputs[0]!.idempotencyKey, status: 201, case: remote },
+      { idempotencyKey: inputs[1]!.idempotencyKey, status: 200, case: { ...remote, id: 'b2', status: 'open' } },
+      { idempotencyKey: inputs[2]!.idempotencyKey, status: 422, error: 'Idempotency-Key was already used with a different body' },
+      { idempotencyKey: inputs[3]!.idempotencyKey, status: 503, error: 'busy' },
+    ];
+    const f = fakeFetch({ status: 200, body: { results } });
+    const out = await make(f).createMany!(inputs);
+    expect(out[0]).toEqual({ id: 'b1', url: 'http://127.0.0.1:8787/api/cases/b1', status: 'new', owner: null });
+    expect(out[1]).toMatchObject({ id: 'b2', status: 'open' });
+    expect(out[2]).toBeInstanceOf(PermanentError);
+    expect((out[2] as Error).message).toBe('The case backend answered 422: Idempotency-Key was already used with a different body');
+    expect(out[3]).toBeInstanceOf(TransientError);
+    const req = f.requests[0]!;
+    expect([req.method, req.url, req.headers.authorization]).toEqual(['POST', 'http://127.0.0.1:8787/api/cases/batch', 'Bearer s3cret']);
+    const items = (req.body as { cases: Record<string, unknown>[] }).cases;
+    expect(items.map((i) => i.idempotencyKey)).toEqual(inputs.map((i) => i.idempotencyKey));
+    for (const i of items) expect(CreateCaseBodySchema.safeParse(i).success).toBe(true);
+  });
+
+  it('a batch answer missing a case makes that case unknown; a failed batch request fails every case alike', async () => {
+    const inputs = [1, 2].map((n): CreateInput => ({ ...input, idempotencyKey: crypto.randomUUID(), mention: sampleMention(n) }));
+    const partial = await make(fakeFetch({ status: 200, body: { results: [{ idempotencyKey: inputs[0]!.idempotencyKey, status: 201, case: remote }] } })).createMany!(inputs);
+    expect(partial[1]).toBeInstanceOf(UnknownOutcomeError);
+    const throttled = await make(fakeFetch({ status: 429, headers: { 'Retry-After': '4' } })).createMany!(inputs).catch((e: unknown) => e);
+    expect(throttled).toEqual(expect.objectContaining({ name: 'TransientError', retryAfterMs: 4000 }));
+    expect(await make(fakeFetch('network-error')).createMany!(inputs).catch((e: unknown) => e)).toBeInstanceOf(UnknownOutcomeError);
+  });
+
+  it('falls back to one create per case for a backend without the batch endpoint, and for very large mentions', async () => {
+    const inputs = [1, 2].map((n): CreateInput => ({ ...input, idempotencyKey: crypto.randomUUID(), mention: sampleMention(n) }));
+    const f = fakeFetch({ status: 404, body: { error: 'No route POST /api/cases/batch' } });
+    const a = make(f);
+    expect(await a.createMany!(inputs)).toEqual([null, null]);
+    expect(await a.createMany!(inputs)).toEqual([null, null]);
+    expect(f.requests).toHaveLength(1);
+    const big = { ...inputs[1]!, mention: sampleMention(2, { text: 'x'.repeat(100_000) }) };
+    const g = fakeFetch({ status: 200, body: { results: [{ idempotencyKey: inputs[0]!.idempotencyKey, status: 201, case: remote }] } });
+    const out = await make(g).createMany!([inputs[0]!, big]);
+    expect(out[1]).toBeNull();
+    expect((g.requests[0]!.body as { cases: unknown[] }).cases).toHaveLength(1);
+    // Too large for this backend as one request: one by one this time, batches again next time.
+    const h = fakeFetch({ status: 413, body: { error: 'Body too large' } }, { status: 200, body: { results: [] } });
+    const b = make(h);
+    expect(await b.createMany!(inputs)).toEqual([null, null]);
+    await b.createMany!(inputs);
+    expect(h.requests).toHaveLength(2);
+  });
 });
+
