@@ -1,6 +1,27 @@
 import type { Case, StoredMention } from '../domain/case';
 import { MentionSchema } from '../domain/mention';
+import type { Thread } from '../domain/thread';
+import { threadOf } from '../storage/thread';
 import type { CreateInput } from './adapter';
+
+/**
+ * The comments kept with a post go to the backend too (the next agent, on another machine, sees
+ * how the complaint spread), but at most this many characters of them: a backend's body limit
+ * (1 MB for the reference server) must never turn a case into one that can never be sent.
+ */
+export const SYNC_THREAD_MAX_CHARS = 200_000;
+
+/** The thread as sent: the first comments that fit, `truncated` when some were left out. */
+export function threadForSync(thread: Thread, max = SYNC_THREAD_MAX_CHARS): Thread {
+  let size = 0;
+  let n = 0;
+  for (const c of thread.comments) {
+    size += JSON.stringify(c).length + 1;
+    if (size > max) break;
+    n++;
+  }
+  return n === thread.comments.length ? thread : { ...thread, comments: thread.comments.slice(0, n), truncated: true };
+}
 
 /**
  * The create body is rebuilt from what was fixed at capture (first mention, category, severity,
@@ -10,11 +31,14 @@ import type { CreateInput } from './adapter';
 export function createInput(c: Case, first: StoredMention): CreateInput {
   const created = c.log.find((e) => e.kind === 'created');
   const note = c.log.find((e) => e.kind === 'note' && e.at === c.createdAt);
-  const { id: _id, caseId: _c, urlKey: _u, authorKey: _a, threadKey: _t, ...mention } = first;
+  const { id: _id, caseId: _c, urlKey: _u, authorKey: _a, threadKey: _t, threadJson: _j, threadCount: _n, ...mention } = first;
+  // A damaged stored thread is left out rather than blocking the case: the post is what matters.
+  const read = threadOf(first);
+  const thread = read.ok && read.thread ? threadForSync(read.thread) : undefined;
   return {
     caseId: c.id,
     idempotencyKey: c.idempotencyKey,
-    mention: MentionSchema.parse(mention),
+    mention: MentionSchema.parse(thread ? { ...mention, thread } : mention),
     category: c.category,
     severity: c.severity,
     note: note?.text ?? '',
