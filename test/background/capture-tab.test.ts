@@ -18,6 +18,14 @@ function fakeInjection(result: unknown): string[] {
 afterEach(() => void vi.restoreAllMocks());
 
 describe('captureTab', () => {
+  it('injects capture.js alone when there are no options (the popup), the options first otherwise', async () => {
+    const injected = fakeInjection({ ok: true, mention: mention() });
+    await captureTab(1, {});
+    expect(injected).toEqual(['/capture.js']);
+    await captureTab(1, { useSelection: false, inView: true });
+    expect(injected).toEqual(['/capture.js', 'options', '/capture.js']);
+  });
+
   it('detects the language in the background when the page declared none', async () => {
     fakeInjection({ ok: true, mention: mention({ language: null, text: DUTCH }) });
     const { mention: m, readError } = await captureTab(1, {});
