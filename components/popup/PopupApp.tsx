@@ -7,7 +7,7 @@ import { MentionForm } from './MentionForm';
 import { ExistingCase } from './ExistingCase';
 import { AuthorCases } from './AuthorCases';
 import { newDraft, type Draft } from './draft';
-import { captureShortcut, loadCapture } from './load-capture';
+import { authorCases, captureShortcut, openCapture, type Opened } from './load-capture';
 import { openSidePanel } from '../open-side-panel';
 import { t } from '../i18n';
 
@@ -28,15 +28,27 @@ export function PopupApp({ tabId }: Props) {
   const [state, setState] = useState<State>({ step: 'reading' });
   const [shortcut, setShortcut] = useState<string | null>(null);
 
-  const read = (fresh = false) => {
+  const show = (opened: Promise<Opened>) => {
     setState({ step: 'reading' });
-    loadCapture(tabId, fresh)
-      .then(({ mention, duplicate, authorCases }) =>
-        setState(duplicate ? { step: 'duplicate', summary: duplicate } : { step: 'review', draft: newDraft(mention), authorCases, attachTo: null, saving: false, error: null }),
-      )
+    opened
+      .then(({ mention, duplicate }) => {
+        setState(duplicate ? { step: 'duplicate', summary: duplicate } : { step: 'review', draft: newDraft(mention), authorCases: [], attachTo: null, saving: false, error: null });
+      })
       .catch((e: unknown) => setState({ step: 'failed', error: String(e instanceof Error ? e.message : e) }));
   };
+  const read = (fresh = false) => show(openCapture(tabId, fresh));
   useEffect(() => read(), [tabId]);
+
+  // Not needed for the first paint, so asked once the form is on screen (effects run after paint):
+  // the author's earlier cases (keyed by the capture, so edits to the form do not ask again).
+  const reviewing = state.step === 'review' ? state.draft.mention : null;
+  useEffect(() => {
+    if (!reviewing) return;
+    const capturedAt = reviewing.capturedAt;
+    authorCases(reviewing)
+      .then((cases) => setState((s) => (s.step === 'review' && s.draft.mention.capturedAt === capturedAt ? { ...s, authorCases: cases } : s)))
+      .catch(() => {});
+  }, [reviewing?.capturedAt]);
   useEffect(() => void captureShortcut().then(setShortcut), []);
 
   return (
