@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '../../messaging/client';
 import type { Case } from '../../domain/case';
@@ -14,6 +14,8 @@ import { t } from '../i18n';
 export type Props = {
   /** The tab to capture from (the active tab, the one the context menu read, or the one a test names). */
   tabId: number;
+  /** The first read, when the entry started it before rendering (the popup's wait is mostly this read). */
+  opening?: Promise<Opened>;
 };
 
 type State =
@@ -24,7 +26,7 @@ type State =
   | { step: 'failed'; error: string };
 
 /** The toolbar popup: read the post (or take the context menu's capture), check for duplicates, review, save. */
-export function PopupApp({ tabId }: Props) {
+export function PopupApp({ tabId, opening }: Props) {
   const [state, setState] = useState<State>({ step: 'reading' });
   const [shortcut, setShortcut] = useState<string | null>(null);
 
@@ -37,7 +39,9 @@ export function PopupApp({ tabId }: Props) {
       .catch((e: unknown) => setState({ step: 'failed', error: String(e instanceof Error ? e.message : e) }));
   };
   const read = (fresh = false) => show(openCapture(tabId, fresh));
-  useEffect(() => read(), [tabId]);
+  // A layout effect runs as soon as the first render is committed; a plain effect would wait for
+  // the next frame, and the read's answer with it.
+  useLayoutEffect(() => show(opening ?? openCapture(tabId)), [tabId]);
 
   // Not needed for the first paint, so asked once the form is on screen (effects run after paint):
   // the author's earlier cases (keyed by the capture, so edits to the form do not ask again).
