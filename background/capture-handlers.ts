@@ -6,13 +6,12 @@ import { casesOfAuthor, findDuplicate } from '../storage/find-existing';
 import { captureTab } from './capture-tab';
 import { takePendingCapture } from './pending-capture';
 
-type CaptureReadType = 'capture/tab' | 'capture/open' | 'capture/author-cases';
+type CaptureReadType = 'capture/open' | 'capture/author-cases';
 
 /** Reading a post for review: from the tab or the pending capture, with what is already stored about it. */
 export function createCaptureHandlers(db: CaptureDb): Pick<Handlers, CaptureReadType> {
   const summaryOf = async (c: Case) => summarise(c, c.mentionIds[0] ? await db.mentions.get(c.mentionIds[0]) : undefined);
   return {
-    'capture/tab': ({ tabId, options }) => captureTab(tabId, options),
     // One message for the popup's first render: it used to wait for three in a row (pending, tab, check).
     'capture/open': async ({ tabId, fresh }) => {
       const read = (fresh ? null : await takePendingCapture(tabId)) ?? (await captureTab(tabId, {}));

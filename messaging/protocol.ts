@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { CaptureReviewSchema, CaseSchema, CaseStatusSchema } from '../domain/case';
-import { CaptureOptionsSchema } from '../capture/outcome';
 import { MentionSchema } from '../domain/mention';
 import { CaseSummarySchema } from '../domain/case-summary';
 import { BackendKindSchema, SettingsSchema } from '../domain/settings';
@@ -18,11 +17,6 @@ const CredentialsInputSchema = z.object({
  * request against these schemas before anything runs (see messaging/router.ts).
  */
 export const protocol = {
-  /** Read the post the agent means from a tab (injected on demand); never fails, see CaptureResult. */
-  'capture/tab': {
-    request: z.object({ tabId: z.number().int(), options: CaptureOptionsSchema }),
-    response: z.object({ mention: MentionSchema, readError: z.string().nullable() }),
-  },
   /**
    * What the popup opens on, in one round trip: the capture the context menu or shortcut made for
    * this tab (taken once; stale ones dropped), else a fresh read of the tab (`fresh` skips the
