@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 
 // The e2e build (E2E_BUILD=1) differs in two ways only, both because a test cannot make the
 // user gesture that grants `activeTab` (see ../shared/E2E-NOTES.md): it has host permission
@@ -40,6 +41,17 @@ export default defineConfig({
       },
     },
   }),
+  hooks: {
+    // The injected capture script leaves language detection to the background: tinyld builds its
+    // tables at load, on every capture (see capture/no-language-detection.ts).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.name === 'capture')) return;
+      const stub = { find: /^tinyld\/light$/, replacement: fileURLToPath(new URL('./capture/no-language-detection.ts', import.meta.url)) };
+      const alias = config.resolve?.alias ?? {};
+      const list = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      config.resolve = { ...config.resolve, alias: [stub, ...list] };
+    },
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -3,7 +3,7 @@ import type { Handlers } from '../messaging/router';
 import { saveCapture } from '../storage/save-capture';
 import { addLogEntry, updateCase } from '../storage/update-case';
 import { readActor } from '../storage/settings';
-import { captureTab } from './capture-tab';
+import { createCaptureHandlers } from './capture-handlers';
 import { findDuplicate } from '../storage/find-existing';
 import { createWorkflowHandlers } from './workflow-handlers';
 import { createSyncHandlers } from './sync-handlers';
@@ -12,7 +12,7 @@ import { createSyncHandlers } from './sync-handlers';
 export function createHandlers(db: CaptureDb): Handlers {
   return {
     ...createWorkflowHandlers(db),
-    'capture/tab': ({ tabId, options }) => captureTab(tabId, options),
+    ...createCaptureHandlers(db),
     'case/get': async ({ caseId }) => (await db.cases.get(caseId)) ?? null,
     'capture/save': async ({ mention, review }) => {
       const actor = await readActor();

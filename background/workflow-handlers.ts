@@ -1,30 +1,18 @@
 import type { CaptureDb } from '../storage/db';
 import type { Handlers } from '../messaging/router';
 import type { MessageType } from '../messaging/protocol';
-import { summarise } from '../domain/case-summary';
-import type { Case } from '../domain/case';
-import { casesOfAuthor, findDuplicate } from '../storage/find-existing';
 import { attachMention } from '../storage/attach-mention';
 import { linkIdentities, unlinkIdentity } from '../storage/identities';
 import { exportCsv, exportJson, importJson } from '../storage/export-import';
 import { purgeOldMentions, retentionItem } from '../storage/retention';
 import { readActor } from '../storage/settings';
-import { takePendingCapture } from './pending-capture';
 import { markerSitesItem, setMarkers } from './markers';
 
-type WorkflowType = Extract<MessageType, `${'capture/pending' | 'capture/check' | 'capture/attach' | 'identity/' | 'data/' | 'retention/' | 'markers/'}${string}`>;
+type WorkflowType = Extract<MessageType, `${'capture/attach' | 'identity/' | 'data/' | 'retention/' | 'markers/'}${string}`>;
 
-/** Issue 5's answers: pending captures, duplicates and author matches, identities, export and retention. */
+/** Issue 5's answers: attaching to an earlier case, identities, export, retention and markers. */
 export function createWorkflowHandlers(db: CaptureDb): Pick<Handlers, WorkflowType> {
-  const summaryOf = async (c: Case) => summarise(c, c.mentionIds[0] ? await db.mentions.get(c.mentionIds[0]) : undefined);
   return {
-    'capture/pending': ({ tabId }) => takePendingCapture(tabId),
-    'capture/check': async ({ mention }) => {
-      const dup = await findDuplicate(db, mention);
-      const dupCase = dup ? await db.cases.get(dup.caseId) : undefined;
-      const authorCases = dupCase ? [] : await casesOfAuthor(db, mention);
-      return { duplicate: dupCase ? await summaryOf(dupCase) : null, authorCases: await Promise.all(authorCases.map(summaryOf)) };
-    },
     'capture/attach': async ({ mention, caseId, note }) => {
       return attachMention(db, { caseId, mention, note, ...(await readActor()) });
     },

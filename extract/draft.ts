@@ -1,9 +1,14 @@
 /** Building drafts and turning them into schema-valid mentions, whatever the page held. */
-import { emptyAuthor, emptyMetrics, MentionSchema, type Author, type Mention, type Platform } from '../domain/mention';
+// Types only from domain/mention: its values would pull zod into the in-page bundle (see mention-check.ts).
+import type { Author, Mention, Metrics, Platform } from '../domain/mention';
 import { capText, cleanHandle, cleanLine, normaliseText } from './dom/normalise';
 import { httpUrl, toIso } from './dom/url';
 import { detectLanguage, primaryTag } from './language';
+import { mentionIssue } from './mention-check';
 import type { Draft } from './types';
+
+const emptyAuthor = (): Author => ({ name: null, handle: null, profileUrl: null, followers: null });
+const emptyMetrics = (): Metrics => ({ views: null, likes: null, reposts: null, replies: null });
 
 export function newDraft(platform: Platform, kind: 'post' | 'comment' = 'post'): Draft {
   return {
@@ -58,10 +63,10 @@ export function finish(d: Draft, pageUrl: string, pageTitle: string | null, now:
     metrics: { views: count(d.metrics.views), likes: count(d.metrics.likes), reposts: count(d.metrics.reposts), replies: count(d.metrics.replies) },
     quoted, warnings: Array.from(new Set(warnings)), capturedAt: now.toISOString(),
   };
-  const ok = MentionSchema.safeParse(m);
-  if (ok.success) return ok.data;
+  const issue = mentionIssue(m);
+  if (issue === null) return m;
   // Should not happen; if it does, keep what is certainly valid rather than throw in the page.
-  return { ...m, postId: null, title: null, language: null, quoted: null, warnings: [...m.warnings, `extraction produced an invalid field (${ok.error.issues[0]?.path.join('.') ?? '?'})`] };
+  return { ...m, postId: null, title: null, language: null, quoted: null, warnings: [...m.warnings, `extraction produced an invalid field (${issue})`] };
 }
 
 /** Minimal mention for a failure or a link that is not on the page. */

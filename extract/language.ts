@@ -3,6 +3,9 @@
  * Detector: tinyld/light, chosen by `scripts/bench-language.ts` — same accuracy as franc-min on the
  * corpus (155/172) and on short en/nl/es/de/fr complaints (14/14), ~1.7 ms per 2,000 characters,
  * 69 KB in one file without dependencies (franc-min: 3 packages, ISO-639-3 codes to map).
+ * In the extension the injected /capture.js is built without tinyld (it builds its tables at load,
+ * on every capture): there detection finds nothing, and the background detects from the mention's
+ * text instead (background/capture-tab.ts). Node, the tests and the bench page detect here.
  */
 import { detect } from 'tinyld/light';
 

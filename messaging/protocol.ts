@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { CaptureReviewSchema, CaseSchema, CaseStatusSchema } from '../domain/case';
-import { CaptureOptionsSchema } from '../capture/outcome';
 import { MentionSchema } from '../domain/mention';
 import { CaseSummarySchema } from '../domain/case-summary';
 import { BackendKindSchema, SettingsSchema } from '../domain/settings';
@@ -18,10 +17,14 @@ const CredentialsInputSchema = z.object({
  * request against these schemas before anything runs (see messaging/router.ts).
  */
 export const protocol = {
-  /** Read the post the agent means from a tab (injected on demand); never fails, see CaptureResult. */
-  'capture/tab': {
-    request: z.object({ tabId: z.number().int(), options: CaptureOptionsSchema }),
-    response: z.object({ mention: MentionSchema, readError: z.string().nullable() }),
+  /**
+   * What the popup opens on, in one round trip: the capture the context menu or shortcut made for
+   * this tab (taken once; stale ones dropped), else a fresh read of the tab (`fresh` skips the
+   * pending one); and the case already holding that post (issue 5: no duplicates).
+   */
+  'capture/open': {
+    request: z.object({ tabId: z.number().int(), fresh: z.boolean().optional() }),
+    response: z.object({ mention: MentionSchema, readError: z.string().nullable(), duplicate: CaseSummarySchema.nullable() }),
   },
   /** Store a reviewed capture as a new case (mention + case + outbox entry in one transaction). */
   'capture/save': {
@@ -50,15 +53,10 @@ export const protocol = {
   },
 
   // --- Issue 5: the agent's workflow (context menu, dedupe, identities, export) ---
-  /** The capture the context menu or the shortcut made for this tab, taken once (null if none or stale). */
-  'capture/pending': {
-    request: z.object({ tabId: z.number().int() }),
-    response: z.object({ mention: MentionSchema, readError: z.string().nullable() }).nullable(),
-  },
-  /** Before saving: the case already holding this post, and the author's earlier cases (linked identities too). */
-  'capture/check': {
+  /** The author's earlier cases (linked identities too), to attach a capture to; asked after the form shows. */
+  'capture/author-cases': {
     request: z.object({ mention: MentionSchema }),
-    response: z.object({ duplicate: CaseSummarySchema.nullable(), authorCases: z.array(CaseSummarySchema) }),
+    response: z.object({ cases: z.array(CaseSummarySchema) }),
   },
   /** Add a capture to an earlier case of the same customer (logged, queued for the backend). */
   'capture/attach': {

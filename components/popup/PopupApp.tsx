@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '../../messaging/client';
 import type { Case } from '../../domain/case';
@@ -7,13 +7,15 @@ import { MentionForm } from './MentionForm';
 import { ExistingCase } from './ExistingCase';
 import { AuthorCases } from './AuthorCases';
 import { newDraft, type Draft } from './draft';
-import { captureShortcut, loadCapture } from './load-capture';
+import { authorCases, captureShortcut, openCapture, type Opened } from './load-capture';
 import { openSidePanel } from '../open-side-panel';
 import { t } from '../i18n';
 
 export type Props = {
   /** The tab to capture from (the active tab, the one the context menu read, or the one a test names). */
   tabId: number;
+  /** The first read, when the entry started it before rendering (the popup's wait is mostly this read). */
+  opening?: Promise<Opened>;
 };
 
 type State =
@@ -24,19 +26,33 @@ type State =
   | { step: 'failed'; error: string };
 
 /** The toolbar popup: read the post (or take the context menu's capture), check for duplicates, review, save. */
-export function PopupApp({ tabId }: Props) {
+export function PopupApp({ tabId, opening }: Props) {
   const [state, setState] = useState<State>({ step: 'reading' });
   const [shortcut, setShortcut] = useState<string | null>(null);
 
-  const read = (fresh = false) => {
+  const show = (opened: Promise<Opened>) => {
     setState({ step: 'reading' });
-    loadCapture(tabId, fresh)
-      .then(({ mention, duplicate, authorCases }) =>
-        setState(duplicate ? { step: 'duplicate', summary: duplicate } : { step: 'review', draft: newDraft(mention), authorCases, attachTo: null, saving: false, error: null }),
-      )
+    opened
+      .then(({ mention, duplicate }) => {
+        setState(duplicate ? { step: 'duplicate', summary: duplicate } : { step: 'review', draft: newDraft(mention), authorCases: [], attachTo: null, saving: false, error: null });
+      })
       .catch((e: unknown) => setState({ step: 'failed', error: String(e instanceof Error ? e.message : e) }));
   };
-  useEffect(() => read(), [tabId]);
+  const read = (fresh = false) => show(openCapture(tabId, fresh));
+  // A layout effect runs as soon as the first render is committed; a plain effect would wait for
+  // the next frame, and the read's answer with it.
+  useLayoutEffect(() => show(opening ?? openCapture(tabId)), [tabId]);
+
+  // Not needed for the first paint, so asked once the form is on screen (effects run after paint):
+  // the author's earlier cases (keyed by the capture, so edits to the form do not ask again).
+  const reviewing = state.step === 'review' ? state.draft.mention : null;
+  useEffect(() => {
+    if (!reviewing) return;
+    const capturedAt = reviewing.capturedAt;
+    authorCases(reviewing)
+      .then((cases) => setState((s) => (s.step === 'review' && s.draft.mention.capturedAt === capturedAt ? { ...s, authorCases: cases } : s)))
+      .catch(() => {});
+  }, [reviewing?.capturedAt]);
   useEffect(() => void captureShortcut().then(setShortcut), []);
 
   return (

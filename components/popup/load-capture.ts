@@ -3,22 +3,25 @@ import { send } from '../../messaging/client';
 import type { CaseSummary } from '../../domain/case-summary';
 import type { Mention } from '../../domain/mention';
 
-export interface Loaded {
+export interface Opened {
   mention: Mention;
   /** The case already holding this post (issue 5: no duplicates). */
   duplicate: CaseSummary | null;
-  /** The same customer's earlier cases, to attach the capture to. */
-  authorCases: CaseSummary[];
 }
 
 /**
- * What the popup reviews: the capture the context menu or shortcut just made for this tab, or
- * else a fresh read of the tab; then what is already stored about that post and its author.
+ * What the popup reviews, in one round trip to the background: the capture the context menu or
+ * shortcut just made for this tab, or else a fresh read of the tab (`fresh`: always read again),
+ * and the case already holding that post. Everything else waits until the form shows.
  */
-export async function loadCapture(tabId: number, fresh = false): Promise<Loaded> {
-  const pending = fresh ? null : await send('capture/pending', { tabId });
-  const { mention } = pending ?? (await send('capture/tab', { tabId, options: {} }));
-  return { mention, ...(await send('capture/check', { mention })) };
+export async function openCapture(tabId: number, fresh = false): Promise<Opened> {
+  const { mention, duplicate } = await send('capture/open', { tabId, fresh });
+  return { mention, duplicate };
+}
+
+/** The same customer's earlier cases, to attach the capture to; not needed for the first paint. */
+export async function authorCases(mention: Mention): Promise<CaseSummary[]> {
+  return (await send('capture/author-cases', { mention })).cases;
 }
 
 /** The capture shortcut as the browser has it bound (the agent may have changed it), or null. */

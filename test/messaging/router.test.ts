@@ -26,9 +26,6 @@ const review = { category: 'outage', severity: 'high', owner: null, note: '' };
 
 function routerWith(db: CaptureDb, overrides: Partial<Handlers> = {}) {
   const handlers = {
-    'capture/tab': async () => {
-      throw new Error('not in this test');
-    },
     'capture/save': (r) => saveCapture(db, { ...r, agent: 'a', syncEnabled: false }),
     'case/log': async () => ({ ok: true as const }),
     'case/update': async () => ({ ok: true as const }),
