@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpUrlSchema, IsoInstantSchema } from './primitives';
+import { THREAD_COMMENT_MAX_CHARS, THREAD_MAX_COMMENTS } from './thread-limits';
 
 /**
  * The comments under a captured post as the page showed them at capture: the evidence of how a
@@ -7,12 +8,7 @@ import { HttpUrlSchema, IsoInstantSchema } from './primitives';
  * change and comments get deleted. A snapshot, not mentions: no language, no metrics, no warnings.
  */
 
-/** At most this many comments are kept; a thread that had more says so (`truncated`). */
-export const THREAD_MAX_COMMENTS = 2_000;
-/** A comment's text is cut at this length (a hostile page can put megabytes in one comment). */
-export const THREAD_COMMENT_MAX_CHARS = 5_000;
-/** All comments' text together; beyond it later comments are left out and `truncated` is set. */
-export const THREAD_MAX_CHARS = 1_000_000;
+export { THREAD_COMMENT_MAX_CHARS, THREAD_MAX_CHARS, THREAD_MAX_COMMENTS } from './thread-limits';
 
 export const ThreadCommentSchema = z.object({
   /** The page's id for the comment ("comment-1042"), when it has one. */

@@ -4,7 +4,8 @@
  * language detection and no draft per comment where the extractor can read the fields directly
  * (Found.brief); other extractors' comments are taken from their drafts.
  */
-import { THREAD_COMMENT_MAX_CHARS, THREAD_MAX_CHARS, THREAD_MAX_COMMENTS, type Thread, type ThreadComment } from '../domain/thread';
+import { THREAD_COMMENT_MAX_CHARS, THREAD_MAX_CHARS, THREAD_MAX_COMMENTS } from '../domain/thread-limits';
+import type { Thread, ThreadComment } from '../domain/thread';
 import { cleanHandle, cleanLine, normaliseText } from './dom/normalise';
 import { httpUrl, toIso } from './dom/url';
 import type { Draft, Found } from './types';
