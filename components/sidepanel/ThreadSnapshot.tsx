@@ -1,6 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { StoredMention } from '../../domain/case';
-import { threadOf } from '../../storage/thread';
+import type { ThreadRead } from '../../storage/thread';
 import { SafeLink } from '../SafeLink';
 import { t } from '../i18n';
 import { MentionText } from './MentionText';
@@ -15,14 +15,19 @@ const PAGE = 25;
 
 /**
  * The comments under a captured post as the page showed them (domain/thread.ts). Read only when
- * the agent opens it: a 500-comment thread is ~350 KB of JSON, and the panel re-renders often.
+ * the agent opens it (code and data): a 500-comment thread is ~350 KB of JSON, and the panel re-renders often.
  * Page text as text only.
  */
 export function ThreadSnapshot({ mention }: Props) {
   const [open, setOpen] = useState(false);
   const [shown, setShown] = useState(PAGE);
+  const [read, setRead] = useState<ThreadRead | null>(null);
+  useEffect(() => {
+    if (!open || read) return;
+    // Loaded on first open: the schema check brings zod, 26 KB gzip the panel need not load at start.
+    void import('../../storage/thread').then(({ threadOf }) => setRead(threadOf(mention)));
+  }, [open, read, mention]);
   if (mention.threadJson === undefined) return null;
-  const read = open ? threadOf(mention) : null;
   const count = read?.ok && read.thread ? read.thread.comments.length : (mention.threadCount ?? 0);
   return (
     <details class="thread" data-testid="thread" onToggle={(e) => setOpen(e.currentTarget.open)}>
