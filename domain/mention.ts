@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGE_TAG } from './field-rules';
 import { HttpUrlSchema, IsoInstantSchema } from './primitives';
 import { ThreadSchema } from './thread';
 
@@ -52,7 +53,7 @@ export const MentionSchema = z.object({
   /** BCP-47 primary language tag such as "nl". */
   language: z
     .string()
-    .regex(/^[a-z]{2,3}$/)
+    .regex(LANGUAGE_TAG)
     .nullable(),
   /** The post a comment (or reply) belongs to. */
   parentUrl: HttpUrlSchema.nullable(),
@@ -70,5 +71,4 @@ export const MentionSchema = z.object({
 export type Mention = z.infer<typeof MentionSchema>;
 export type MentionInput = z.input<typeof MentionSchema>;
 
-export const emptyAuthor = (): Author => ({ name: null, handle: null, profileUrl: null, followers: null });
-export const emptyMetrics = (): Metrics => ({ views: null, likes: null, reposts: null, replies: null });
+export { emptyAuthor, emptyMetrics } from './empty-mention';

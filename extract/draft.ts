@@ -1,14 +1,12 @@
 /** Building drafts and turning them into schema-valid mentions, whatever the page held. */
 // Types only from domain/mention: its values would pull zod into the in-page bundle (see mention-check.ts).
-import type { Author, Mention, Metrics, Platform } from '../domain/mention';
+import { emptyAuthor, emptyMetrics } from '../domain/empty-mention';
+import type { Author, Mention, Platform } from '../domain/mention';
 import { capText, cleanHandle, cleanLine, normaliseText } from './dom/normalise';
 import { httpUrl, toIso } from './dom/url';
 import { detectLanguage, primaryTag } from './language';
 import { mentionIssue } from './mention-check';
 import type { Draft } from './types';
-
-const emptyAuthor = (): Author => ({ name: null, handle: null, profileUrl: null, followers: null });
-const emptyMetrics = (): Metrics => ({ views: null, likes: null, reposts: null, replies: null });
 
 export function newDraft(platform: Platform, kind: 'post' | 'comment' = 'post'): Draft {
   return {

@@ -6,17 +6,16 @@
  * finish()'s promise of a schema-valid mention; test/extract/mention-check.test.ts fails when the
  * two disagree, so a rule added to the schema must be added here too.
  */
+import { ISO_INSTANT, isHttpUrl, LANGUAGE_TAG } from '../domain/field-rules';
 import type { Author, Mention, MentionKind, Platform } from '../domain/mention';
 
 // Records over the union types: TypeScript fails here when the schema gains a platform or kind.
 const PLATFORMS: Record<Platform, true> = { x: true, mastodon: true, bluesky: true, reddit: true, threads: true, linkedin: true, blog: true, web: true };
 const KINDS: Record<MentionKind, true> = { post: true, comment: true };
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-const LANGUAGE = /^[a-z]{2,3}$/;
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const nullOr = (ok: (v: unknown) => boolean) => (v: unknown) => v === null || ok(v);
-const httpUrl = (v: unknown) => isString(v) && v.length <= 4096 && /^https?:\/\//i.test(v) && URL.canParse(v);
+const httpUrl = (v: unknown) => isString(v) && isHttpUrl(v);
 const count = nullOr((v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0);
 const own = (o: object, k: string): unknown => (o as Record<string, unknown>)[k];
 
@@ -39,7 +38,7 @@ const MENTION: Rules = {
   text: isString,
   title: nullOr(isString),
   publishedAt: nullOr((v) => isString(v) && ISO_INSTANT.test(v)),
-  language: nullOr((v) => isString(v) && LANGUAGE.test(v)),
+  language: nullOr((v) => isString(v) && LANGUAGE_TAG.test(v)),
   parentUrl: nullOr(httpUrl),
   warnings: (v) => Array.isArray(v) && v.every(isString),
   capturedAt: (v) => isString(v) && ISO_INSTANT.test(v),

@@ -4,6 +4,7 @@
  * language detection and no draft per comment where the extractor can read the fields directly
  * (Found.brief); other extractors' comments are taken from their drafts.
  */
+import { ISO_INSTANT } from '../domain/field-rules';
 import { THREAD_COMMENT_MAX_CHARS, THREAD_MAX_CHARS, THREAD_MAX_COMMENTS } from '../domain/thread-limits';
 import type { Thread, ThreadComment } from '../domain/thread';
 import { cleanHandle, cleanLine, normaliseText } from './dom/normalise';
@@ -24,21 +25,21 @@ export interface CommentFields {
   lang: () => string | null;
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-
-/** Fields → snapshot entry: names cleaned, text normalised and cut, replies to the post marked null. */
-export function threadComment(f: CommentFields, postUrl: string | null): ThreadComment {
-  // Cut before normalising: a hostile comment of megabytes should not be normalised whole.
-  const raw = f.text.length > THREAD_COMMENT_MAX_CHARS * 2 ? f.text.slice(0, THREAD_COMMENT_MAX_CHARS * 2) : f.text;
-  const text = normaliseText(raw);
-  return {
+/** Fields → snapshot entry: names cleaned, text normalised and cut (`cut` says so), replies to the post marked null. */
+function threadComment(f: CommentFields, postUrl: string | null): { comment: ThreadComment; cut: boolean } {
+  // Cut before normalising too: a hostile comment of megabytes should not be normalised whole.
+  const long = f.text.length > THREAD_COMMENT_MAX_CHARS * 2;
+  const normalised = normaliseText(long ? f.text.slice(0, THREAD_COMMENT_MAX_CHARS * 2) : f.text);
+  const text = normalised.slice(0, THREAD_COMMENT_MAX_CHARS);
+  const comment: ThreadComment = {
     id: cleanLine(f.id, 200),
     url: f.url,
     replyTo: f.parentUrl === postUrl ? null : f.parentUrl,
     author: { name: cleanLine(f.name, 300), handle: cleanHandle(f.handle ?? null), profileUrl: f.profileUrl },
-    text: text.length > THREAD_COMMENT_MAX_CHARS ? text.slice(0, THREAD_COMMENT_MAX_CHARS) : text,
-    publishedAt: f.publishedAt && ISO.test(f.publishedAt) ? f.publishedAt : toIso(f.publishedAt),
+    text,
+    publishedAt: f.publishedAt && ISO_INSTANT.test(f.publishedAt) ? f.publishedAt : toIso(f.publishedAt),
   };
+  return { comment, cut: long || text.length < normalised.length };
 }
 
 /** A draft's fields, its URLs made absolute (drafts of other extractors may hold relative ones). */
@@ -66,10 +67,10 @@ export function threadSnapshot(found: readonly Found[], postUrl: string, pageUrl
   let truncated = false;
   for (const f of comments) {
     if (out.length >= THREAD_MAX_COMMENTS || chars >= THREAD_MAX_CHARS) { truncated = true; break; }
-    const c = f.brief ? f.brief() : threadComment(fieldsOfDraft(f.draft, url), postUrl);
-    if (c.text.length === THREAD_COMMENT_MAX_CHARS) truncated = true;
-    chars += c.text.length;
-    out.push(c);
+    const { comment, cut } = threadComment(f.brief ? f.brief() : fieldsOfDraft(f.draft, url), postUrl);
+    if (cut) truncated = true;
+    chars += comment.text.length;
+    out.push(comment);
   }
   return { comments: out, found: comments.length, truncated };
 }

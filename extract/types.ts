@@ -1,6 +1,6 @@
 /** Types shared by the registry and the platform extractors. */
 import type { Author, Mention, Metrics, Platform } from '../domain/mention';
-import type { ThreadComment } from '../domain/thread';
+import type { CommentFields } from './thread';
 
 /** A mention before it is checked: capturedAt and language are filled by finish(). */
 export interface Draft {
@@ -32,12 +32,12 @@ export interface Found {
    * post takes the page's comments, and must not build 1,000 tweet drafts to learn they are not.
    */
   readonly kind?: Draft['kind'];
-  /** The comment as the thread snapshot keeps it, read without building a draft (blog comment lists). */
-  readonly brief?: () => ThreadComment;
+  /** The comment's fields as the thread snapshot needs them, read without building a draft (blog comment lists). */
+  readonly brief?: () => CommentFields;
 }
 
 /** A Found whose draft is built on first use (and then kept). */
-export function lazyFound(el: Element | null, key: string | null | (() => string | null), build: () => Draft, kind?: Draft['kind'], brief?: () => ThreadComment): Found {
+export function lazyFound(el: Element | null, key: string | null | (() => string | null), build: () => Draft, kind?: Draft['kind'], brief?: () => CommentFields): Found {
   let d: Draft | undefined;
   let k: string | null | undefined = typeof key === 'function' ? undefined : key;
   return {

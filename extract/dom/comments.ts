@@ -3,7 +3,8 @@
  * mention with author, text, time, permalink and parentUrl (the comment it answers, else the post).
  */
 import { newDraft } from '../draft';
-import { threadComment, type CommentFields } from '../thread';
+import { MAX_URL_CHARS } from '../../domain/field-rules';
+import type { CommentFields } from '../thread';
 import { lazyFound, type Ctx, type Draft, type Found } from '../types';
 import { textOf } from './text';
 import { httpUrl, linkUrl, toIso } from './url';
@@ -78,13 +79,13 @@ export function readComments(root: ParentNode, ctx: Ctx, spec: CommentSpec, plat
     let u = urls.get(c);
     if (u !== undefined) return u;
     const byId = c.id && post ? `${post.split('#')[0]}#${c.id}` : null;
-    // A hostile page's id can be any length; a permalink must stay a valid mention URL (≤ 4,096).
-    u = linkUrl(own(c, spec.link), base) ?? (byId && byId.length <= 4096 ? byId : null);
+    // A hostile page's id can be any length; a permalink must stay a valid mention URL.
+    u = linkUrl(own(c, spec.link), base) ?? (byId && byId.length <= MAX_URL_CHARS ? byId : null);
     urls.set(c, u);
     return u;
   };
-  // The thread snapshot reads the same fields straight into its own shape (brief), without a draft.
-  return items.map((c) => lazyFound(c, () => urlOf(c), () => comment(c), 'comment', () => threadComment(read(c), post)));
+  // The thread snapshot takes the fields straight from the markup (brief), without a draft.
+  return items.map((c) => lazyFound(c, () => urlOf(c), () => comment(c), 'comment', () => read(c)));
 
   /** What the page shows of one comment; URLs absolute http(s) or null. */
   function read(c: Element): CommentFields {

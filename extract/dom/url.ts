@@ -1,4 +1,5 @@
 /** URL and time helpers: only http(s) URLs leave the extractor, only real instants as times. */
+import { MAX_URL_CHARS } from '../../domain/field-rules';
 
 export function parseUrl(href: string | null | undefined, base?: string): URL | null {
   if (!href) return null;
@@ -13,7 +14,7 @@ export function parseUrl(href: string | null | undefined, base?: string): URL | 
 /** Absolute http(s) URL or null (a javascript: profile link becomes null). */
 export function httpUrl(href: string | null | undefined, base?: string): string | null {
   const u = parseUrl(href, base);
-  return u && u.href.length <= 4096 ? u.href : null;
+  return u && u.href.length <= MAX_URL_CHARS ? u.href : null;
 }
 
 /**
@@ -29,7 +30,7 @@ export function linkUrl(el: Element | null | undefined, base: string): string | 
     const p = el.protocol;
     if (p !== 'https:' && p !== 'http:') return null;
     const h = el.href;
-    return h.length <= 4096 ? h : null;
+    return h.length <= MAX_URL_CHARS ? h : null;
   }
   return httpUrl(el.getAttribute('href'), base);
 }

@@ -40,6 +40,10 @@ describe('thread snapshot of a captured post (issue 6: the post and all its comm
     expect(huge.thread?.comments[0]?.text).toHaveLength(THREAD_COMMENT_MAX_CHARS);
     expect(huge.thread?.comments[1]?.text).toBe('short');
     expect(huge.thread?.truncated).toBe(true);
+    // A comment exactly at the limit is kept whole: nothing was left out.
+    const exact = extractMention(wordpress(li(1, `<p>${'a'.repeat(THREAD_COMMENT_MAX_CHARS)}</p>`)), { url: POST, now });
+    expect(exact.thread?.comments[0]?.text).toHaveLength(THREAD_COMMENT_MAX_CHARS);
+    expect(exact.thread?.truncated).toBe(false);
   });
 
   it('keeps hostile comments as inert text, drops non-http links, escapes invisible characters', () => {
