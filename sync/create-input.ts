@@ -1,7 +1,7 @@
 import type { Case, StoredMention } from '../domain/case';
 import { MentionSchema } from '../domain/mention';
 import type { Thread } from '../domain/thread';
-import { threadOf } from '../storage/thread';
+import { exportedMention } from '../storage/thread';
 import type { CreateInput } from './adapter';
 
 /**
@@ -31,14 +31,13 @@ export function threadForSync(thread: Thread, max = SYNC_THREAD_MAX_CHARS): Thre
 export function createInput(c: Case, first: StoredMention): CreateInput {
   const created = c.log.find((e) => e.kind === 'created');
   const note = c.log.find((e) => e.kind === 'note' && e.at === c.createdAt);
-  const { id: _id, caseId: _c, urlKey: _u, authorKey: _a, threadKey: _t, threadJson: _j, threadCount: _n, ...mention } = first;
-  // A damaged stored thread is left out rather than blocking the case: the post is what matters.
-  const read = threadOf(first);
-  const thread = read.ok && read.thread ? threadForSync(read.thread) : undefined;
+  // The row as exported: thread back as an object, a damaged one left out rather than blocking the
+  // case (the post is what matters); then without the keys only this browser uses.
+  const { id: _id, caseId: _c, urlKey: _u, authorKey: _a, threadKey: _t, thread, ...mention } = exportedMention(first);
   return {
     caseId: c.id,
     idempotencyKey: c.idempotencyKey,
-    mention: MentionSchema.parse(thread ? { ...mention, thread } : mention),
+    mention: MentionSchema.parse(thread ? { ...mention, thread: threadForSync(thread) } : mention),
     category: c.category,
     severity: c.severity,
     note: note?.text ?? '',
