@@ -76,7 +76,7 @@ export function extractMention(doc: Document, req: CaptureRequest): Mention {
 /**
  * A post captured from its own page keeps the page's comments as its thread (issue 6: "the post
  * and all comments"). Not for a comment, nor for a link capture (the comments here are not under
- * the linked post), nor for one post out of many on a timeline (its replies are not on the page).
+ * the linked post). A timeline's posts are not comments, so a tweet captured there gets no thread.
  */
 function withThread(m: Mention, r: Run, req: CaptureRequest): Mention {
   if (m.kind !== 'post' || req.linkUrl) return m;

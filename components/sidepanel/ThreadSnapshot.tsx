@@ -28,10 +28,9 @@ export function ThreadSnapshot({ mention }: Props) {
     void import('../../storage/thread').then(({ threadOf }) => setRead(threadOf(mention)));
   }, [open, read, mention]);
   if (mention.threadJson === undefined) return null;
-  const count = read?.ok && read.thread ? read.thread.comments.length : (mention.threadCount ?? 0);
   return (
     <details class="thread" data-testid="thread" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>{t('threadTitle', count.toLocaleString())}</summary>
+      <summary>{t('threadTitle', (mention.threadCount ?? 0).toLocaleString())}</summary>
       {read && !read.ok && <p class="error">{t('threadUnreadable', read.error)}</p>}
       {read?.ok && read.thread && (
         <>
