@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nounsanitized from 'eslint-plugin-no-unsanitized';
+import prettier from 'eslint-config-prettier';
 
 // Page text is data, never markup (issue #7): every HTML sink fails the lint, and the lint runs
 // in CI before the tests. The rules below name each sink so the message says what to do instead.
@@ -38,4 +39,6 @@ export default tseslint.config(
   // Playwright fixtures must destructure `{}` when they use no other fixture.
   { files: ['test/e2e/**'], rules: { 'no-empty-pattern': 'off' } },
   { files: ['scripts/**/*.mjs', '*.config.*'], languageOptions: { globals: { console: 'readonly', process: 'readonly' } } },
+  // Layout is Prettier's alone; ESLint keeps the rules about meaning.
+  prettier,
 );
