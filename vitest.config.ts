@@ -10,6 +10,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     // CI totals both runners from their JSON reports (scripts/test-summary.mjs).
-    reporters: process.env.CC_TEST_SUMMARY ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
+    reporters: process.env.CC_TEST_SUMMARY
+      ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]]
+      : ['default'],
   },
 });

@@ -46,9 +46,14 @@ export default defineConfig({
     // tables at load, on every capture (see capture/no-language-detection.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.name === 'capture')) return;
-      const stub = { find: /^tinyld\/light$/, replacement: fileURLToPath(new URL('./capture/no-language-detection.ts', import.meta.url)) };
+      const stub = {
+        find: /^tinyld\/light$/,
+        replacement: fileURLToPath(new URL('./capture/no-language-detection.ts', import.meta.url)),
+      };
       const alias = config.resolve?.alias ?? {};
-      const list = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      const list = Array.isArray(alias)
+        ? alias
+        : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
       config.resolve = { ...config.resolve, alias: [stub, ...list] };
     },
   },
@@ -56,17 +61,34 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['activeTab', 'scripting', 'tabs', 'storage', 'unlimitedStorage', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: [
+      'activeTab',
+      'scripting',
+      'tabs',
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'contextMenus',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
     // x.com: tests serve X markup at its real address through Playwright's router (no network).
     host_permissions: e2e ? ['http://127.0.0.1/*', 'https://x.com/*'] : [],
     // Asked at run time only: the backend's origin (options page) and per-site markers.
-    ...(manifestVersion === 2 ? { optional_permissions: OPTIONAL_HOSTS } : { optional_host_permissions: OPTIONAL_HOSTS }),
+    ...(manifestVersion === 2
+      ? { optional_permissions: OPTIONAL_HOSTS }
+      : { optional_host_permissions: OPTIONAL_HOSTS }),
     action: { default_title: '__MSG_actionTitle__' },
     // Issue 5: "capture what is in view" from the keyboard (shown in the popup).
     commands: {
       'capture-in-view': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_commandCapture__' },
     },
-    content_security_policy: manifestVersion === 3 ? { extension_pages: EXTENSION_CSP } : (EXTENSION_CSP as unknown as { extension_pages: string }),
-    browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'complaint-capture@webcare.example', strict_min_version: '128.0' } } : undefined,
+    content_security_policy:
+      manifestVersion === 3
+        ? { extension_pages: EXTENSION_CSP }
+        : (EXTENSION_CSP as unknown as { extension_pages: string }),
+    browser_specific_settings:
+      browser === 'firefox'
+        ? { gecko: { id: 'complaint-capture@webcare.example', strict_min_version: '128.0' } }
+        : undefined,
   }),
 });

@@ -10,7 +10,8 @@ type CaptureReadType = 'capture/open' | 'capture/author-cases';
 
 /** Reading a post for review: from the tab or the pending capture, with what is already stored about it. */
 export function createCaptureHandlers(db: CaptureDb): Pick<Handlers, CaptureReadType> {
-  const summaryOf = async (c: Case) => summarise(c, c.mentionIds[0] ? await db.mentions.get(c.mentionIds[0]) : undefined);
+  const summaryOf = async (c: Case) =>
+    summarise(c, c.mentionIds[0] ? await db.mentions.get(c.mentionIds[0]) : undefined);
   return {
     // One message for the popup's first render: it used to wait for three in a row (pending, tab, check).
     'capture/open': async ({ tabId, fresh }) => {
@@ -19,6 +20,8 @@ export function createCaptureHandlers(db: CaptureDb): Pick<Handlers, CaptureRead
       const dupCase = dup ? await db.cases.get(dup.caseId) : undefined;
       return { ...read, duplicate: dupCase ? await summaryOf(dupCase) : null };
     },
-    'capture/author-cases': async ({ mention }) => ({ cases: await Promise.all((await casesOfAuthor(db, mention)).map(summaryOf)) }),
+    'capture/author-cases': async ({ mention }) => ({
+      cases: await Promise.all((await casesOfAuthor(db, mention)).map(summaryOf)),
+    }),
   };
 }

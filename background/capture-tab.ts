@@ -32,7 +32,11 @@ export async function captureTab(tabId: number, options: CaptureOptions): Promis
     const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js'] });
     const outcome = CaptureOutcomeSchema.safeParse(first?.result);
     if (outcome.success && outcome.data.ok) return { mention: withLanguage(outcome.data.mention), readError: null };
-    error = outcome.success ? outcome.data.ok ? 'unknown' : outcome.data.error : `the page gave an unreadable result (${outcome.error.issues[0]?.message ?? 'invalid'})`;
+    error = outcome.success
+      ? outcome.data.ok
+        ? 'unknown'
+        : outcome.data.error
+      : `the page gave an unreadable result (${outcome.error.issues[0]?.message ?? 'invalid'})`;
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }

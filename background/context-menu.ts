@@ -30,7 +30,11 @@ export async function registerMenus(): Promise<void> {
 export function optionsForClick(info: MenuClick): CaptureOptions {
   if (info.selectionText?.trim()) return { useSelection: true };
   if (info.linkUrl) return { useSelection: false, linkUrl: info.linkUrl };
-  return { useSelection: false, underPointer: true, ...(info.targetElementId !== undefined ? { targetElementId: info.targetElementId } : {}) };
+  return {
+    useSelection: false,
+    underPointer: true,
+    ...(info.targetElementId !== undefined ? { targetElementId: info.targetElementId } : {}),
+  };
 }
 
 /** The menu click handler (the listener only wraps it; e2e tests call it directly). */

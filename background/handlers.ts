@@ -19,7 +19,8 @@ export function createHandlers(db: CaptureDb): Handlers {
       // Issue 5: a post already stored never gets a second case; its note goes to the existing one.
       const dup = await findDuplicate(db, mention);
       if (dup) {
-        if (review.note.trim()) await addLogEntry(db, { caseId: dup.caseId, kind: 'note', text: review.note, ...actor });
+        if (review.note.trim())
+          await addLogEntry(db, { caseId: dup.caseId, kind: 'note', text: review.note, ...actor });
         return { caseId: dup.caseId, mentionId: dup.id };
       }
       return saveCapture(db, { mention, review, ...actor });

@@ -17,11 +17,16 @@ export async function setMarkers(origin: string, on: boolean): Promise<void> {
   const registered = (await browser.scripting.getRegisteredContentScripts({ ids: [id] })).length > 0;
   const sites = new Set(await markerSitesItem.getValue());
   if (on) {
-    if (!(await browser.permissions.contains({ origins: [`${origin}/*`] }))) throw new Error(`No permission for ${origin}`);
-    if (!registered) await browser.scripting.registerContentScripts([{ id, matches: [`${origin}/*`], js: ['/markers.js'], runAt: 'document_idle' }]);
+    if (!(await browser.permissions.contains({ origins: [`${origin}/*`] })))
+      throw new Error(`No permission for ${origin}`);
+    if (!registered)
+      await browser.scripting.registerContentScripts([
+        { id, matches: [`${origin}/*`], js: ['/markers.js'], runAt: 'document_idle' },
+      ]);
     // Tabs already open on the site get markers now, not after a reload.
     for (const tab of await browser.tabs.query({ url: `${origin}/*` })) {
-      if (tab.id !== undefined) await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/markers.js'] }).catch(() => {});
+      if (tab.id !== undefined)
+        await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/markers.js'] }).catch(() => {});
     }
     sites.add(origin);
   } else {
@@ -30,7 +35,8 @@ export async function setMarkers(origin: string, on: boolean): Promise<void> {
     // Least privilege: the site's permission was asked for the markers only, so it goes with them
     // (unless the team's backend lives on that origin and sync needs it).
     const backend = checkBackendUrl((await readSettings()).backendUrl);
-    if (!backend.ok || backend.origin !== origin) await browser.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
+    if (!backend.ok || backend.origin !== origin)
+      await browser.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
   }
   await markerSitesItem.setValue([...sites]);
 }
@@ -54,7 +60,8 @@ const EnvelopeSchema = z.object({ id: z.number(), type: z.string(), payload: z.u
 export function startMarkers(db: CaptureDb): void {
   browser.runtime.onConnect.addListener((port) => {
     const tabId = port.sender?.tab?.id;
-    if (port.name !== 'markers' || port.sender?.id !== browser.runtime.id || tabId === undefined) return port.disconnect();
+    if (port.name !== 'markers' || port.sender?.id !== browser.runtime.id || tabId === undefined)
+      return port.disconnect();
     port.onMessage.addListener(async (raw: unknown) => {
       const env = EnvelopeSchema.safeParse(raw);
       if (!env.success || !(env.data.type in markerProtocol)) return;
@@ -62,7 +69,10 @@ export function startMarkers(db: CaptureDb): void {
       const req = markerProtocol[type].request.safeParse(env.data.payload);
       if (!req.success) return port.postMessage({ id: env.data.id, ok: false, error: 'invalid request' });
       try {
-        const value = type === 'markers/lookup' ? await lookupMarkers(db, (req.data as { keys: string[] }).keys) : await openSidePanelOn(tabId, (req.data as { caseId: string }).caseId);
+        const value =
+          type === 'markers/lookup'
+            ? await lookupMarkers(db, (req.data as { keys: string[] }).keys)
+            : await openSidePanelOn(tabId, (req.data as { caseId: string }).caseId);
         port.postMessage({ id: env.data.id, ok: true, value });
       } catch (e) {
         port.postMessage({ id: env.data.id, ok: false, error: e instanceof Error ? e.message : String(e) });
@@ -71,6 +81,7 @@ export function startMarkers(db: CaptureDb): void {
   });
   // A host permission the agent took back in the browser's settings turns that site's markers off.
   browser.permissions.onRemoved.addListener(async ({ origins = [] }) => {
-    for (const site of await markerSitesItem.getValue()) if (origins.some((o) => o.startsWith(site))) await setMarkers(site, false).catch(() => {});
+    for (const site of await markerSitesItem.getValue())
+      if (origins.some((o) => o.startsWith(site))) await setMarkers(site, false).catch(() => {});
   });
 }

@@ -18,14 +18,22 @@ export function startPageBadge(db: CaptureDb): void {
   const follow = (tabId: number, url: string | undefined) => {
     sub?.unsubscribe();
     if (!url || !/^https?:/.test(url)) {
-      void toolbar()?.setBadgeText({ tabId, text: '' }).catch(() => {});
-      void toolbar()?.setTitle({ tabId, title: browser.i18n.getMessage('actionTitle') }).catch(() => {});
+      void toolbar()
+        ?.setBadgeText({ tabId, text: '' })
+        .catch(() => {});
+      void toolbar()
+        ?.setTitle({ tabId, title: browser.i18n.getMessage('actionTitle') })
+        .catch(() => {});
       return;
     }
     sub = liveQuery(() => Promise.all([linkedCases(db, url, authorKeysFromUrl(url)), waitingCounts(db)])).subscribe({
       next: ([linked, { waiting }]) => {
-        void toolbar()?.setBadgeText({ tabId, text: badgeText(linked.length) }).catch(() => {});
-        void toolbar()?.setTitle({ tabId, title: browser.i18n.getMessage('badgeTitle', [String(linked.length), String(waiting)]) }).catch(() => {});
+        void toolbar()
+          ?.setBadgeText({ tabId, text: badgeText(linked.length) })
+          .catch(() => {});
+        void toolbar()
+          ?.setTitle({ tabId, title: browser.i18n.getMessage('badgeTitle', [String(linked.length), String(waiting)]) })
+          .catch(() => {});
       },
       error: () => {},
     });
@@ -45,7 +53,8 @@ export function startPageBadge(db: CaptureDb): void {
 
 type Action = Pick<typeof browser.action, 'setBadgeText' | 'setTitle'>;
 /** Chrome MV3's `action`, Firefox MV2's `browserAction`. */
-const toolbar = (): Action | undefined => browser.action ?? (browser as unknown as { browserAction?: Action }).browserAction;
+const toolbar = (): Action | undefined =>
+  browser.action ?? (browser as unknown as { browserAction?: Action }).browserAction;
 
 /** "" for none (no badge), the count up to 99, then "99+". */
 export function badgeText(count: number): string {

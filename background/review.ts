@@ -16,7 +16,8 @@ export function captureForReview(tabId: number, options: CaptureOptions): Promis
 
 /** The toolbar popup where the browser can open it; otherwise the same page in a small window. */
 async function openReview(tabId: number): Promise<void> {
-  const action = (browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction) as { openPopup?: () => Promise<void> } | undefined;
+  const action = (browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction) as
+    { openPopup?: () => Promise<void> } | undefined;
   // The e2e build skips the real popup: Playwright cannot see it and it would take the pending capture.
   if (!__E2E__ && action?.openPopup) {
     try {
@@ -26,5 +27,10 @@ async function openReview(tabId: number): Promise<void> {
       // Older Chrome, or no focused window: fall through to a window.
     }
   }
-  await browser.windows.create({ url: browser.runtime.getURL(`/popup.html?review=${tabId}`), type: 'popup', width: 440, height: 680 });
+  await browser.windows.create({
+    url: browser.runtime.getURL(`/popup.html?review=${tabId}`),
+    type: 'popup',
+    width: 440,
+    height: 680,
+  });
 }

@@ -17,7 +17,9 @@ export function startBackground(): void {
   if (browser.sidePanel) void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => {});
   // Issue 5: "Report as complaint" menu, the capture shortcut, the linked-cases badge, retention.
   browser.runtime.onInstalled.addListener(() => void registerMenus());
-  (browser.contextMenus ?? (browser as unknown as { menus?: typeof browser.contextMenus }).menus)?.onClicked.addListener((info, tab) => void handleMenuClick(info, tab));
+  (
+    browser.contextMenus ?? (browser as unknown as { menus?: typeof browser.contextMenus }).menus
+  )?.onClicked.addListener((info, tab) => void handleMenuClick(info, tab));
   browser.commands?.onCommand.addListener((command, tab) => void handleCommand(command, tab));
   startPageBadge(db());
   startRetention(db());

@@ -8,7 +8,8 @@ import { checkBackendUrl } from '../sync/backend-url';
 import { queueLocalCases, requeueFailed, waitingCounts } from '../sync/requeue';
 import { refreshNow, requestSync, syncStatusItem } from './sync';
 
-type SyncMessages = 'sync/retry' | 'sync/refresh' | 'sync/status' | 'settings/get' | 'settings/save' | 'settings/test-connection';
+type SyncMessages =
+  'sync/retry' | 'sync/refresh' | 'sync/status' | 'settings/get' | 'settings/save' | 'settings/test-connection';
 
 /** The background's answers for sync and backend settings (issue 4). */
 export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> {
@@ -37,7 +38,12 @@ export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> 
     },
     'settings/get': async () => {
       const [settings, creds] = await Promise.all([readSettings(), readCredentials()]);
-      return { settings, credentialHint: credentialHint(creds), email: creds?.email ?? null, authMode: creds?.authMode ?? null };
+      return {
+        settings,
+        credentialHint: credentialHint(creds),
+        email: creds?.email ?? null,
+        authMode: creds?.authMode ?? null,
+      };
     },
     'settings/save': async ({ settings, credentials }) => {
       if (settings.backend !== 'none') {

@@ -19,7 +19,9 @@ export interface SyncStatus {
   /** Why the last run could not talk to the backend (no permission, bad URL, no credentials). */
   problem: string | null;
 }
-export const syncStatusItem = storage.defineItem<SyncStatus>('session:syncStatus', { fallback: { lastRunAt: null, problem: null } });
+export const syncStatusItem = storage.defineItem<SyncStatus>('session:syncStatus', {
+  fallback: { lastRunAt: null, problem: null },
+});
 
 let running: Promise<void> | null = null;
 let again = false;
@@ -88,8 +90,12 @@ export async function currentAdapter(): Promise<{ adapter: Adapter } | { problem
   const creds = await readCredentials();
   if (!creds) return { problem: 'No credentials saved for the backend' };
   // Firefox users can revoke host permissions at any time; without it every request would fail.
-  if (!(await browser.permissions.contains({ origins: [originPattern(url.origin)] }))) return { problem: `No permission to reach ${url.origin}: open the options page and save again` };
-  const adapter = createAdapter(s.backend, url.url, creds, { fetch: (...a) => fetch(...a), timeoutMs: REQUEST_TIMEOUT_MS });
+  if (!(await browser.permissions.contains({ origins: [originPattern(url.origin)] })))
+    return { problem: `No permission to reach ${url.origin}: open the options page and save again` };
+  const adapter = createAdapter(s.backend, url.url, creds, {
+    fetch: (...a) => fetch(...a),
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  });
   return adapter ? { adapter } : { problem: null };
 }
 
@@ -100,15 +106,20 @@ async function drainOnce(): Promise<void> {
   // A watchdog: if this worker is stopped mid-drain, the alarm starts it again.
   if (await db().outbox.count()) await browser.alarms.create(RETRY_ALARM, { when: Date.now() + 30_000 });
   let last = 0;
-  const r = await drainOutbox(db(), got.adapter, { now: Date.now }, {
-    concurrency: 6,
-    onProgress: () => {
-      if (Date.now() - last > 500) {
-        last = Date.now();
-        void updateBadge();
-      }
+  const r = await drainOutbox(
+    db(),
+    got.adapter,
+    { now: Date.now },
+    {
+      concurrency: 6,
+      onProgress: () => {
+        if (Date.now() - last > 500) {
+          last = Date.now();
+          void updateBadge();
+        }
+      },
     },
-  });
+  );
   await updateBadge();
   if (r.nextDueAt !== null) schedule(r.nextDueAt);
   else await browser.alarms.clear(RETRY_ALARM);

@@ -8,7 +8,10 @@ import { purgeOldMentions, retentionItem } from '../storage/retention';
 import { readActor } from '../storage/settings';
 import { markerSitesItem, setMarkers } from './markers';
 
-type WorkflowType = Extract<MessageType, `${'capture/attach' | 'identity/' | 'data/' | 'retention/' | 'markers/'}${string}`>;
+type WorkflowType = Extract<
+  MessageType,
+  `${'capture/attach' | 'identity/' | 'data/' | 'retention/' | 'markers/'}${string}`
+>;
 
 /** Issue 5's answers: attaching to an earlier case, identities, export, retention and markers. */
 export function createWorkflowHandlers(db: CaptureDb): Pick<Handlers, WorkflowType> {
@@ -28,7 +31,11 @@ export function createWorkflowHandlers(db: CaptureDb): Pick<Handlers, WorkflowTy
       const day = new Date().toISOString().slice(0, 10);
       return format === 'csv'
         ? { filename: `complaint-capture-${day}.csv`, mime: 'text/csv', content: await exportCsv(db) }
-        : { filename: `complaint-capture-${day}.json`, mime: 'application/json', content: JSON.stringify(await exportJson(db), null, 1) };
+        : {
+            filename: `complaint-capture-${day}.json`,
+            mime: 'application/json',
+            content: JSON.stringify(await exportJson(db), null, 1),
+          };
     },
     'data/import': ({ text }) => importJson(db, text),
     'markers/sites': async () => ({ origins: await markerSitesItem.getValue() }),

@@ -28,12 +28,27 @@ import { BLOG_URL } from './measure/capture';
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const quick = args.includes('--quick');
-const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
 
 /** Each measurement and the keys it reports (so a failed one still prints its rows as null). */
 const MEASUREMENTS: [string, Measurement, string[]][] = [
-  ['capture', measureCapture, ['captureTimelineMs', 'captureBlogMs', 'captureBlogFloorMs', 'readabilityTimelineMs', 'readabilityBlogMs', 'defuddleTimelineMs', 'defuddleBlogMs']],
+  [
+    'capture',
+    measureCapture,
+    [
+      'captureTimelineMs',
+      'captureBlogMs',
+      'captureBlogFloorMs',
+      'readabilityTimelineMs',
+      'readabilityBlogMs',
+      'defuddleTimelineMs',
+      'defuddleBlogMs',
+    ],
+  ],
   ['linked', measureLinkedCases, ['linkedCasesQueryMs']],
   ['outbox', measureOutboxFlush, ['outboxFlushPerSec']],
   ['sizes', measureSizes, ['popupJsGzipBytes', 'sidepanelJsGzipBytes', 'backgroundJsGzipBytes']],
@@ -42,14 +57,22 @@ const MEASUREMENTS: [string, Measurement, string[]][] = [
 ];
 
 function run(cmd: string, argv: string[], env: Record<string, string> = {}): void {
-  const r = spawnSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, encoding: 'utf8' });
+  const r = spawnSync(cmd, argv, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
 function machine(): string {
   const model = cpus()[0]?.model.trim() ?? 'unknown CPU';
-  const chromium = spawnSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout?.trim();
-  return `${cpus().length} × ${model}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; Node ${process.version}; ${chromium || 'chromium'}`;
+  const chromium = spawnSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], {
+    encoding: 'utf8',
+  }).stdout?.trim();
+  return `${cpus().length} × ${model}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}; Node ${process.version}; ${chromium || 'chromium'}`;
 }
 
 async function main(): Promise<void> {
@@ -66,7 +89,10 @@ async function main(): Promise<void> {
     '/x-timeline.html': { type: html, body: xTimeline(1000) },
     '/blog-500.html': { type: html, body: blogPost(BLOG_URL, 500) },
     '/blog-post.html': { type: html, body: readFileSync('test/e2e/pages/blog-post.html') },
-    '/blank.html': { type: html, body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>' },
+    '/blank.html': {
+      type: html,
+      body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>',
+    },
     '/bench.js': { type: 'text/javascript', body: await benchBundle() },
   });
   const browser = await launch();
@@ -80,7 +106,9 @@ async function main(): Promise<void> {
         figures.push(...(await measure(ctx)));
       } catch (e) {
         ctx.notes.push(`${name}: FAILED — ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
-        figures.push(...keys.map((k) => figure(k, null, k.endsWith('Bytes') ? 'bytes' : k.endsWith('PerSec') ? 'cases/s' : 'ms')));
+        figures.push(
+          ...keys.map((k) => figure(k, null, k.endsWith('Bytes') ? 'bytes' : k.endsWith('PerSec') ? 'cases/s' : 'ms')),
+        );
       }
       log(`${name} took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
@@ -91,9 +119,18 @@ async function main(): Promise<void> {
   const total = (performance.now() - started) / 1000;
   if (json) {
     const out: Record<string, unknown> = {};
-    for (const f of figures) out[f.key] = f.median === null ? null : Number(f.median.toFixed(f.unit === 'bytes' ? 0 : 2));
-    out.spread = Object.fromEntries(figures.filter((f) => f.median !== null).map((f) => [f.key, [Number(f.min!.toFixed(2)), Number(f.max!.toFixed(2))]]));
-    out.budgets = Object.fromEntries(figures.filter((f) => f.budget).map((f) => [f.key, { limit: Number(f.budget!.limit.toFixed(2)), result: verdict(f) }]));
+    for (const f of figures)
+      out[f.key] = f.median === null ? null : Number(f.median.toFixed(f.unit === 'bytes' ? 0 : 2));
+    out.spread = Object.fromEntries(
+      figures
+        .filter((f) => f.median !== null)
+        .map((f) => [f.key, [Number(f.min!.toFixed(2)), Number(f.max!.toFixed(2))]]),
+    );
+    out.budgets = Object.fromEntries(
+      figures
+        .filter((f) => f.budget)
+        .map((f) => [f.key, { limit: Number(f.budget!.limit.toFixed(2)), result: verdict(f) }]),
+    );
     out.runs = { warmup: ctx.warmup, timed: ctx.runs };
     out.machine = machine();
     out.notes = ctx.notes;
@@ -104,8 +141,12 @@ async function main(): Promise<void> {
   const missed = figures.filter((f) => verdict(f) === 'MISSED');
   console.log(table(figures));
   console.log('');
-  console.log(`Budgets: capture ≤ 30 ms and ≤ 1/5 of Readability's parse() on the same DOM (the budget column shows the stricter); linked cases ≤ 5 ms; outbox ≥ 200 cases/s; popup JS ≤ 25 KiB gzip; first render ≤ 50 ms.`);
-  console.log(`Runs: ${ctx.warmup} warm-up + ${ctx.runs} timed per figure (outbox: fewer, see notes). Spread = min–max of the timed runs.`);
+  console.log(
+    `Budgets: capture ≤ 30 ms and ≤ 1/5 of Readability's parse() on the same DOM (the budget column shows the stricter); linked cases ≤ 5 ms; outbox ≥ 200 cases/s; popup JS ≤ 25 KiB gzip; first render ≤ 50 ms.`,
+  );
+  console.log(
+    `Runs: ${ctx.warmup} warm-up + ${ctx.runs} timed per figure (outbox: fewer, see notes). Spread = min–max of the timed runs.`,
+  );
   for (const n of ctx.notes) console.log(`- ${n}`);
   console.log(`Machine: ${machine()}. Took ${total.toFixed(0)} s.`);
   console.log(missed.length ? `MISSED: ${missed.map((f) => f.key).join(', ')}` : 'All budgets met.');

@@ -15,7 +15,12 @@ export function runCapture(): CaptureOutcome {
     const selection = opts.useSelection === false ? null : String(globalThis.getSelection?.() ?? '').trim() || null;
     // A link to a post shown on this very page: capture that post where the page shows it.
     const shown = opts.linkUrl ? permalinkOnPage(opts.linkUrl) : null;
-    const mention = extractMention(document, { url: location.href, selection, target: shown ?? targetOf(opts), linkUrl: shown ? null : (opts.linkUrl ?? null) });
+    const mention = extractMention(document, {
+      url: location.href,
+      selection,
+      target: shown ?? targetOf(opts),
+      linkUrl: shown ? null : (opts.linkUrl ?? null),
+    });
     return { ok: true, mention };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e), url: location.href, title: document.title };

@@ -5,7 +5,10 @@ import { useEffect, useState } from 'preact/hooks';
  * Subscribes to a Dexie live query: the view re-renders whenever a write anywhere (the
  * background's service worker included) changes what the query reads.
  */
-export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): { value: T | undefined; error: string | null } {
+export function useLiveQuery<T>(
+  query: () => Promise<T>,
+  deps: unknown[],
+): { value: T | undefined; error: string | null } {
   const [state, setState] = useState<{ value: T | undefined; error: string | null }>({ value: undefined, error: null });
   useEffect(() => {
     const sub = liveQuery(query).subscribe({

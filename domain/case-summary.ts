@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CaseStatusSchema, CategorySchema, LogEntrySchema, SeveritySchema, type Case, type StoredMention } from './case';
+import {
+  CaseStatusSchema,
+  CategorySchema,
+  LogEntrySchema,
+  SeveritySchema,
+  type Case,
+  type StoredMention,
+} from './case';
 
 /**
  * What the popup shows of an existing case (a duplicate, or the author's earlier case), so it

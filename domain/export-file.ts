@@ -18,7 +18,12 @@ export const ExportFileSchema = z
   .superRefine((f, ctx) => {
     const ids = new Set(f.cases.map((c) => c.id));
     f.mentions.forEach((m, i) => {
-      if (!ids.has(m.caseId)) ctx.addIssue({ code: 'custom', path: ['mentions', i, 'caseId'], message: `refers to case ${m.caseId}, which is not in the file` });
+      if (!ids.has(m.caseId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['mentions', i, 'caseId'],
+          message: `refers to case ${m.caseId}, which is not in the file`,
+        });
     });
   });
 export type ExportFile = z.infer<typeof ExportFileSchema>;

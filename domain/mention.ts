@@ -51,10 +51,7 @@ export const MentionSchema = z.object({
   title: z.string().nullable(),
   publishedAt: IsoInstantSchema.nullable(),
   /** BCP-47 primary language tag such as "nl". */
-  language: z
-    .string()
-    .regex(LANGUAGE_TAG)
-    .nullable(),
+  language: z.string().regex(LANGUAGE_TAG).nullable(),
   /** The post a comment (or reply) belongs to. */
   parentUrl: HttpUrlSchema.nullable(),
   metrics: MetricsSchema,

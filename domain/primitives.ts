@@ -6,7 +6,4 @@ import { ISO_INSTANT, isHttpUrl, MAX_URL_CHARS } from './field-rules';
 export const IsoInstantSchema = z.string().regex(ISO_INSTANT, 'expected an ISO-8601 UTC instant');
 
 /** Only http(s) URLs are kept: a `javascript:` or `data:` permalink from a hostile page is refused. */
-export const HttpUrlSchema = z
-  .string()
-  .max(MAX_URL_CHARS)
-  .refine(isHttpUrl, 'expected an http(s) URL');
+export const HttpUrlSchema = z.string().max(MAX_URL_CHARS).refine(isHttpUrl, 'expected an http(s) URL');

@@ -16,7 +16,11 @@ export const ThreadCommentSchema = z.object({
   url: HttpUrlSchema.nullable(),
   /** Permalink of the comment this one answers; null when it answers the post. */
   replyTo: HttpUrlSchema.nullable(),
-  author: z.object({ name: z.string().max(300).nullable(), handle: z.string().max(200).nullable(), profileUrl: HttpUrlSchema.nullable() }),
+  author: z.object({
+    name: z.string().max(300).nullable(),
+    handle: z.string().max(200).nullable(),
+    profileUrl: HttpUrlSchema.nullable(),
+  }),
   text: z.string().max(THREAD_COMMENT_MAX_CHARS),
   publishedAt: IsoInstantSchema.nullable(),
 });

@@ -2,7 +2,8 @@
  * Normalises a permalink into the key cases are matched by, so the same post captured twice
  * (from x.com and twitter.com, with or without `?utm_source=…`) is recognised as one.
  */
-const TRACKING_PARAMS = /^(utm_[a-z_]+|ref|ref_src|ref_url|s|t|si|fbclid|gclid|mc_cid|mc_eid|igshid|share_id|__twitter_impression)$/i;
+const TRACKING_PARAMS =
+  /^(utm_[a-z_]+|ref|ref_src|ref_url|s|t|si|fbclid|gclid|mc_cid|mc_eid|igshid|share_id|__twitter_impression)$/i;
 
 const HOST_ALIASES: Record<string, string> = {
   'twitter.com': 'x.com',
@@ -27,7 +28,9 @@ export function urlKey(input: string): string {
   }
   let host = url.hostname.toLowerCase().replace(/^www\./, '');
   host = HOST_ALIASES[host] ?? host.replace(/^(m|mobile|amp)\./, '');
-  const params = [...url.searchParams.entries()].filter(([k]) => !TRACKING_PARAMS.test(k)).sort(([a], [b]) => a.localeCompare(b));
+  const params = [...url.searchParams.entries()]
+    .filter(([k]) => !TRACKING_PARAMS.test(k))
+    .sort(([a], [b]) => a.localeCompare(b));
   const query = params.length ? '?' + new URLSearchParams(params).toString() : '';
   let path = url.pathname.replace(/\/+$/, '') || '/';
   if (host === 'x.com') path = path.toLowerCase().replace(/^\/i\/web\/status\//, '/i/status/');

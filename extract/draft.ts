@@ -10,8 +10,19 @@ import type { Draft } from './types';
 
 export function newDraft(platform: Platform, kind: 'post' | 'comment' = 'post'): Draft {
   return {
-    platform, kind, url: null, postId: null, author: emptyAuthor(), text: '', title: null, publishedAt: null,
-    language: null, parentUrl: null, metrics: emptyMetrics(), quoted: null, warnings: [],
+    platform,
+    kind,
+    url: null,
+    postId: null,
+    author: emptyAuthor(),
+    text: '',
+    title: null,
+    publishedAt: null,
+    language: null,
+    parentUrl: null,
+    metrics: emptyMetrics(),
+    quoted: null,
+    warnings: [],
   };
 }
 
@@ -20,7 +31,8 @@ export function cleanAuthor(a: Partial<Author>, base?: string): Author {
     name: cleanLine(a.name ?? null, 300),
     handle: cleanHandle(a.handle ?? null),
     profileUrl: httpUrl(a.profileUrl ?? null, base),
-    followers: typeof a.followers === 'number' && Number.isSafeInteger(a.followers) && a.followers >= 0 ? a.followers : null,
+    followers:
+      typeof a.followers === 'number' && Number.isSafeInteger(a.followers) && a.followers >= 0 ? a.followers : null,
   };
 }
 
@@ -53,23 +65,52 @@ export function finish(d: Draft, pageUrl: string, pageTitle: string | null, now:
   if (capped.warning) warnings.push(capped.warning);
   const language = primaryTag(d.language) ?? detectLanguage(capped.text);
   const quoted = d.quoted
-    ? { url: httpUrl(d.quoted.url, pageUrl), author: cleanAuthor(d.quoted.author, pageUrl), text: capText(normaliseText(d.quoted.text)).text }
+    ? {
+        url: httpUrl(d.quoted.url, pageUrl),
+        author: cleanAuthor(d.quoted.author, pageUrl),
+        text: capText(normaliseText(d.quoted.text)).text,
+      }
     : null;
   const m: Mention = {
-    platform: d.platform, kind: d.kind, url, postId: cleanLine(d.postId, 200), author, text: capped.text, title,
-    publishedAt, language, parentUrl: httpUrl(d.parentUrl, pageUrl),
-    metrics: { views: count(d.metrics.views), likes: count(d.metrics.likes), reposts: count(d.metrics.reposts), replies: count(d.metrics.replies) },
-    quoted, warnings: Array.from(new Set(warnings)), capturedAt: now.toISOString(),
+    platform: d.platform,
+    kind: d.kind,
+    url,
+    postId: cleanLine(d.postId, 200),
+    author,
+    text: capped.text,
+    title,
+    publishedAt,
+    language,
+    parentUrl: httpUrl(d.parentUrl, pageUrl),
+    metrics: {
+      views: count(d.metrics.views),
+      likes: count(d.metrics.likes),
+      reposts: count(d.metrics.reposts),
+      replies: count(d.metrics.replies),
+    },
+    quoted,
+    warnings: Array.from(new Set(warnings)),
+    capturedAt: now.toISOString(),
   };
   const issue = mentionIssue(m);
   if (issue === null) return m;
   // Should not happen; if it does, keep what is certainly valid rather than throw in the page.
-  return { ...m, postId: null, title: null, language: null, quoted: null, warnings: [...m.warnings, `extraction produced an invalid field (${issue})`] };
+  return {
+    ...m,
+    postId: null,
+    title: null,
+    language: null,
+    quoted: null,
+    warnings: [...m.warnings, `extraction produced an invalid field (${issue})`],
+  };
 }
 
 /** Minimal mention for a failure or a link that is not on the page. */
 export function minimal(url: string, title: string | null, now: Date, warning: string, text = ''): Mention {
   const d = newDraft('web');
-  d.url = url; d.title = title; d.text = text; d.warnings.push(warning);
+  d.url = url;
+  d.title = title;
+  d.text = text;
+  d.warnings.push(warning);
   return finish(d, url, title, now);
 }

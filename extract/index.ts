@@ -26,7 +26,13 @@ export interface CaptureRequest {
   now?: Date;
 }
 
-interface Run { ctx: Ctx; ext: Extractor; found: Found[]; title: string | null; now: Date }
+interface Run {
+  ctx: Ctx;
+  ext: Extractor;
+  found: Found[];
+  title: string | null;
+  now: Date;
+}
 
 function run(doc: Document, req: CaptureRequest): Run | null {
   let url: URL;
@@ -45,7 +51,11 @@ function run(doc: Document, req: CaptureRequest): Run | null {
   }
   // A platform page the extractor could not read is still a page: read it as an article.
   if (found.length === 0 && ext !== generic) {
-    try { found = generic.extract(ctx); } catch { found = []; }
+    try {
+      found = generic.extract(ctx);
+    } catch {
+      found = [];
+    }
   }
   const title = safeTitle(doc);
   return { ctx, ext, found, title, now: req.now ?? new Date() };
@@ -64,12 +74,25 @@ export function extractMention(doc: Document, req: CaptureRequest): Mention {
   const now = req.now ?? new Date();
   try {
     const r = run(doc, req);
-    if (!r) return minimal('https://invalid.invalid/', safeTitle(doc), now, 'page address could not be read', req.selection ?? '');
+    if (!r)
+      return minimal(
+        'https://invalid.invalid/',
+        safeTitle(doc),
+        now,
+        'page address could not be read',
+        req.selection ?? '',
+      );
     const m = choose(r.ctx, r.ext, r.found, req, (d) => finish(d, r.ctx.url.href, r.title, now), r.title, now);
     return withThread(m, r, req);
   } catch (e) {
     const title = safeTitle(doc);
-    return minimal(req.url, title, now, `extraction failed (${e instanceof Error ? e.message.slice(0, 80) : 'unknown error'})`, req.selection ?? '');
+    return minimal(
+      req.url,
+      title,
+      now,
+      `extraction failed (${e instanceof Error ? e.message.slice(0, 80) : 'unknown error'})`,
+      req.selection ?? '',
+    );
   }
 }
 

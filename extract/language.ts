@@ -11,7 +11,10 @@ import { detect } from 'tinyld/light';
 
 /** "en-US" → "en"; null for anything that is not a language tag (e.g. "x-default", "und"). */
 export function primaryTag(raw: string | null | undefined): string | null {
-  const m = raw?.trim().toLowerCase().match(/^([a-z]{2,3})(?:[-_][a-z0-9]+)*$/);
+  const m = raw
+    ?.trim()
+    .toLowerCase()
+    .match(/^([a-z]{2,3})(?:[-_][a-z0-9]+)*$/);
   if (!m || m[1] === 'und' || m[1] === 'zxx' || m[1] === 'qme' || m[1] === 'qht') return null;
   return m[1]!;
 }

@@ -10,7 +10,16 @@ import { ISO_INSTANT, isHttpUrl, LANGUAGE_TAG } from '../domain/field-rules';
 import type { Author, Mention, MentionKind, Platform } from '../domain/mention';
 
 // Records over the union types: TypeScript fails here when the schema gains a platform or kind.
-const PLATFORMS: Record<Platform, true> = { x: true, mastodon: true, bluesky: true, reddit: true, threads: true, linkedin: true, blog: true, web: true };
+const PLATFORMS: Record<Platform, true> = {
+  x: true,
+  mastodon: true,
+  bluesky: true,
+  reddit: true,
+  threads: true,
+  linkedin: true,
+  blog: true,
+  web: true,
+};
 const KINDS: Record<MentionKind, true> = { post: true, comment: true };
 
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -20,7 +29,12 @@ const count = nullOr((v) => typeof v === 'number' && Number.isSafeInteger(v) && 
 const own = (o: object, k: string): unknown => (o as Record<string, unknown>)[k];
 
 type Rules = Record<string, (v: unknown) => boolean>;
-const AUTHOR: Rules = { name: nullOr(isString), handle: nullOr(isString), profileUrl: nullOr(httpUrl), followers: count };
+const AUTHOR: Rules = {
+  name: nullOr(isString),
+  handle: nullOr(isString),
+  profileUrl: nullOr(httpUrl),
+  followers: count,
+};
 const METRICS: Rules = { views: count, likes: count, reposts: count, replies: count };
 
 /** The path of the first field that breaks a rule ('author.profileUrl'), or null when all hold. */
@@ -46,7 +60,8 @@ const MENTION: Rules = {
 
 /** Where `m` breaks MentionSchema ('quoted.author.name'), or null when the schema accepts it. */
 export function mentionIssue(m: Mention): string | null {
-  const issue = firstIssue(m, MENTION) ?? firstIssue(m.author, AUTHOR, 'author.') ?? firstIssue(m.metrics, METRICS, 'metrics.');
+  const issue =
+    firstIssue(m, MENTION) ?? firstIssue(m.author, AUTHOR, 'author.') ?? firstIssue(m.metrics, METRICS, 'metrics.');
   if (issue || m.quoted === null || m.quoted === undefined) return issue;
   const q: { url: unknown; author: Author; text: unknown } = m.quoted;
   if (!nullOr(httpUrl)(q.url)) return 'quoted.url';

@@ -19,7 +19,21 @@ import { wordpress } from './platforms/wordpress';
 import { x } from './platforms/x';
 import type { Ctx, Extractor } from './types';
 
-export const extractors: readonly Extractor[] = [x, bluesky, reddit, threads, linkedin, mastodon, medium, substack, blogger, ghost, wordpress, hentry, generic];
+export const extractors: readonly Extractor[] = [
+  x,
+  bluesky,
+  reddit,
+  threads,
+  linkedin,
+  mastodon,
+  medium,
+  substack,
+  blogger,
+  ghost,
+  wordpress,
+  hentry,
+  generic,
+];
 
 export function pickExtractor(ctx: Ctx): Extractor {
   for (const e of extractors) if (e.matchesUrl?.(ctx.url) && safeDetect(e, ctx)) return e;

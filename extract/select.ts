@@ -7,7 +7,11 @@ import { pickExtractor } from './registry';
 import type { CaptureRequest } from './index';
 import type { Ctx, Draft, Extractor, Found } from './types';
 
-const squash = (s: string) => s.replace(/[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]+/g, ' ').trim().toLowerCase();
+const squash = (s: string) =>
+  s
+    .replace(/[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 /** Innermost found element containing the node (a reply inside a post's element wins). */
 function containing(found: Found[], node: Node | null | undefined): Found | undefined {
@@ -49,18 +53,36 @@ function bySelectionText(found: Found[], selection: string): Found | undefined {
   let bestLen = Infinity;
   for (const f of found) {
     const hay = squash(f.el ? textOf(f.el, { limit: 2_000_000 }) : f.draft.text);
-    if (hay.includes(want) && hay.length < bestLen) { best = f; bestLen = hay.length; }
+    if (hay.includes(want) && hay.length < bestLen) {
+      best = f;
+      bestLen = hay.length;
+    }
   }
   return best;
 }
 
-export function choose(ctx: Ctx, ext: Extractor, found: Found[], req: CaptureRequest, fin: (d: Draft) => Mention, title: string | null, now: Date): Mention {
+export function choose(
+  ctx: Ctx,
+  ext: Extractor,
+  found: Found[],
+  req: CaptureRequest,
+  fin: (d: Draft) => Mention,
+  title: string | null,
+  now: Date,
+): Mention {
   const selection = req.selection?.trim() ? req.selection : null;
   if (req.linkUrl) {
     const hit = found.find((f) => samePost(f.key ?? f.draft.url, req.linkUrl ?? null));
     if (hit) return fin(hit.draft);
     const link = parseUrl(req.linkUrl);
-    if (!link) return minimal(ctx.url.href, title, now, 'the link is not an http(s) address — the page itself was captured', selection ?? '');
+    if (!link)
+      return minimal(
+        ctx.url.href,
+        title,
+        now,
+        'the link is not an http(s) address — the page itself was captured',
+        selection ?? '',
+      );
     const d = newDraft(platformOf(ctx, link));
     d.url = link.href;
     d.text = selection ?? '';
@@ -71,18 +93,22 @@ export function choose(ctx: Ctx, ext: Extractor, found: Found[], req: CaptureReq
   let pick: Found | undefined;
   if (req.target) pick = containing(found, req.target);
   if (!pick && selection) {
-    pick = containing(found, req.selectionNode ?? liveSelectionNode(ctx.doc, selection)) ?? bySelectionText(found, selection);
+    pick =
+      containing(found, req.selectionNode ?? liveSelectionNode(ctx.doc, selection)) ??
+      bySelectionText(found, selection);
   }
   if (!pick) pick = ext.primary?.(found, ctx) ?? found[0];
   if (!pick) {
     const d = newDraft('web');
-    d.url = ctx.url.href; d.text = selection ?? '';
+    d.url = ctx.url.href;
+    d.text = selection ?? '';
     d.warnings.push('no post found on this page');
     return fin(d);
   }
   if (!selection) return fin(pick.draft);
   const d: Draft = { ...pick.draft, warnings: [...pick.draft.warnings], text: selection };
-  if (!bySelectionText([pick], selection)) d.warnings.push('the selection was not found in a post — author is that of the page');
+  if (!bySelectionText([pick], selection))
+    d.warnings.push('the selection was not found in a post — author is that of the page');
   return fin(d);
 }
 

@@ -45,8 +45,15 @@ function threadComment(f: CommentFields, postUrl: string | null): { comment: Thr
 /** A draft's fields, its URLs made absolute (drafts of other extractors may hold relative ones). */
 function fieldsOfDraft(d: Draft, url: (raw: string | null) => string | null): CommentFields {
   return {
-    id: d.postId, url: url(d.url), parentUrl: url(d.parentUrl), name: d.author.name, handle: d.author.handle,
-    profileUrl: url(d.author.profileUrl), publishedAt: d.publishedAt, text: d.text, lang: () => d.language,
+    id: d.postId,
+    url: url(d.url),
+    parentUrl: url(d.parentUrl),
+    name: d.author.name,
+    handle: d.author.handle,
+    profileUrl: url(d.author.profileUrl),
+    publishedAt: d.publishedAt,
+    text: d.text,
+    lang: () => d.language,
   };
 }
 
@@ -66,7 +73,10 @@ export function threadSnapshot(found: readonly Found[], postUrl: string, pageUrl
   let chars = 0;
   let truncated = false;
   for (const f of comments) {
-    if (out.length >= THREAD_MAX_COMMENTS || chars >= THREAD_MAX_CHARS) { truncated = true; break; }
+    if (out.length >= THREAD_MAX_COMMENTS || chars >= THREAD_MAX_CHARS) {
+      truncated = true;
+      break;
+    }
     const { comment, cut } = threadComment(f.brief ? f.brief() : fieldsOfDraft(f.draft, url), postUrl);
     if (cut) truncated = true;
     chars += comment.text.length;

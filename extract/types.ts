@@ -37,15 +37,25 @@ export interface Found {
 }
 
 /** A Found whose draft is built on first use (and then kept). */
-export function lazyFound(el: Element | null, key: string | null | (() => string | null), build: () => Draft, kind?: Draft['kind'], brief?: () => CommentFields): Found {
+export function lazyFound(
+  el: Element | null,
+  key: string | null | (() => string | null),
+  build: () => Draft,
+  kind?: Draft['kind'],
+  brief?: () => CommentFields,
+): Found {
   let d: Draft | undefined;
   let k: string | null | undefined = typeof key === 'function' ? undefined : key;
   return {
     el,
     kind,
     brief,
-    get key() { return k !== undefined ? k : (k = (key as () => string | null)()); },
-    get draft() { return (d ??= build()); },
+    get key() {
+      return k !== undefined ? k : (k = (key as () => string | null)());
+    },
+    get draft() {
+      return (d ??= build());
+    },
   };
 }
 

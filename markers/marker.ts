@@ -1,7 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { CaseStatus } from '../domain/case';
 
-const COLOURS: Record<CaseStatus, string> = { new: '#0b5cad', open: '#8a4b00', waiting: '#56606b', resolved: '#155d27' };
+const COLOURS: Record<CaseStatus, string> = {
+  new: '#0b5cad',
+  open: '#8a4b00',
+  waiting: '#56606b',
+  resolved: '#155d27',
+};
 
 /**
  * A small button after a post's permalink, in a closed shadow root so the page's styles cannot

@@ -41,7 +41,8 @@ export function startMarkers(): void {
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
-    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => void }).requestIdleCallback;
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => void })
+      .requestIdleCallback;
     if (idle) idle(() => void flush().catch(() => {}), { timeout: 500 });
     else setTimeout(() => void flush().catch(() => {}), 200);
   };

@@ -24,7 +24,11 @@ export const protocol = {
    */
   'capture/open': {
     request: z.object({ tabId: z.number().int(), fresh: z.boolean().optional() }),
-    response: z.object({ mention: MentionSchema, readError: z.string().nullable(), duplicate: CaseSummarySchema.nullable() }),
+    response: z.object({
+      mention: MentionSchema,
+      readError: z.string().nullable(),
+      duplicate: CaseSummarySchema.nullable(),
+    }),
   },
   /** Store a reviewed capture as a new case (mention + case + outbox entry in one transaction). */
   'capture/save': {
@@ -38,7 +42,11 @@ export const protocol = {
   },
   /** Change a case's status and/or owner; each change is logged with who and when. */
   'case/update': {
-    request: z.object({ caseId: z.string(), status: CaseStatusSchema.optional(), owner: z.string().max(200).nullable().optional() }),
+    request: z.object({
+      caseId: z.string(),
+      status: CaseStatusSchema.optional(),
+      owner: z.string().max(200).nullable().optional(),
+    }),
     response: z.object({ ok: z.literal(true) }),
   },
   /** The agent takes ownership of a case (owner = the agent's name from the options). */
@@ -120,12 +128,22 @@ export const protocol = {
   /** How sync stands: cases waiting, needing attention, and why the backend cannot be reached. */
   'sync/status': {
     request: z.object({}),
-    response: z.object({ waiting: z.number().int(), failed: z.number().int(), lastRunAt: z.number().nullable(), problem: z.string().nullable() }),
+    response: z.object({
+      waiting: z.number().int(),
+      failed: z.number().int(),
+      lastRunAt: z.number().nullable(),
+      problem: z.string().nullable(),
+    }),
   },
   /** Settings for the options page, with the secret reduced to a hint. */
   'settings/get': {
     request: z.object({}),
-    response: z.object({ settings: SettingsSchema, credentialHint: z.string().nullable(), email: z.string().nullable(), authMode: z.enum(['api-token', 'oauth']).nullable() }),
+    response: z.object({
+      settings: SettingsSchema,
+      credentialHint: z.string().nullable(),
+      email: z.string().nullable(),
+      authMode: z.enum(['api-token', 'oauth']).nullable(),
+    }),
   },
   /** Save settings and (when a token is given) credentials; the page has asked for host permission first. */
   'settings/save': {
@@ -134,7 +152,11 @@ export const protocol = {
   },
   /** Try the backend with the form's values (saved token when left empty); success text or the exact failure. */
   'settings/test-connection': {
-    request: z.object({ backend: BackendKindSchema, backendUrl: z.string().max(2048), credentials: CredentialsInputSchema }),
+    request: z.object({
+      backend: BackendKindSchema,
+      backendUrl: z.string().max(2048),
+      credentials: CredentialsInputSchema,
+    }),
     response: z.object({ ok: z.boolean(), message: z.string() }),
   },
 } as const;

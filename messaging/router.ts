@@ -25,7 +25,10 @@ export function createRouter(handlers: Handlers, extensionId: string, extensionO
     const req = protocol[type].request.safeParse(env.data.payload);
     if (!req.success) {
       const issue = req.error.issues[0];
-      return { ok: false, error: `Invalid ${type} request: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid'}` };
+      return {
+        ok: false,
+        error: `Invalid ${type} request: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid'}`,
+      };
     }
     try {
       const handler = handlers[type] as (r: unknown) => Promise<unknown>;

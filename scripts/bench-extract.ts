@@ -17,26 +17,49 @@ import { FIELDS, agree, type Field, type Values } from './bench-compare';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 function corpusDir(): string | null {
-  if (process.env.CORPUS_DIR) return existsSync(join(process.env.CORPUS_DIR, 'index.json')) ? process.env.CORPUS_DIR : null;
-  for (let d = root, i = 0; i < 4; i++, d = dirname(d)) if (existsSync(join(d, 'shared', 'corpus', 'index.json'))) return join(d, 'shared', 'corpus');
+  if (process.env.CORPUS_DIR)
+    return existsSync(join(process.env.CORPUS_DIR, 'index.json')) ? process.env.CORPUS_DIR : null;
+  for (let d = root, i = 0; i < 4; i++, d = dirname(d))
+    if (existsSync(join(d, 'shared', 'corpus', 'index.json'))) return join(d, 'shared', 'corpus');
   return null;
 }
 
-interface Entry { file: string; url: string | null; platform: string; expected: Record<string, unknown> | null }
+interface Entry {
+  file: string;
+  url: string | null;
+  platform: string;
+  expected: Record<string, unknown> | null;
+}
 type Verified = Record<string, Partial<Record<Field, { value: string | null; reason: string }>>>;
-interface Page { id: string; path: string; url: string; ref: Values }
+interface Page {
+  id: string;
+  path: string;
+  url: string;
+  ref: Values;
+}
 
 const dir = corpusDir();
 const pages: Page[] = [];
 if (!dir) {
-  console.log('bench:extract: corpus not found (set CORPUS_DIR or put it at ../shared/corpus) — measuring own fixtures only.');
+  console.log(
+    'bench:extract: corpus not found (set CORPUS_DIR or put it at ../shared/corpus) — measuring own fixtures only.',
+  );
 } else {
   for (const e of JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as Entry[]) {
     const x = e.expected ?? {};
     pages.push({
       // In the browser the extractor always has the page's address; saved X pages without one were x.com pages.
-      id: e.file, path: join(dir, e.file), url: e.url ?? (e.platform === 'x' ? 'https://x.com/home' : 'http://fakehost/test/page.html'),
-      ref: { author: x.author as string, handle: x.handle as string, text: x.textStartsWith as string, published: x.published as string, title: x.title as string, language: x.lang as string },
+      id: e.file,
+      path: join(dir, e.file),
+      url: e.url ?? (e.platform === 'x' ? 'https://x.com/home' : 'http://fakehost/test/page.html'),
+      ref: {
+        author: x.author as string,
+        handle: x.handle as string,
+        text: x.textStartsWith as string,
+        published: x.published as string,
+        title: x.title as string,
+        language: x.lang as string,
+      },
     });
   }
 }
@@ -45,7 +68,9 @@ for (const p of existsSync(own) ? (await import('node:fs')).readdirSync(own) : [
   if (!(await import('node:fs')).statSync(join(own, p)).isDirectory()) continue;
   for (const f of (await import('node:fs')).readdirSync(join(own, p)).filter((n) => n.endsWith('.html'))) {
     if (!existsSync(join(own, p, f.replace(/\.html$/, '.request.json')))) continue;
-    const req = JSON.parse(readFileSync(join(own, p, f.replace(/\.html$/, '.request.json')), 'utf8')) as { url: string };
+    const req = JSON.parse(readFileSync(join(own, p, f.replace(/\.html$/, '.request.json')), 'utf8')) as {
+      url: string;
+    };
     pages.push({ id: `fixtures/${p}/${f}`, path: join(own, p, f), url: req.url, ref: {} });
   }
 }
@@ -57,8 +82,13 @@ const verified = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'verifie
 type Tool = 'ours' | 'readability' | 'defuddle';
 // BENCH_TOOLS=ours skips the libraries (quick runs while fixing the extractor).
 const TOOLS = (process.env.BENCH_TOOLS?.split(',') ?? ['ours', 'readability', 'defuddle']) as Tool[];
-const score = Object.fromEntries(TOOLS.map((t) => [t, Object.fromEntries(FIELDS.map((f) => [f, { ref: 0, ver: 0 }]))])) as Record<Tool, Record<Field, { ref: number; ver: number }>>;
-const totals = Object.fromEntries(FIELDS.map((f) => [f, { ref: 0, ver: 0 }])) as Record<Field, { ref: number; ver: number }>;
+const score = Object.fromEntries(
+  TOOLS.map((t) => [t, Object.fromEntries(FIELDS.map((f) => [f, { ref: 0, ver: 0 }]))]),
+) as Record<Tool, Record<Field, { ref: number; ver: number }>>;
+const totals = Object.fromEntries(FIELDS.map((f) => [f, { ref: 0, ver: 0 }])) as Record<
+  Field,
+  { ref: number; ver: number }
+>;
 const ms: Record<Tool, number> = { ours: 0, readability: 0, defuddle: 0 };
 const crashes: string[] = [];
 /** BENCH_DUMP=<file>: our values per page, to review when adding verified values. */
@@ -71,11 +101,24 @@ function run(tool: Tool, html: string, url: string): Values {
   try {
     if (tool === 'ours') {
       const m = MentionSchema.parse(extractMention(document, { url, now: new Date(0) }));
-      return { author: m.author.name ?? m.author.handle, handle: m.author.handle, text: m.text, published: m.publishedAt, title: m.title, language: m.language };
+      return {
+        author: m.author.name ?? m.author.handle,
+        handle: m.author.handle,
+        text: m.text,
+        published: m.publishedAt,
+        title: m.title,
+        language: m.language,
+      };
     }
     if (tool === 'readability') {
       const r = new Readability(document as unknown as Document).parse();
-      return { author: r?.byline, text: r?.textContent, published: r?.publishedTime, title: r?.title, language: r?.lang };
+      return {
+        author: r?.byline,
+        text: r?.textContent,
+        published: r?.publishedTime,
+        title: r?.title,
+        language: r?.lang,
+      };
     }
     // defuddle logs every JSON-LD or URL it cannot parse; keep the table readable.
     const quiet = console.error;
@@ -83,7 +126,12 @@ function run(tool: Tool, html: string, url: string): Values {
     console.error = () => {};
     console.log = () => {};
     let d: ReturnType<Defuddle['parse']>;
-    try { d = new Defuddle(document as unknown as Document, { url }).parse(); } finally { console.error = quiet; console.log = quietLog; }
+    try {
+      d = new Defuddle(document as unknown as Document, { url }).parse();
+    } finally {
+      console.error = quiet;
+      console.log = quietLog;
+    }
     const text = parseHTML(`<body>${d.content ?? ''}</body>`).document.body.textContent;
     return { author: d.author, text, published: d.published, title: d.title, language: d.language };
   } finally {
@@ -93,7 +141,11 @@ function run(tool: Tool, html: string, url: string): Values {
 
 for (const p of pages) {
   let html = '';
-  try { html = readFileSync(p.path, 'utf8'); } catch { continue; }
+  try {
+    html = readFileSync(p.path, 'utf8');
+  } catch {
+    continue;
+  }
   const ver = verified[p.id] ?? {};
   for (const tool of TOOLS) {
     let v: Values = {};
@@ -108,30 +160,45 @@ for (const p of pages) {
       if (ref != null && ref !== '') {
         if (tool === 'ours') totals[f].ref++;
         if (agree(f, v[f], ref)) score[tool][f].ref++;
-        else if (tool === 'ours' && process.env.BENCH_REF_MISSES === f) misses.push(`${p.id} ${f}: got ${JSON.stringify(String(v[f] ?? null).slice(0, 70))} ref ${JSON.stringify(ref.slice(0, 70))}`);
+        else if (tool === 'ours' && process.env.BENCH_REF_MISSES === f)
+          misses.push(
+            `${p.id} ${f}: got ${JSON.stringify(String(v[f] ?? null).slice(0, 70))} ref ${JSON.stringify(ref.slice(0, 70))}`,
+          );
       }
       const vv = ver[f];
       if (vv) {
         if (tool === 'ours') totals[f].ver++;
         if (agree(f, v[f], vv.value)) score[tool][f].ver++;
-        else if (tool === 'ours') misses.push(`${p.id} ${f}: got ${JSON.stringify(String(v[f] ?? null).slice(0, 60))} want ${JSON.stringify(vv.value)}`);
+        else if (tool === 'ours')
+          misses.push(
+            `${p.id} ${f}: got ${JSON.stringify(String(v[f] ?? null).slice(0, 60))} want ${JSON.stringify(vv.value)}`,
+          );
       }
     }
   }
 }
 
 const pct = (a: number, n: number) => (n ? `${a}/${n} ${((100 * a) / n).toFixed(1)}%` : '—');
-console.log(`pages: ${pages.length}${every > 1 ? ` (every ${every}th)` : ''} (corpus ${dir ?? 'missing'}), tools: ${TOOLS.join(', ')}, crashes in ours: ${crashes.length}`);
+console.log(
+  `pages: ${pages.length}${every > 1 ? ` (every ${every}th)` : ''} (corpus ${dir ?? 'missing'}), tools: ${TOOLS.join(', ')}, crashes in ours: ${crashes.length}`,
+);
 console.log('| field | vs reference: ours | readability | defuddle | vs verified: ours | readability | defuddle |');
 console.log('|---|---|---|---|---|---|---|');
-let vOk = 0, vN = 0;
+let vOk = 0,
+  vN = 0;
 for (const f of FIELDS) {
   const s = (t: Tool, k: 'ref' | 'ver') => (TOOLS.includes(t) ? pct(score[t][f][k], totals[f][k]) : 'skipped');
-  console.log(`| ${f} | ${s('ours', 'ref')} | ${s('readability', 'ref')} | ${s('defuddle', 'ref')} | ${s('ours', 'ver')} | ${s('readability', 'ver')} | ${s('defuddle', 'ver')} |`);
-  vOk += score.ours[f].ver; vN += totals[f].ver;
+  console.log(
+    `| ${f} | ${s('ours', 'ref')} | ${s('readability', 'ref')} | ${s('defuddle', 'ref')} | ${s('ours', 'ver')} | ${s('readability', 'ver')} | ${s('defuddle', 'ver')} |`,
+  );
+  vOk += score.ours[f].ver;
+  vN += totals[f].ver;
 }
 console.log(`verified fields right (ours): ${pct(vOk, vN)}`);
-console.log(`time (extract only, linkedom): ours ${ms.ours.toFixed(0)} ms, readability ${ms.readability.toFixed(0)} ms, defuddle ${ms.defuddle.toFixed(0)} ms`);
+console.log(
+  `time (extract only, linkedom): ours ${ms.ours.toFixed(0)} ms, readability ${ms.readability.toFixed(0)} ms, defuddle ${ms.defuddle.toFixed(0)} ms`,
+);
 for (const c of crashes) console.log(`CRASH ${c}`);
-if (process.env.BENCH_DUMP) (await import('node:fs')).writeFileSync(process.env.BENCH_DUMP, JSON.stringify(dump, null, 1));
+if (process.env.BENCH_DUMP)
+  (await import('node:fs')).writeFileSync(process.env.BENCH_DUMP, JSON.stringify(dump, null, 1));
 if (process.env.BENCH_VERBOSE || process.env.BENCH_REF_MISSES) for (const m of misses) console.log(`miss ${m}`);

@@ -1,6 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { BatchCreateBodySchema, CreateCaseBodySchema, PatchCaseBodySchema, type BatchResult, type CreateCaseBody } from './contract';
+import {
+  BatchCreateBodySchema,
+  CreateCaseBodySchema,
+  PatchCaseBodySchema,
+  type BatchResult,
+  type CreateCaseBody,
+} from './contract';
 import type { Faults } from './faults';
 import type { CaseStore } from './store';
 
@@ -29,19 +35,26 @@ export function createApp(opts: AppOptions) {
       const path = url.pathname.replace(/\/+$/, '');
       if (req.method === 'OPTIONS') return send(res, 204, null);
       if (opts.test && path === '/api/_stats' && req.method === 'GET') {
-        return send(res, 200, { ...store.stats(), creates, faults: faults.counts, ...(url.searchParams.has('urls') ? { urls: store.urlKeys() } : {}) });
+        return send(res, 200, {
+          ...store.stats(),
+          creates,
+          faults: faults.counts,
+          ...(url.searchParams.has('urls') ? { urls: store.urlKeys() } : {}),
+        });
       }
       if (opts.test && path === '/api/_faults' && req.method === 'PUT') {
         Object.assign(faults.config, JSON.parse((await readBody(req)) || '{}'));
         return send(res, 200, faults.config);
       }
       const auth = Buffer.from(req.headers.authorization ?? '');
-      if (auth.length !== expected.length || !timingSafeEqual(auth, expected)) return send(res, 401, { error: 'Missing or wrong bearer token' });
+      if (auth.length !== expected.length || !timingSafeEqual(auth, expected))
+        return send(res, 401, { error: 'Missing or wrong bearer token' });
 
       while (faults.config.paused) await sleep(20);
       if (faults.config.latencyMs > 0) await sleep(faults.config.latencyMs);
       const fault = faults.beforeRequest();
-      if (fault.kind === '429') return send(res, 429, { error: 'Too many requests' }, { 'Retry-After': String(fault.retryAfter) });
+      if (fault.kind === '429')
+        return send(res, 429, { error: 'Too many requests' }, { 'Retry-After': String(fault.retryAfter) });
       if (fault.kind === '5xx') return send(res, fault.status, { error: 'Injected server error' });
 
       if (path === '/api/cases/batch' && req.method === 'POST') {
@@ -51,9 +64,15 @@ export function createApp(opts: AppOptions) {
         const valid: { i: number; key: string; body: CreateCaseBody }[] = [];
         parsed.data.cases.forEach((item, i) => {
           const key = item && typeof item === 'object' && 'idempotencyKey' in item ? item.idempotencyKey : undefined;
-          if (typeof key !== 'string' || !UUID.test(key)) return void (results[i] = { idempotencyKey: typeof key === 'string' ? key : null, status: 400, error: 'idempotencyKey with a UUID is required' });
+          if (typeof key !== 'string' || !UUID.test(key))
+            return void (results[i] = {
+              idempotencyKey: typeof key === 'string' ? key : null,
+              status: 400,
+              error: 'idempotencyKey with a UUID is required',
+            });
           const body = CreateCaseBodySchema.safeParse(item);
-          if (!body.success) return void (results[i] = { idempotencyKey: key, status: 400, error: issueText(body.error.issues) });
+          if (!body.success)
+            return void (results[i] = { idempotencyKey: key, status: 400, error: issueText(body.error.issues) });
           valid.push({ i, key, body: body.data });
         });
         let stored = false;
@@ -61,7 +80,11 @@ export function createApp(opts: AppOptions) {
           const { i, key } = valid[j]!;
           if (r.kind === 'mismatch') {
             creates.mismatched++;
-            results[i] = { idempotencyKey: key, status: 422, error: 'Idempotency-Key was already used with a different body' };
+            results[i] = {
+              idempotencyKey: key,
+              status: 422,
+              error: 'Idempotency-Key was already used with a different body',
+            };
           } else {
             creates[r.kind]++;
             stored ||= r.kind === 'created';
@@ -74,7 +97,8 @@ export function createApp(opts: AppOptions) {
       }
       if (path === '/api/cases' && req.method === 'POST') {
         const key = req.headers['idempotency-key'];
-        if (typeof key !== 'string' || !UUID.test(key)) return send(res, 400, { error: 'Idempotency-Key header with a UUID is required' });
+        if (typeof key !== 'string' || !UUID.test(key))
+          return send(res, 400, { error: 'Idempotency-Key header with a UUID is required' });
         const parsed = CreateCaseBodySchema.safeParse(parseJson(await readBody(req)));
         if (!parsed.success) return send(res, 400, { error: issueText(parsed.error.issues) });
         const r = store.create(key, parsed.data);

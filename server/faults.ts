@@ -24,7 +24,8 @@ export function parseBurst(spec: string): FaultConfig['burst429'] {
   const every = Number(kv.every);
   const count = Number(kv.count ?? 1);
   const retryAfter = Number(kv.retryAfter ?? 1);
-  if (!(every > 0) || !(count > 0) || !(retryAfter >= 0)) throw new Error(`Bad --burst-429 "${spec}": expected every=N,count=N,retryAfter=S`);
+  if (!(every > 0) || !(count > 0) || !(retryAfter >= 0))
+    throw new Error(`Bad --burst-429 "${spec}": expected every=N,count=N,retryAfter=S`);
   return { every, count, retryAfter };
 }
 

@@ -38,7 +38,9 @@ server.listen(Number(values.port), values.host, () => {
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : values.port;
   // Tests read this line to find the port when started with --port 0.
-  console.log(`Case backend listening on http://${values.host}:${port} (data: ${values.data}${values.test ? ', test mode' : ''})`);
+  console.log(
+    `Case backend listening on http://${values.host}:${port} (data: ${values.data}${values.test ? ', test mode' : ''})`,
+  );
 });
 
 const stop = () => {

@@ -56,7 +56,10 @@ export class CaseStore {
   private createOne(key: string, body: CreateCaseBody, now: Date): CreateResult {
     const hash = bodyHash(body);
     const found = this.db.get('SELECT body_hash, json FROM cases WHERE idempotency_key = ?', [key]);
-    if (found) return found.body_hash === hash ? { kind: 'replayed', case: JSON.parse(String(found.json)) } : { kind: 'mismatch' };
+    if (found)
+      return found.body_hash === hash
+        ? { kind: 'replayed', case: JSON.parse(String(found.json)) }
+        : { kind: 'mismatch' };
     const at = now.toISOString();
     const c: ContractCase = {
       id: randomUUID(),
@@ -66,16 +69,32 @@ export class CaseStore {
       severity: body.severity,
       mentions: [body.mention],
       history: [
-        { at, by: body.capturedBy, kind: 'created', text: `Captured from ${body.mention.platform}: ${body.mention.url}` },
+        {
+          at,
+          by: body.capturedBy,
+          kind: 'created',
+          text: `Captured from ${body.mention.platform}: ${body.mention.url}`,
+        },
         ...(body.note.trim() ? [{ at, by: body.capturedBy, kind: 'note', text: body.note.trim() }] : []),
       ],
       createdAt: at,
       updatedAt: at,
       idempotencyKey: key,
     };
-    this.db.run('INSERT INTO cases (id, idempotency_key, body_hash, json, created_at) VALUES (?, ?, ?, ?, ?)', [c.id, key, hash, JSON.stringify(c), at]);
+    this.db.run('INSERT INTO cases (id, idempotency_key, body_hash, json, created_at) VALUES (?, ?, ?, ?, ?)', [
+      c.id,
+      key,
+      hash,
+      JSON.stringify(c),
+      at,
+    ]);
     const handle = body.mention.author.handle?.toLowerCase() ?? null;
-    this.db.run('INSERT INTO mentions (case_id, url_key, platform, handle) VALUES (?, ?, ?, ?)', [c.id, urlKey(body.mention.url), body.mention.platform, handle]);
+    this.db.run('INSERT INTO mentions (case_id, url_key, platform, handle) VALUES (?, ?, ?, ?)', [
+      c.id,
+      urlKey(body.mention.url),
+      body.mention.platform,
+      handle,
+    ]);
     return { kind: 'created', case: c };
   }
 
@@ -97,15 +116,23 @@ export class CaseStore {
   }
 
   byKey(key: string): ContractCase[] {
-    return this.db.all('SELECT json FROM cases WHERE idempotency_key = ?', [key]).map((r) => JSON.parse(String(r.json)));
+    return this.db
+      .all('SELECT json FROM cases WHERE idempotency_key = ?', [key])
+      .map((r) => JSON.parse(String(r.json)));
   }
 
   byUrl(url: string): ContractCase[] {
-    return this.list('SELECT DISTINCT c.json FROM cases c JOIN mentions m ON m.case_id = c.id WHERE m.url_key = ? ORDER BY c.created_at', [urlKey(url)]);
+    return this.list(
+      'SELECT DISTINCT c.json FROM cases c JOIN mentions m ON m.case_id = c.id WHERE m.url_key = ? ORDER BY c.created_at',
+      [urlKey(url)],
+    );
   }
 
   byAuthor(platform: string, handle: string): ContractCase[] {
-    return this.list('SELECT DISTINCT c.json FROM cases c JOIN mentions m ON m.case_id = c.id WHERE m.platform = ? AND m.handle = ? ORDER BY c.created_at', [platform, handle.replace(/^@/, '').toLowerCase()]);
+    return this.list(
+      'SELECT DISTINCT c.json FROM cases c JOIN mentions m ON m.case_id = c.id WHERE m.platform = ? AND m.handle = ? ORDER BY c.created_at',
+      [platform, handle.replace(/^@/, '').toLowerCase()],
+    );
   }
 
   /** Applies a change once per idempotency key (when one is given); returns null for an unknown id. */
@@ -136,7 +163,11 @@ export class CaseStore {
   stats(): { cases: number; distinctUrls: number; duplicateUrls: number } {
     const cases = Number(this.db.get('SELECT count(*) AS n FROM cases')?.n ?? 0);
     const distinctUrls = Number(this.db.get('SELECT count(DISTINCT url_key) AS n FROM mentions')?.n ?? 0);
-    const duplicateUrls = Number(this.db.get('SELECT count(*) AS n FROM (SELECT url_key FROM mentions GROUP BY url_key HAVING count(DISTINCT case_id) > 1)')?.n ?? 0);
+    const duplicateUrls = Number(
+      this.db.get(
+        'SELECT count(*) AS n FROM (SELECT url_key FROM mentions GROUP BY url_key HAVING count(DISTINCT case_id) > 1)',
+      )?.n ?? 0,
+    );
     return { cases, distinctUrls, duplicateUrls };
   }
 
@@ -152,11 +183,18 @@ export class CaseStore {
 
 /** Hash of the body with keys sorted, so key order on the wire does not matter. */
 export function bodyHash(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(sortKeys(body))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(sortKeys(body)))
+    .digest('hex');
 }
 
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sortKeys(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, x]) => [k, sortKeys(x)]),
+    );
   return v;
 }

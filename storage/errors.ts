@@ -13,6 +13,7 @@ export function storageErrorMessage(e: unknown): string {
     return 'The case database is held by an older version of the extension in another window. Close other Complaint Capture windows or reload the extension, then save again.';
   }
   if (/ConstraintError/i.test(name)) return `This record is already stored (${detail}).`;
-  if (/InvalidState|Abort|UnknownError|DataError/i.test(name)) return `The case database refused the write (${name}: ${detail}). Nothing was changed.`;
+  if (/InvalidState|Abort|UnknownError|DataError/i.test(name))
+    return `The case database refused the write (${name}: ${detail}). Nothing was changed.`;
   return detail;
 }

@@ -7,10 +7,34 @@ import { exportedMention } from './thread';
 /** Everything stored, as the JSON export. */
 export async function exportJson(db: CaptureDb, now = new Date()): Promise<ExportFile> {
   const [cases, rows] = await Promise.all([db.cases.toArray(), db.mentions.toArray()]);
-  return { format: EXPORT_FORMAT, version: 1, exportedAt: now.toISOString(), cases, mentions: rows.map(exportedMention) };
+  return {
+    format: EXPORT_FORMAT,
+    version: 1,
+    exportedAt: now.toISOString(),
+    cases,
+    mentions: rows.map(exportedMention),
+  };
 }
 
-const CSV_HEADER = ['case_id', 'status', 'owner', 'category', 'severity', 'case_created', 'case_updated', 'sync', 'platform', 'kind', 'url', 'author_name', 'author_handle', 'text', 'published_at', 'captured_at', 'log'];
+const CSV_HEADER = [
+  'case_id',
+  'status',
+  'owner',
+  'category',
+  'severity',
+  'case_created',
+  'case_updated',
+  'sync',
+  'platform',
+  'kind',
+  'url',
+  'author_name',
+  'author_handle',
+  'text',
+  'published_at',
+  'captured_at',
+  'log',
+];
 
 /** One row per mention with its case's fields (a case whose mentions were purged gets one row). */
 export async function exportCsv(db: CaptureDb): Promise<string> {
@@ -23,12 +47,25 @@ export async function exportCsv(db: CaptureDb): Promise<string> {
     const head = [c.id, c.status, c.owner, c.category, c.severity, c.createdAt, c.updatedAt, c.syncState];
     const ms = byCase.get(c.id) ?? [];
     if (!ms.length) rows.push([...head, '', '', '', '', '', '', '', '', log]);
-    for (const m of ms) rows.push([...head, m.platform, m.kind, m.url, m.author.name, m.author.handle, m.text, m.publishedAt, m.capturedAt, log]);
+    for (const m of ms)
+      rows.push([
+        ...head,
+        m.platform,
+        m.kind,
+        m.url,
+        m.author.name,
+        m.author.handle,
+        m.text,
+        m.publishedAt,
+        m.capturedAt,
+        log,
+      ]);
   }
   return toCsv(CSV_HEADER, rows);
 }
 
-export type ImportResult = { ok: true; cases: number; mentions: number; skipped: number } | { ok: false; error: string };
+export type ImportResult =
+  { ok: true; cases: number; mentions: number; skipped: number } | { ok: false; error: string };
 
 /**
  * Imports a JSON export. The whole file is validated first; a bad file changes nothing. Cases
@@ -48,7 +85,13 @@ export async function importJson(db: CaptureDb, text: string): Promise<ImportRes
     const existing = await db.cases.bulkGet(file.cases.map((c) => c.id));
     const known = new Set(existing.filter((c) => !!c).map((c) => c.id));
     // A case still waiting to sync elsewhere has no outbox entry here: it stays local to this browser.
-    const cases = file.cases.filter((c) => !known.has(c.id)).map((c) => (c.syncState === 'queued' || c.syncState === 'failed' ? { ...c, syncState: 'local' as const, syncError: null } : c));
+    const cases = file.cases
+      .filter((c) => !known.has(c.id))
+      .map((c) =>
+        c.syncState === 'queued' || c.syncState === 'failed'
+          ? { ...c, syncState: 'local' as const, syncError: null }
+          : c,
+      );
     // Keys are recomputed, not trusted from the file, so matching works the same as for captures.
     const mentions = file.mentions.filter((m) => !known.has(m.caseId)).map((m) => toStoredMention(m, m.id, m.caseId));
     await db.cases.bulkAdd(cases);

@@ -26,14 +26,25 @@ export async function findDuplicate(db: CaptureDb, mention: Mention): Promise<St
  * anywhere; Mastodon's and Bluesky's only on one instance and account. Blog comment ids
  * (comment-12) repeat on every post, so blogs and other pages match by permalink only.
  */
-const ID_SCOPE: Partial<Record<Mention['platform'], 'global' | 'account'>> = { x: 'global', reddit: 'global', threads: 'global', linkedin: 'global', mastodon: 'account', bluesky: 'account' };
+const ID_SCOPE: Partial<Record<Mention['platform'], 'global' | 'account'>> = {
+  x: 'global',
+  reddit: 'global',
+  threads: 'global',
+  linkedin: 'global',
+  mastodon: 'account',
+  bluesky: 'account',
+};
 const hostOf = (key: string) => key.split('/')[0] ?? key;
 
 /**
  * The cases of the same author (through linked identities too), most recently updated first:
  * a new capture may be attached to one of them instead of opening a new case.
  */
-export async function casesOfAuthor(db: CaptureDb, mention: Pick<Mention, 'platform' | 'author'>, limit = 5): Promise<Case[]> {
+export async function casesOfAuthor(
+  db: CaptureDb,
+  mention: Pick<Mention, 'platform' | 'author'>,
+  limit = 5,
+): Promise<Case[]> {
   const key = authorKey(mention);
   if (!key) return [];
   const keys = await expandAuthorKeys(db, [key]);

@@ -48,8 +48,16 @@ export async function linkedIdentities(db: CaptureDb, key: string): Promise<stri
 /** For each given key that is linked to others, those others (for showing links next to cases). */
 export async function identityGroups(db: CaptureDb, keys: string[]): Promise<Record<string, string[]>> {
   const rows = keys.length ? await db.identities.where('authorKey').anyOf(keys).toArray() : [];
-  const members = rows.length ? await db.identities.where('groupId').anyOf([...new Set(rows.map((r) => r.groupId))]).toArray() : [];
+  const members = rows.length
+    ? await db.identities
+        .where('groupId')
+        .anyOf([...new Set(rows.map((r) => r.groupId))])
+        .toArray()
+    : [];
   const out: Record<string, string[]> = {};
-  for (const r of rows) out[r.authorKey] = members.filter((m) => m.groupId === r.groupId && m.authorKey !== r.authorKey).map((m) => m.authorKey);
+  for (const r of rows)
+    out[r.authorKey] = members
+      .filter((m) => m.groupId === r.groupId && m.authorKey !== r.authorKey)
+      .map((m) => m.authorKey);
   return out;
 }

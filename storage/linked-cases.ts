@@ -27,7 +27,9 @@ export interface LinkedCase {
  * commenters found in a thread are asked for mention ids, not rows they mostly share with it.
  */
 export function linkedCases(db: CaptureDb, pageUrl: string, authorKeys: string[] = []): Promise<LinkedCase[]> {
-  return db.transaction('r', db.mentions, db.cases, db.identities, () => new LinkedQuery(db, urlKey(pageUrl)).run(authorKeys));
+  return db.transaction('r', db.mentions, db.cases, db.identities, () =>
+    new LinkedQuery(db, urlKey(pageUrl)).run(authorKeys),
+  );
 }
 
 /** An author with at least this many mentions in hand is asked for ids first (see askAuthors). */
@@ -56,7 +58,11 @@ class LinkedQuery {
     const byIndex = (index: 'urlKey' | 'threadKey') => this.db.mentions.where(index).equals(this.key).toArray();
     // Step 1: the post, its thread, and the authors the address names, with their rows (nothing
     // of theirs is in hand yet).
-    const [byPost, byThread] = await Promise.all([byIndex('urlKey'), byIndex('threadKey'), this.askAuthors(pageAuthors)]);
+    const [byPost, byThread] = await Promise.all([
+      byIndex('urlKey'),
+      byIndex('threadKey'),
+      this.askAuthors(pageAuthors),
+    ]);
     this.keep(byPost);
     this.keep(byThread);
     for (const m of [...byPost, ...byThread]) if (m.authorKey) this.authors.add(m.authorKey);
@@ -100,7 +106,9 @@ class LinkedQuery {
     ]);
     // Linked identities count as one author (issue 5); a group holds all its members, so one
     // look-up per group finds every identity linked to these.
-    const groups = [...new Set(identities.flatMap((r) => (r ? [r.groupId] : [])))].filter((g) => !this.askedGroups.has(g));
+    const groups = [...new Set(identities.flatMap((r) => (r ? [r.groupId] : [])))].filter(
+      (g) => !this.askedGroups.has(g),
+    );
     if (!groups.length) return;
     for (const g of groups) this.askedGroups.add(g);
     const members = await Promise.all(groups.map((g) => this.db.identities.where('groupId').equals(g).toArray()));
@@ -160,7 +168,11 @@ class LinkedQuery {
       const why = reasons.get(id);
       if (!c || !why) continue;
       const mentions = c.mentionIds.flatMap((mid) => this.rows.get(mid) ?? []);
-      out.push({ case: c, mentions: [...mentions, ...(unlisted.get(id) ?? [])], reasons: (['post', 'thread', 'author'] as const).filter((r) => why.has(r)) });
+      out.push({
+        case: c,
+        mentions: [...mentions, ...(unlisted.get(id) ?? [])],
+        reasons: (['post', 'thread', 'author'] as const).filter((r) => why.has(r)),
+      });
     }
     return out.sort((a, b) => b.case.updatedAt.localeCompare(a.case.updatedAt));
   }
@@ -175,10 +187,17 @@ async function withMentions(db: CaptureDb, cases: Case[]): Promise<LinkedCase[]>
 
 /** The most recently updated cases, with their mentions. */
 export function recentCases(db: CaptureDb, limit = 20): Promise<LinkedCase[]> {
-  return db.transaction('r', db.mentions, db.cases, async () => withMentions(db, await db.cases.orderBy('updatedAt').reverse().limit(limit).toArray()));
+  return db.transaction('r', db.mentions, db.cases, async () =>
+    withMentions(db, await db.cases.orderBy('updatedAt').reverse().limit(limit).toArray()),
+  );
 }
 
 /** Given cases with their mentions (a case a page marker asked to show). */
 export function casesById(db: CaptureDb, ids: string[]): Promise<LinkedCase[]> {
-  return db.transaction('r', db.mentions, db.cases, async () => withMentions(db, (await db.cases.bulkGet(ids)).filter((c): c is Case => !!c)));
+  return db.transaction('r', db.mentions, db.cases, async () =>
+    withMentions(
+      db,
+      (await db.cases.bulkGet(ids)).filter((c): c is Case => !!c),
+    ),
+  );
 }

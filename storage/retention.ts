@@ -15,7 +15,9 @@ export async function purgeOldMentions(db: CaptureDb, days: number, now = new Da
     if (!old.length) return 0;
     const gone = new Set(old.map((m) => m.id));
     const cases = await db.cases.bulkGet([...new Set(old.map((m) => m.caseId))]);
-    await db.cases.bulkPut(cases.filter((c) => !!c).map((c) => ({ ...c, mentionIds: c.mentionIds.filter((id) => !gone.has(id)) })));
+    await db.cases.bulkPut(
+      cases.filter((c) => !!c).map((c) => ({ ...c, mentionIds: c.mentionIds.filter((id) => !gone.has(id)) })),
+    );
     await db.mentions.bulkDelete([...gone]);
     return gone.size;
   });

@@ -47,7 +47,9 @@ function captureRows(input: SaveCaptureInput): { mention: StoredMention; kase: C
   const at = (input.now ?? new Date()).toISOString();
   const caseId = crypto.randomUUID();
   const mentionId = crypto.randomUUID();
-  const log: LogEntry[] = [logEntry('created', input.agent, `Captured from ${input.mention.platform}: ${input.mention.url}`, at)];
+  const log: LogEntry[] = [
+    logEntry('created', input.agent, `Captured from ${input.mention.platform}: ${input.mention.url}`, at),
+  ];
   if (input.review.note.trim()) log.push(logEntry('note', input.agent, input.review.note.trim(), at));
   const kase: Case = {
     id: caseId,
@@ -65,7 +67,17 @@ function captureRows(input: SaveCaptureInput): { mention: StoredMention; kase: C
     backend: null,
   };
   const outbox: OutboxEntry | null = input.syncEnabled
-    ? { caseId, op: 'create', idempotencyKey: kase.idempotencyKey, patch: null, state: 'pending', attempts: 0, nextAttemptAt: Date.parse(at), lastError: null, createdAt: Date.parse(at) }
+    ? {
+        caseId,
+        op: 'create',
+        idempotencyKey: kase.idempotencyKey,
+        patch: null,
+        state: 'pending',
+        attempts: 0,
+        nextAttemptAt: Date.parse(at),
+        lastError: null,
+        createdAt: Date.parse(at),
+      }
     : null;
   return { mention: toStoredMention(input.mention, mentionId, caseId), kase, outbox };
 }
@@ -79,7 +91,11 @@ export async function saveCapture(db: CaptureDb, input: SaveCaptureInput): Promi
   // The adds are issued together, not one after the other: one round trip to IndexedDB, not three
   // (a timeline capture's save went from ~4.5 to ~3 ms in Chromium, issue 6).
   await db.transaction('rw', db.mentions, db.cases, db.outbox, () =>
-    Promise.all([db.mentions.add(rows.mention), db.cases.add(rows.kase), rows.outbox ? db.outbox.add(rows.outbox) : null]),
+    Promise.all([
+      db.mentions.add(rows.mention),
+      db.cases.add(rows.kase),
+      rows.outbox ? db.outbox.add(rows.outbox) : null,
+    ]),
   );
   return { caseId: rows.kase.id, mentionId: rows.mention.id };
 }

@@ -9,7 +9,9 @@ export function threadOf(m: Pick<StoredMention, 'threadJson'>): ThreadRead {
   if (m.threadJson === undefined) return { ok: true, thread: null };
   try {
     const parsed = ThreadSchema.safeParse(JSON.parse(m.threadJson));
-    return parsed.success ? { ok: true, thread: parsed.data } : { ok: false, error: 'the stored comments are not in the expected form' };
+    return parsed.success
+      ? { ok: true, thread: parsed.data }
+      : { ok: false, error: 'the stored comments are not in the expected form' };
   } catch {
     return { ok: false, error: 'the stored comments could not be read' };
   }

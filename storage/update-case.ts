@@ -10,7 +10,12 @@ interface Common {
 }
 
 /** Queues the change for the backend in the same transaction as the change itself. */
-async function queueUpdate(db: CaptureDb, c: Case, patch: { status?: string; owner?: string | null; logEntryId?: string }, at: string) {
+async function queueUpdate(
+  db: CaptureDb,
+  c: Case,
+  patch: { status?: string; owner?: string | null; logEntryId?: string },
+  at: string,
+) {
   await db.outbox.add({
     caseId: c.id,
     op: 'update',
@@ -24,7 +29,11 @@ async function queueUpdate(db: CaptureDb, c: Case, patch: { status?: string; own
   });
 }
 
-async function mutate(db: CaptureDb, input: Common, change: (c: Case, at: string) => { entries: LogEntry[]; patch: Parameters<typeof queueUpdate>[2] | null }) {
+async function mutate(
+  db: CaptureDb,
+  input: Common,
+  change: (c: Case, at: string) => { entries: LogEntry[]; patch: Parameters<typeof queueUpdate>[2] | null },
+) {
   const at = (input.now ?? new Date()).toISOString();
   await db.transaction('rw', db.cases, db.outbox, async () => {
     const c = await db.cases.get(input.caseId);

@@ -1,5 +1,7 @@
 /** HTTPS is required, except on loopback where a team tries the reference backend. */
-export function checkBackendUrl(input: string): { ok: true; url: string; origin: string } | { ok: false; error: string } {
+export function checkBackendUrl(
+  input: string,
+): { ok: true; url: string; origin: string } | { ok: false; error: string } {
   let u: URL;
   try {
     u = new URL(input.trim());
@@ -7,7 +9,8 @@ export function checkBackendUrl(input: string): { ok: true; url: string; origin:
     return { ok: false, error: 'Not a URL' };
   }
   const loopback = u.hostname === 'localhost' || u.hostname === '127.0.0.1' || u.hostname === '[::1]';
-  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && loopback)) return { ok: false, error: 'The backend URL must use https:// (http:// only for 127.0.0.1 or localhost)' };
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && loopback))
+    return { ok: false, error: 'The backend URL must use https:// (http:// only for 127.0.0.1 or localhost)' };
   if (u.username || u.password) return { ok: false, error: 'Put credentials in their own fields, not in the URL' };
   return { ok: true, url: `${u.origin}${u.pathname.replace(/\/+$/, '')}`, origin: u.origin };
 }

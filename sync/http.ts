@@ -27,12 +27,19 @@ export interface HttpOptions {
  * 408/409/429/5xx are transient (Retry-After honoured), other 4xx permanent with the
  * backend's own message, and a network error after a create was sent is "unknown".
  */
-export async function requestJson<T>(opts: HttpOptions, spec: RequestSpec<T>): Promise<{ status: number; data: T; headers: Headers }> {
+export async function requestJson<T>(
+  opts: HttpOptions,
+  spec: RequestSpec<T>,
+): Promise<{ status: number; data: T; headers: Headers }> {
   let res: Response;
   try {
     res = await opts.fetch(spec.url, {
       method: spec.method,
-      headers: { Accept: 'application/json', ...(spec.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...spec.headers },
+      headers: {
+        Accept: 'application/json',
+        ...(spec.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...spec.headers,
+      },
       body: spec.body !== undefined ? JSON.stringify(spec.body) : undefined,
       signal: AbortSignal.timeout(opts.timeoutMs),
       // Credentials go in headers we set; never send the browser's cookies to the backend.
@@ -41,12 +48,18 @@ export async function requestJson<T>(opts: HttpOptions, spec: RequestSpec<T>): P
       redirect: 'manual',
     });
   } catch (e) {
-    const why = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError') ? `no answer within ${Math.round(opts.timeoutMs / 1000)} s` : 'network error';
+    const why =
+      e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')
+        ? `no answer within ${Math.round(opts.timeoutMs / 1000)} s`
+        : 'network error';
     if (spec.sideEffect) throw new UnknownOutcomeError(`${spec.backend}: ${why} after the request was sent`);
     throw new TransientError(`${spec.backend}: ${why}`);
   }
   if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
-    throw new PermanentError(`${spec.backend} redirected the request${res.headers.get('location') ? ` to ${res.headers.get('location')}` : ''}; put the final https address in the settings`, res.status);
+    throw new PermanentError(
+      `${spec.backend} redirected the request${res.headers.get('location') ? ` to ${res.headers.get('location')}` : ''}; put the final https address in the settings`,
+      res.status,
+    );
   }
   const text = await res.text().catch(() => '');
   if (res.ok) {
@@ -65,7 +78,10 @@ export async function requestJson<T>(opts: HttpOptions, spec: RequestSpec<T>): P
   }
   const message = `${spec.backend} answered ${res.status}${backendMessage(text) ? `: ${backendMessage(text)}` : ''}`;
   if (res.status === 429 || res.status === 503 || res.status === 408 || res.status === 409 || res.status >= 500) {
-    const retryAfter = res.status === 429 || res.status === 503 ? parseRetryAfter(res.headers.get('retry-after'), opts.now?.() ?? Date.now()) : null;
+    const retryAfter =
+      res.status === 429 || res.status === 503
+        ? parseRetryAfter(res.headers.get('retry-after'), opts.now?.() ?? Date.now())
+        : null;
     throw new TransientError(message, retryAfter ?? undefined);
   }
   throw new PermanentError(message, res.status);
@@ -90,11 +106,21 @@ export function backendMessage(text: string): string {
     pick(j.error);
     pick(j.description);
     pick(j.message);
-    if (Array.isArray(j.errors)) for (const e of j.errors.slice(0, 3)) pick(e && typeof e === 'object' && 'field' in e && 'message' in e ? { message: `${String(e.field)}: ${String(e.message)}` } : e);
+    if (Array.isArray(j.errors))
+      for (const e of j.errors.slice(0, 3))
+        pick(
+          e && typeof e === 'object' && 'field' in e && 'message' in e
+            ? { message: `${String(e.field)}: ${String(e.message)}` }
+            : e,
+        );
     if (j.details && typeof j.details === 'object') parts.push(JSON.stringify(j.details).slice(0, 200));
     return parts.join('; ').slice(0, 500);
   } catch {
-    return text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+    return text
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 200);
   }
 }
 

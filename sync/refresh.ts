@@ -7,7 +7,12 @@ import type { Clock } from './worker';
  * Brings the backend's status and owner into acknowledged cases. A case with changes still in
  * the outbox is skipped: until the backend has them, the local state is the truth.
  */
-export async function refreshFromBackend(db: CaptureDb, adapter: Adapter, clock: Clock, opts: { limit?: number; concurrency?: number } = {}): Promise<number> {
+export async function refreshFromBackend(
+  db: CaptureDb,
+  adapter: Adapter,
+  clock: Clock,
+  opts: { limit?: number; concurrency?: number } = {},
+): Promise<number> {
   const pending = new Set((await db.outbox.toArray()).map((e) => e.caseId));
   const sent = (await db.cases.where('syncState').equals('sent').toArray())
     .filter((c) => c.backend?.adapter === adapter.kind && !pending.has(c.id))
@@ -35,7 +40,9 @@ export async function refreshFromBackend(db: CaptureDb, adapter: Adapter, clock:
           changed++;
         }
         if (remote.owner !== cur.owner) {
-          cur.log.push(logEntry('owner', `${adapter.kind} backend`, remote.owner ? `Owner: ${remote.owner}` : 'Owner removed', at));
+          cur.log.push(
+            logEntry('owner', `${adapter.kind} backend`, remote.owner ? `Owner: ${remote.owner}` : 'Owner removed', at),
+          );
           cur.owner = remote.owner;
           cur.updatedAt = at;
           changed++;

@@ -7,9 +7,16 @@ import type { OutboxEntry } from '../domain/outbox';
  */
 export async function requeueFailed(db: CaptureDb, caseId?: string, now = Date.now()): Promise<number> {
   return db.transaction('rw', db.cases, db.outbox, async () => {
-    const failed = (await db.outbox.where('state').equals('failed').toArray()).filter((e) => !caseId || e.caseId === caseId);
+    const failed = (await db.outbox.where('state').equals('failed').toArray()).filter(
+      (e) => !caseId || e.caseId === caseId,
+    );
     for (const e of failed) {
-      await db.outbox.update(e.id!, { state: e.op === 'create' && e.attempts > 0 ? 'unknown' : 'pending', attempts: 0, nextAttemptAt: now, lastError: null });
+      await db.outbox.update(e.id!, {
+        state: e.op === 'create' && e.attempts > 0 ? 'unknown' : 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        lastError: null,
+      });
       await db.cases.update(e.caseId, { syncState: 'queued', syncError: null });
     }
     return failed.length;
@@ -18,7 +25,10 @@ export async function requeueFailed(db: CaptureDb, caseId?: string, now = Date.n
 
 /** Cases waiting to sync (queued or needing attention): the number on the toolbar badge. */
 export async function waitingCounts(db: CaptureDb): Promise<{ waiting: number; failed: number }> {
-  const [queued, failed] = await Promise.all([db.cases.where('syncState').equals('queued').count(), db.cases.where('syncState').equals('failed').count()]);
+  const [queued, failed] = await Promise.all([
+    db.cases.where('syncState').equals('queued').count(),
+    db.cases.where('syncState').equals('failed').count(),
+  ]);
   return { waiting: queued + failed, failed };
 }
 
@@ -31,7 +41,12 @@ export async function waitingCounts(db: CaptureDb): Promise<{ waiting: number; f
 export async function queueLocalCases(db: CaptureDb, now = Date.now()): Promise<number> {
   return db.transaction('rw', db.cases, db.outbox, async () => {
     const local = await db.cases.where('syncState').equals('local').toArray();
-    const entry = (caseId: string, op: 'create' | 'update', idempotencyKey: string, patch: OutboxEntry['patch']): OutboxEntry => ({
+    const entry = (
+      caseId: string,
+      op: 'create' | 'update',
+      idempotencyKey: string,
+      patch: OutboxEntry['patch'],
+    ): OutboxEntry => ({
       caseId,
       op,
       idempotencyKey,
@@ -44,10 +59,17 @@ export async function queueLocalCases(db: CaptureDb, now = Date.now()): Promise<
     });
     for (const c of local) {
       const entries = [entry(c.id, 'create', c.idempotencyKey, null)];
-      if (c.status !== 'new' || c.owner) entries.push(entry(c.id, 'update', crypto.randomUUID(), { status: c.status, owner: c.owner }));
+      if (c.status !== 'new' || c.owner)
+        entries.push(entry(c.id, 'update', crypto.randomUUID(), { status: c.status, owner: c.owner }));
       // The capture's own note travels in the create; everything logged after it follows as updates.
       for (const e of c.log) {
-        if (e.kind === 'created' || e.kind === 'status' || e.kind === 'owner' || (e.kind === 'note' && e.at === c.createdAt)) continue;
+        if (
+          e.kind === 'created' ||
+          e.kind === 'status' ||
+          e.kind === 'owner' ||
+          (e.kind === 'note' && e.at === c.createdAt)
+        )
+          continue;
         entries.push(entry(c.id, 'update', crypto.randomUUID(), { logEntryId: e.id }));
       }
       await db.outbox.bulkAdd(entries);

@@ -15,17 +15,36 @@ export interface Job {
   first: StoredMention | undefined;
 }
 
-export type Done = { job: Job } & ({ kind: 'created'; remote: RemoteCase } | { kind: 'updated' } | { kind: 'error'; error: unknown } | { kind: 'skipped' } | { kind: 'orphan' });
+export type Done = { job: Job } & (
+  | { kind: 'created'; remote: RemoteCase }
+  | { kind: 'updated' }
+  | { kind: 'error'; error: unknown }
+  | { kind: 'skipped' }
+  | { kind: 'orphan' }
+);
 
 /** Writes the outcome of a chunk in one transaction: acknowledged cases, retries, failures. */
-export async function settle(db: CaptureDb, adapter: Adapter, now: number, done: Done[], opts: DrainOptions): Promise<Outcome[]> {
+export async function settle(
+  db: CaptureDb,
+  adapter: Adapter,
+  now: number,
+  done: Done[],
+  opts: DrainOptions,
+): Promise<Outcome[]> {
   if (!done.length) return [];
   return db.transaction('rw', db.cases, db.outbox, async () => {
     const caseIds = [...new Set(done.map((d) => d.job.entry.caseId))];
-    const finished = new Set(done.filter((d) => d.kind === 'created' || d.kind === 'updated' || d.kind === 'orphan').map((d) => d.job.entry.id!));
+    const finished = new Set(
+      done
+        .filter((d) => d.kind === 'created' || d.kind === 'updated' || d.kind === 'orphan')
+        .map((d) => d.job.entry.id!),
+    );
     await db.outbox.bulkDelete([...finished]);
     // One count per case, all sent at once (an anyOf() cursor would be a round trip per key).
-    const [counts, stored] = await Promise.all([Promise.all(caseIds.map((id) => db.outbox.where('caseId').equals(id).count())), db.cases.bulkGet(caseIds)]);
+    const [counts, stored] = await Promise.all([
+      Promise.all(caseIds.map((id) => db.outbox.where('caseId').equals(id).count())),
+      db.cases.bulkGet(caseIds),
+    ]);
     const remaining = new Map(caseIds.map((id, i) => [id, counts[i] ?? 0]));
     const cases = new Map(stored.filter((c): c is Case => !!c).map((c) => [c.id, c]));
     const at = new Date(now).toISOString();
@@ -51,7 +70,17 @@ export async function settle(db: CaptureDb, adapter: Adapter, now: number, done:
         if (c.owner !== d.remote.owner) patch.owner = c.owner;
         if (c.status !== d.remote.status && c.status !== 'new') patch.status = c.status;
         if (Object.keys(patch).length && !rest) {
-          added.push({ caseId: c.id, op: 'update', idempotencyKey: crypto.randomUUID(), patch, state: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now });
+          added.push({
+            caseId: c.id,
+            op: 'update',
+            idempotencyKey: crypto.randomUUID(),
+            patch,
+            state: 'pending',
+            attempts: 0,
+            nextAttemptAt: now,
+            lastError: null,
+            createdAt: now,
+          });
           c.syncState = 'queued';
         } else c.syncState = rest ? 'queued' : 'sent';
       } else if (d.kind === 'updated') {
@@ -78,7 +107,13 @@ export async function settle(db: CaptureDb, adapter: Adapter, now: number, done:
   });
 }
 
-function failure(adapter: Adapter, e: OutboxEntry, error: unknown, now: number, opts: DrainOptions): { entry: OutboxEntry; outcome: Outcome } {
+function failure(
+  adapter: Adapter,
+  e: OutboxEntry,
+  error: unknown,
+  now: number,
+  opts: DrainOptions,
+): { entry: OutboxEntry; outcome: Outcome } {
   const throttled = error instanceof TransientError && error.retryAfterMs !== undefined;
   // A request turned away with Retry-After was not processed: it does not count as an attempt,
   // so rate limiting never inflates the backoff of later 5xx retries.

@@ -39,7 +39,12 @@ export interface DrainResult {
  * out, the next chunk is claimed and the previous one settled, so the connections do not wait
  * for the database.
  */
-export async function drainOutbox(db: CaptureDb, adapter: Adapter, clock: Clock, opts: DrainOptions = {}): Promise<DrainResult> {
+export async function drainOutbox(
+  db: CaptureDb,
+  adapter: Adapter,
+  clock: Clock,
+  opts: DrainOptions = {},
+): Promise<DrainResult> {
   const concurrency = opts.concurrency ?? 6;
   const result: DrainResult = { sent: 0, retried: 0, failed: 0, nextDueAt: null };
   await recoverInflight(db, clock.now() - (opts.inflightTimeoutMs ?? 120_000));
@@ -88,8 +93,11 @@ const CHUNK_PER_WORKER = 16;
 /** Inflight entries whose worker is gone: a create may have reached the backend, so it is "unknown". */
 export async function recoverInflight(db: CaptureDb, olderThan = Number.POSITIVE_INFINITY): Promise<number> {
   return db.transaction('rw', db.outbox, async () => {
-    const stale = (await db.outbox.where('state').equals('inflight').toArray()).filter((e) => (e.inflightAt ?? 0) < olderThan);
-    for (const e of stale) await db.outbox.update(e.id!, { state: e.op === 'create' ? 'unknown' : 'pending', inflightAt: undefined });
+    const stale = (await db.outbox.where('state').equals('inflight').toArray()).filter(
+      (e) => (e.inflightAt ?? 0) < olderThan,
+    );
+    for (const e of stale)
+      await db.outbox.update(e.id!, { state: e.op === 'create' ? 'unknown' : 'pending', inflightAt: undefined });
     return stale.length;
   });
 }
@@ -114,7 +122,10 @@ function claim(db: CaptureDb, chunk: OutboxEntry[], now: number): Promise<Job[]>
   return db.transaction('rw', db.outbox, db.cases, db.mentions, async () => {
     // Read again: only what is still waiting is claimed. Ids are ascending: one range read.
     const ids = new Set(chunk.map((e) => e.id!));
-    const [stored, cases] = await Promise.all([db.outbox.where(':id').between(chunk[0]!.id!, chunk.at(-1)!.id!, true, true).toArray(), db.cases.bulkGet(chunk.map((e) => e.caseId))]);
+    const [stored, cases] = await Promise.all([
+      db.outbox.where(':id').between(chunk[0]!.id!, chunk.at(-1)!.id!, true, true).toArray(),
+      db.cases.bulkGet(chunk.map((e) => e.caseId)),
+    ]);
     const byId = new Map(stored.filter((e) => ids.has(e.id!)).map((e) => [e.id!, e]));
     const fresh = chunk.flatMap((e, i) => {
       const s = byId.get(e.id!);
@@ -129,7 +140,13 @@ function claim(db: CaptureDb, chunk: OutboxEntry[], now: number): Promise<Job[]>
 }
 
 /** Sends a claimed chunk, `concurrency` requests at a time; what became of each job. */
-async function sendAll(adapter: Adapter, jobs: Job[], concurrency: number, hold: { until: number }, clock: Clock): Promise<Done[]> {
+async function sendAll(
+  adapter: Adapter,
+  jobs: Job[],
+  concurrency: number,
+  hold: { until: number },
+  clock: Clock,
+): Promise<Done[]> {
   const done: Done[] = [];
   const tasks = plan(adapter, jobs, concurrency);
   const worker = async () => {
@@ -147,7 +164,8 @@ async function sendAll(adapter: Adapter, jobs: Job[], concurrency: number, hold:
           tasks.push(...r.alone.map((j) => ({ batch: false, jobs: [j] })));
         }
       } catch (error) {
-        if (error instanceof TransientError && error.retryAfterMs !== undefined) hold.until = Math.max(hold.until, clock.now() + error.retryAfterMs);
+        if (error instanceof TransientError && error.retryAfterMs !== undefined)
+          hold.until = Math.max(hold.until, clock.now() + error.retryAfterMs);
         for (const job of task.jobs) done.push({ job, kind: 'error', error });
       }
     }
@@ -172,7 +190,12 @@ interface Task {
  * (unknown) is looked up first, one at a time, as before.
  */
 function plan(adapter: Adapter, jobs: Job[], concurrency: number): Task[] {
-  const batchable = (j: Job) => j.entry.op === 'create' && j.entry.state === 'pending' && !!j.kase && !!j.first && (adapter.nativeIdempotency || j.entry.attempts === 0);
+  const batchable = (j: Job) =>
+    j.entry.op === 'create' &&
+    j.entry.state === 'pending' &&
+    !!j.kase &&
+    !!j.first &&
+    (adapter.nativeIdempotency || j.entry.attempts === 0);
   const creates = adapter.createMany ? jobs.filter(batchable) : [];
   const size = Math.min(BATCH_MAX, Math.max(BATCH_MIN, Math.ceil(creates.length / concurrency)));
   const tasks: Task[] = [];
@@ -216,7 +239,8 @@ async function send(adapter: Adapter, job: Job): Promise<Done> {
     }
     return { job, kind: 'created', remote: await adapter.create(input) };
   }
-  if (!kase.backend) throw new PermanentError('This case was never sent to the backend (captured before a backend was set up)');
+  if (!kase.backend)
+    throw new PermanentError('This case was never sent to the backend (captured before a backend was set up)');
   await adapter.update(updateInput(kase, entry));
   return { job, kind: 'updated' };
 }
@@ -230,4 +254,3 @@ function updateInput(kase: Case, entry: OutboxEntry): UpdateInput {
   if (log) input.note = { kind: log.kind === 'decision' ? 'decision' : 'note', text: log.text, by: log.by };
   return input;
 }
-

@@ -41,7 +41,9 @@ export async function launch(): Promise<Browser> {
 /** The id of the tab showing `url`, asked of the extension's service worker. */
 export async function tabIdOf(worker: Worker, url: string): Promise<number> {
   const id = await worker.evaluate(async (u) => {
-    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+    const api = (
+      globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }
+    ).chrome;
     return (await api.tabs.query({})).find((t) => t.url === u)?.id ?? null;
   }, url);
   if (id === null) throw new Error(`no tab shows ${url}`);

@@ -18,7 +18,12 @@ async function run(ctx: BenchContext, path: string, mode: 'one' | 'all', url: st
   try {
     // The agent looks at tweet 500 of 1,000: the toolbar capture takes the one in the viewport's middle.
     if (mode === 'one') await page.evaluate(() => __bench.scrollToTweet(500));
-    return await page.evaluate(({ mode, url, warmup, runs }) => __bench.capture(mode, url, warmup, runs), { mode, url, warmup: ctx.warmup, runs: ctx.runs });
+    return await page.evaluate(({ mode, url, warmup, runs }) => __bench.capture(mode, url, warmup, runs), {
+      mode,
+      url,
+      warmup: ctx.warmup,
+      runs: ctx.runs,
+    });
   } finally {
     await page.close();
   }
@@ -27,13 +32,19 @@ async function run(ctx: BenchContext, path: string, mode: 'one' | 'all', url: st
 export async function measureCapture(ctx: BenchContext): Promise<Figure[]> {
   const tl = await run(ctx, '/x-timeline.html', 'one', TIMELINE_URL);
   const blog = await run(ctx, '/blog-500.html', 'all', BLOG_URL);
-  const ratio = (a: number[], b: number[]) => { const r = median(b) / median(a); return r >= 10 ? r.toFixed(0) : r.toFixed(2); };
+  const ratio = (a: number[], b: number[]) => {
+    const r = median(b) / median(a);
+    return r >= 10 ? r.toFixed(0) : r.toFixed(2);
+  };
   ctx.notes.push(
     `capture: timeline → 1 mention (${tl.sample?.platform} @${tl.sample?.author.handle}, ${tl.sample?.url}); extract ${median(tl.extract).toFixed(2)} ms of it; Readability/capture = ${ratio(tl.capture, tl.readability)}×`,
     `capture: blog → the post with ${blog.comments} comments as its thread (${(blog.threadChars / 1000).toFixed(0)} k characters), saved as one case; extract ${median(blog.extract).toFixed(2)} ms of it; Readability/capture = ${ratio(blog.capture, blog.readability)}×`,
   );
-  ctx.notes.push(`capture: blog floor (500 comments read raw with one querySelector per part, one IndexedDB write, nothing else) ${median(blog.floor).toFixed(2)} ms; Readability/floor = ${ratio(blog.floor, blog.readability)}× — the ceiling for any capture that keeps the comments`);
-  if (tl.defuddleError || blog.defuddleError) ctx.notes.push(`defuddle failed: ${tl.defuddleError ?? blog.defuddleError}`);
+  ctx.notes.push(
+    `capture: blog floor (500 comments read raw with one querySelector per part, one IndexedDB write, nothing else) ${median(blog.floor).toFixed(2)} ms; Readability/floor = ${ratio(blog.floor, blog.readability)}× — the ceiling for any capture that keeps the comments`,
+  );
+  if (tl.defuddleError || blog.defuddleError)
+    ctx.notes.push(`defuddle failed: ${tl.defuddleError ?? blog.defuddleError}`);
   const fiveTimes = (r: number[]) => ({ limit: Math.min(30, median(r) / 5), atMost: true });
   return [
     figure('captureTimelineMs', tl.capture, 'ms', fiveTimes(tl.readability), 'budget: ≤ 30 ms and ≤ Readability/5'),

@@ -29,7 +29,14 @@ export async function measureLinkedCases(ctx: BenchContext): Promise<Figure[]> {
   const context = await chromium.launchPersistentContext(PROFILE, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
@@ -37,18 +44,35 @@ export async function measureLinkedCases(ctx: BenchContext): Promise<Figure[]> {
     await context.route(`${ORIGIN}/**`, (route) =>
       route.request().url().endsWith('/bench.js')
         ? route.fulfill({ contentType: 'text/javascript', body: bundle })
-        : route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>' }),
+        : route.fulfill({
+            contentType: 'text/html',
+            body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>',
+          }),
     );
     const page = await context.newPage();
     await page.goto(`${ORIGIN}/`);
     await page.addScriptTag({ url: `${ORIGIN}/bench.js` });
     const reseed = process.argv.includes('--reseed');
-    const seeded = await page.evaluate(({ plan, version, reseed }) => __bench.seedLinked(plan, version, reseed), { plan: SEED, version: SEED_VERSION, reseed });
+    const seeded = await page.evaluate(({ plan, version, reseed }) => __bench.seedLinked(plan, version, reseed), {
+      plan: SEED,
+      version: SEED_VERSION,
+      reseed,
+    });
     const urls = [seedUrls.tweet(12_345), seedUrls.companyPost(7), seedUrls.profile(42), seedUrls.blogPost(17)];
-    const res = await page.evaluate(({ urls, warmup, runs }) => __bench.queryLinked(urls, warmup, runs), { urls, warmup: ctx.warmup, runs: ctx.runs });
-    const per = Object.entries(res.perUrl).map(([u, r]) => `${u.replace(/^https:\/\//, '')}: ${r.cases} cases, ${median(r.ms).toFixed(2)} ms`);
-    const how = seeded.reused ? 'reused the seeded store of an earlier run' : `seeded in ${(seeded.ms / 1000).toFixed(1)} s`;
-    ctx.notes.push(`linked cases: ${seeded.mentions} mentions / ${seeded.cases} cases (${how}); per page (median): ${per.join('; ')}`);
+    const res = await page.evaluate(({ urls, warmup, runs }) => __bench.queryLinked(urls, warmup, runs), {
+      urls,
+      warmup: ctx.warmup,
+      runs: ctx.runs,
+    });
+    const per = Object.entries(res.perUrl).map(
+      ([u, r]) => `${u.replace(/^https:\/\//, '')}: ${r.cases} cases, ${median(r.ms).toFixed(2)} ms`,
+    );
+    const how = seeded.reused
+      ? 'reused the seeded store of an earlier run'
+      : `seeded in ${(seeded.ms / 1000).toFixed(1)} s`;
+    ctx.notes.push(
+      `linked cases: ${seeded.mentions} mentions / ${seeded.cases} cases (${how}); per page (median): ${per.join('; ')}`,
+    );
     return [figure('linkedCasesQueryMs', res.samples, 'ms', { limit: 5, atMost: true }, 'median over the four pages')];
   } finally {
     await context.close();

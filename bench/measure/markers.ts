@@ -30,7 +30,9 @@ async function seedCases(page: Page): Promise<void> {
 
 export async function measureMarkers(ctx: BenchContext): Promise<Figure[]> {
   if (!existsSync('markers/run-in-page.ts')) {
-    ctx.notes.push('markers: not in this tree (markers/ comes with the workflow branch) — markerScanMsPer100Posts is null');
+    ctx.notes.push(
+      'markers: not in this tree (markers/ comes with the workflow branch) — markerScanMsPer100Posts is null',
+    );
     return [figure('markerScanMsPer100Posts', null, 'ms')];
   }
   const { context, extensionId, worker } = ctx.browser;
@@ -43,7 +45,8 @@ export async function measureMarkers(ctx: BenchContext): Promise<Figure[]> {
   const tabId = await tabIdOf(worker, tab.url());
   const cdp = await context.newCDPSession(tab);
   await cdp.send('Performance.enable');
-  const busy = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  const busy = async () =>
+    ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
   const samples: number[] = [];
   let markers = 0;
   const runs = Math.max(3, Math.ceil(ctx.runs / 2));
@@ -53,14 +56,18 @@ export async function measureMarkers(ctx: BenchContext): Promise<Figure[]> {
     const a = await busy();
     await tab.waitForTimeout(SPAN_MS);
     const b = await busy();
-    await worker.evaluate(`chrome.scripting.executeScript({ target: { tabId: ${tabId} }, files: ['/markers.js'] }).then(() => true)`);
+    await worker.evaluate(
+      `chrome.scripting.executeScript({ target: { tabId: ${tabId} }, files: ['/markers.js'] }).then(() => true)`,
+    );
     await tab.waitForTimeout(SPAN_MS);
     const c = await busy();
     markers = await tab.locator('[data-cc-marker]').count();
-    if (i >= 1) samples.push(((c - b) - (b - a)) / (POSTS / 100));
+    if (i >= 1) samples.push((c - b - (b - a)) / (POSTS / 100));
   }
   await cdp.detach();
   await tab.close();
-  ctx.notes.push(`markers: ${markers}/${MARKED} markers shown on the 501-post page after each injection; ${runs} runs after one warm-up`);
+  ctx.notes.push(
+    `markers: ${markers}/${MARKED} markers shown on the 501-post page after each injection; ${runs} runs after one warm-up`,
+  );
   return [figure('markerScanMsPer100Posts', samples, 'ms')];
 }

@@ -18,18 +18,36 @@ const PER_RUN = 500;
 async function capture(page: Page, from: number, to: number): Promise<void> {
   await page.evaluate(
     async ({ from, to }) => {
-      const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome;
+      const chrome = (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } };
+        }
+      ).chrome;
       const one = async (i: number) => {
         const mention = {
-          platform: 'x', kind: 'post', url: `https://x.com/bench_author${i % 37}/status/${2_000_000 + i}`, postId: String(2_000_000 + i),
+          platform: 'x',
+          kind: 'post',
+          url: `https://x.com/bench_author${i % 37}/status/${2_000_000 + i}`,
+          postId: String(2_000_000 + i),
           author: { name: `Author ${i % 37}`, handle: `bench_author${i % 37}`, profileUrl: null, followers: null },
-          text: `Complaint number ${i}: still no internet.`, title: null, publishedAt: null, language: 'en', parentUrl: null,
-          metrics: { views: null, likes: null, reposts: null, replies: null }, quoted: null, warnings: [], capturedAt: new Date().toISOString(),
+          text: `Complaint number ${i}: still no internet.`,
+          title: null,
+          publishedAt: null,
+          language: 'en',
+          parentUrl: null,
+          metrics: { views: null, likes: null, reposts: null, replies: null },
+          quoted: null,
+          warnings: [],
+          capturedAt: new Date().toISOString(),
         };
-        const r = await chrome.runtime.sendMessage({ type: 'capture/save', payload: { mention, review: { category: 'outage', severity: 'high', owner: null, note: `note ${i}` } } });
+        const r = await chrome.runtime.sendMessage({
+          type: 'capture/save',
+          payload: { mention, review: { category: 'outage', severity: 'high', owner: null, note: `note ${i}` } },
+        });
         if (!r?.ok) throw new Error(`capture ${i} failed: ${r?.error}`);
       };
-      for (let i = from; i < to; i += 10) await Promise.all(Array.from({ length: Math.min(10, to - i) }, (_, k) => one(i + k)));
+      for (let i = from; i < to; i += 10)
+        await Promise.all(Array.from({ length: Math.min(10, to - i) }, (_, k) => one(i + k)));
     },
     { from, to },
   );
@@ -48,9 +66,13 @@ function waitSent(page: Page, target: number): Promise<void> {
           const poll = () => {
             const req = db.transaction('cases').objectStore('cases').index('syncState').count('sent');
             req.onsuccess = () => {
-              if (req.result >= target) { db.close(); resolve(); }
-              else if (Date.now() > deadline) { db.close(); reject(new Error(`only ${req.result}/${target} sent after 60 s`)); }
-              else setTimeout(poll, 10);
+              if (req.result >= target) {
+                db.close();
+                resolve();
+              } else if (Date.now() > deadline) {
+                db.close();
+                reject(new Error(`only ${req.result}/${target} sent after 60 s`));
+              } else setTimeout(poll, 10);
             };
           };
           poll();
@@ -87,7 +109,9 @@ export async function measureOutboxFlush(ctx: BenchContext): Promise<Figure[]> {
     }
     const stats = await backend.stats();
     // Creates go many to a request (POST /api/cases/batch); the request count shows how many.
-    ctx.notes.push(`outbox: ${runs} runs of ${PER_RUN} queued cases after one warm-up run; backend stored ${stats.cases}/${sent} in ${stats.faults.requests} requests`);
+    ctx.notes.push(
+      `outbox: ${runs} runs of ${PER_RUN} queued cases after one warm-up run; backend stored ${stats.cases}/${sent} in ${stats.faults.requests} requests`,
+    );
     return [figure('outboxFlushPerSec', samples, 'cases/s', { limit: 200, atMost: false })];
   } finally {
     await page.close();

@@ -18,7 +18,10 @@ export function startChunks(root: string, entry: string): string[] {
   const queue: string[] = [];
   if (entry.endsWith('.html')) {
     const html = readFileSync(join(root, entry), 'utf8');
-    for (const m of html.matchAll(/<script[^>]*\bsrc="([^"]+\.js)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g)) queue.push((m[1] ?? m[2]!).replace(/^\//, ''));
+    for (const m of html.matchAll(
+      /<script[^>]*\bsrc="([^"]+\.js)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g,
+    ))
+      queue.push((m[1] ?? m[2]!).replace(/^\//, ''));
   } else queue.push(entry);
   while (queue.length) {
     const f = queue.shift()!;
@@ -26,7 +29,8 @@ export function startChunks(root: string, entry: string): string[] {
     seen.add(f);
     const js = readFileSync(join(root, f), 'utf8');
     // Static imports of the minified output: `from"./x.js"` and bare `import"./x.js"`.
-    for (const m of js.matchAll(/(?:\bfrom|\bimport)\s*"(\.{1,2}\/[^"]+\.js)"/g)) queue.push(posix.normalize(posix.join(posix.dirname(f), m[1]!)));
+    for (const m of js.matchAll(/(?:\bfrom|\bimport)\s*"(\.{1,2}\/[^"]+\.js)"/g))
+      queue.push(posix.normalize(posix.join(posix.dirname(f), m[1]!)));
   }
   return [...seen];
 }

@@ -50,20 +50,38 @@ export interface CaptureSamples {
  */
 async function capture(mode: 'one' | 'all', url: string, warmup: number, runs: number): Promise<CaptureSamples> {
   const db = await freshDb('bench-capture');
-  const out: CaptureSamples = { capture: [], extract: [], readability: [], defuddle: [], defuddleError: null, floor: [], comments: 0, threadChars: 0, sample: null };
+  const out: CaptureSamples = {
+    capture: [],
+    extract: [],
+    readability: [],
+    defuddle: [],
+    defuddleError: null,
+    floor: [],
+    comments: 0,
+    threadChars: 0,
+    sample: null,
+  };
   for (let i = 0; i < warmup + runs; i++) {
     const t0 = performance.now();
     const m = extractMention(document, { url });
     const tx = performance.now();
     await save(db, m);
     const t1 = performance.now();
-    if (i >= warmup) { out.capture.push(t1 - t0); out.extract.push(tx - t0); }
+    if (i >= warmup) {
+      out.capture.push(t1 - t0);
+      out.extract.push(tx - t0);
+    }
     out.comments = m.thread?.comments.length ?? 0;
     out.threadChars = m.thread ? JSON.stringify(m.thread).length : 0;
     out.sample = m;
   }
-  if (mode === 'all' && out.comments === 0) throw new Error('the blog capture kept no comments: the bench page or the extractor changed');
-  if (mode === 'all') for (let i = 0; i < warmup + runs; i++) { const ms = await floorCapture(db); if (i >= warmup) out.floor.push(ms); }
+  if (mode === 'all' && out.comments === 0)
+    throw new Error('the blog capture kept no comments: the bench page or the extractor changed');
+  if (mode === 'all')
+    for (let i = 0; i < warmup + runs; i++) {
+      const ms = await floorCapture(db);
+      if (i >= warmup) out.floor.push(ms);
+    }
   // Readability (and defuddle) change the document they parse: each run gets a fresh clone, untimed.
   // Fewer runs: on the timeline one parse takes seconds, and its spread is small next to the ratio.
   const cmpWarmup = Math.min(warmup, 1);
@@ -101,9 +119,23 @@ async function floorCapture(db: CaptureDb): Promise<number> {
   const comments = [];
   for (const c of document.querySelectorAll('li.comment')) {
     const link = c.querySelector<HTMLAnchorElement>('a[href*="#comment-"]');
-    comments.push({ id: c.id, url: link?.href ?? null, name: c.querySelector('.fn')?.textContent ?? null, at: c.querySelector('time')?.getAttribute('datetime') ?? null, text: c.querySelector('.comment-content')?.textContent ?? '' });
+    comments.push({
+      id: c.id,
+      url: link?.href ?? null,
+      name: c.querySelector('.fn')?.textContent ?? null,
+      at: c.querySelector('time')?.getAttribute('datetime') ?? null,
+      text: c.querySelector('.comment-content')?.textContent ?? '',
+    });
   }
-  const row = { id: crypto.randomUUID(), caseId: 'floor', urlKey: 'floor', authorKey: null, threadKey: 'floor', capturedAt: new Date().toISOString(), threadJson: JSON.stringify(comments) };
+  const row = {
+    id: crypto.randomUUID(),
+    caseId: 'floor',
+    urlKey: 'floor',
+    authorKey: null,
+    threadKey: 'floor',
+    capturedAt: new Date().toISOString(),
+    threadJson: JSON.stringify(comments),
+  };
   await new Promise<void>((ok, fail) => {
     const tx = db.backendDB().transaction('mentions', 'readwrite');
     tx.objectStore('mentions').put(row);
@@ -116,14 +148,19 @@ async function floorCapture(db: CaptureDb): Promise<number> {
 let linkedDb: CaptureDb | null = null;
 
 /** Seeds the store, or reuses it when a run with the same seed version left it complete. */
-async function seedLinked(plan: SeedPlan, version: string, reseed: boolean): Promise<{ mentions: number; cases: number; ms: number; reused: boolean }> {
+async function seedLinked(
+  plan: SeedPlan,
+  version: string,
+  reseed: boolean,
+): Promise<{ mentions: number; cases: number; ms: number; reused: boolean }> {
   const t0 = performance.now();
   const mark = `${version}:${plan.mentions}:${plan.cases}`;
   if (!reseed && localStorage.getItem('seeded') === mark) {
     linkedDb = new CaptureDb('bench-linked');
     await linkedDb.open();
     const counts = { mentions: await linkedDb.mentions.count(), cases: await linkedDb.cases.count() };
-    if (counts.mentions === plan.mentions && counts.cases === plan.cases) return { ...counts, ms: performance.now() - t0, reused: true };
+    if (counts.mentions === plan.mentions && counts.cases === plan.cases)
+      return { ...counts, ms: performance.now() - t0, reused: true };
     linkedDb.close();
   }
   localStorage.removeItem('seeded');
@@ -134,7 +171,11 @@ async function seedLinked(plan: SeedPlan, version: string, reseed: boolean): Pro
 }
 
 /** Times linkedCases(db, url, authorKeysFromUrl(url)) exactly as the side panel calls it. */
-async function queryLinked(urls: string[], warmup: number, runs: number): Promise<{ samples: number[]; perUrl: Record<string, { cases: number; ms: number[] }> }> {
+async function queryLinked(
+  urls: string[],
+  warmup: number,
+  runs: number,
+): Promise<{ samples: number[]; perUrl: Record<string, { cases: number; ms: number[] }> }> {
   const db = linkedDb;
   if (!db) throw new Error('seedLinked first');
   const perUrl: Record<string, { cases: number; ms: number[] }> = {};
@@ -145,7 +186,10 @@ async function queryLinked(urls: string[], warmup: number, runs: number): Promis
       const res = await linkedCases(db, url, authorKeysFromUrl(url));
       const t1 = performance.now();
       const row = (perUrl[url] ??= { cases: res.length, ms: [] });
-      if (i >= warmup) { row.ms.push(t1 - t0); samples.push(t1 - t0); }
+      if (i >= warmup) {
+        row.ms.push(t1 - t0);
+        samples.push(t1 - t0);
+      }
     }
   }
   return { samples, perUrl };

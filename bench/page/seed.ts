@@ -29,12 +29,30 @@ export const seedUrls = {
 };
 
 function mention(j: number): Mention {
-  const base = { kind: 'post' as const, postId: null, title: null, language: 'en', metrics: emptyMetrics(), quoted: null, warnings: [] as string[], capturedAt: at(j), publishedAt: at(j) };
+  const base = {
+    kind: 'post' as const,
+    postId: null,
+    title: null,
+    language: 'en',
+    metrics: emptyMetrics(),
+    quoted: null,
+    warnings: [] as string[],
+    capturedAt: at(j),
+    publishedAt: at(j),
+  };
   if (j % 10 < 7) {
     const a = j % 5000;
     return {
-      ...base, platform: 'x', url: seedUrls.tweet(j), postId: String(1_000_000 + j),
-      author: { name: `Customer ${a}`, handle: `customer_${a}`, profileUrl: `https://x.com/customer_${a}`, followers: null },
+      ...base,
+      platform: 'x',
+      url: seedUrls.tweet(j),
+      postId: String(1_000_000 + j),
+      author: {
+        name: `Customer ${a}`,
+        handle: `customer_${a}`,
+        profileUrl: `https://x.com/customer_${a}`,
+        followers: null,
+      },
       text: `@acmetelecom complaint ${j}: my internet has been down since monday`,
       parentUrl: j % 10 === 0 ? seedUrls.companyPost((j / 10) % 1000) : null,
     };
@@ -42,7 +60,10 @@ function mention(j: number): Mention {
   const p = j % 300;
   const r = j % 3000;
   return {
-    ...base, platform: 'blog', kind: 'comment', url: `${seedUrls.blogPost(p)}#comment-${j}`,
+    ...base,
+    platform: 'blog',
+    kind: 'comment',
+    url: `${seedUrls.blogPost(p)}#comment-${j}`,
     author: { name: `Reader ${r}`, handle: null, profileUrl: null, followers: null },
     text: `Comment ${j}: the router was replaced twice and the connection still drops every evening`,
     parentUrl: seedUrls.blogPost(p),
@@ -51,9 +72,19 @@ function mention(j: number): Mention {
 
 function kase(c: number, mentionIds: string[]): Case {
   return {
-    id: uuid(c), idempotencyKey: uuid(10_000_000 + c), status: 'new', owner: null, category: 'outage', severity: 'medium',
-    mentionIds, log: [{ id: uuid(20_000_000 + c), at: at(c), by: 'Seed', kind: 'created', text: 'seeded' }],
-    createdAt: at(c), updatedAt: at(c), syncState: 'local', syncError: null, backend: null,
+    id: uuid(c),
+    idempotencyKey: uuid(10_000_000 + c),
+    status: 'new',
+    owner: null,
+    category: 'outage',
+    severity: 'medium',
+    mentionIds,
+    log: [{ id: uuid(20_000_000 + c), at: at(c), by: 'Seed', kind: 'created', text: 'seeded' }],
+    createdAt: at(c),
+    updatedAt: at(c),
+    syncState: 'local',
+    syncError: null,
+    backend: null,
   };
 }
 
@@ -61,7 +92,8 @@ export async function seedStore(db: CaptureDb, plan: SeedPlan): Promise<{ mentio
   const CHUNK = 10_000;
   for (let from = 0; from < plan.mentions; from += CHUNK) {
     const rows: StoredMention[] = [];
-    for (let j = from; j < Math.min(plan.mentions, from + CHUNK); j++) rows.push(toStoredMention(mention(j), uuid(100_000_000 + j), uuid(j % plan.cases)));
+    for (let j = from; j < Math.min(plan.mentions, from + CHUNK); j++)
+      rows.push(toStoredMention(mention(j), uuid(100_000_000 + j), uuid(j % plan.cases)));
     await db.mentions.bulkAdd(rows);
   }
   for (let from = 0; from < plan.cases; from += CHUNK) {

@@ -9,9 +9,13 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 const C = 'css-175oi2r r-18u37iz r-1udh08x r-1c4vpko r-1c7gwzm r-o7ynqc r-6416eg r-1ny4l3l r-1loqt21';
 const T = 'css-146c3p1 r-bcqeeo r-1ttztb7 r-qvutc0 r-37j5jr r-a023e6 r-rjixqe r-16dba41 r-bnwqim';
-const ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" class="r-4qtqp9 r-yyyyoo r-dnmrzs r-bnwqim r-lrvibr r-m6rgpd r-1xvli5t r-1hdv0qi"><g><path d="M1.751 10c0-4.42 3.584-8 8.005-8h4.366c4.49 0 8.129 3.64 8.129 8.13 0 2.96-1.607 5.68-4.196 7.11l-8.054 4.46v-3.69h-.067c-4.49.1-8.183-3.51-8.183-8.01z"></path></g></svg>';
+const ICON =
+  '<svg viewBox="0 0 24 24" aria-hidden="true" class="r-4qtqp9 r-yyyyoo r-dnmrzs r-bnwqim r-lrvibr r-m6rgpd r-1xvli5t r-1hdv0qi"><g><path d="M1.751 10c0-4.42 3.584-8 8.005-8h4.366c4.49 0 8.129 3.64 8.129 8.13 0 2.96-1.607 5.68-4.196 7.11l-8.054 4.46v-3.69h-.067c-4.49.1-8.183-3.51-8.183-8.01z"></path></g></svg>';
 
-const WORDS = 'my internet has been down since monday and nobody at support answers the phone again this is the third outage this month refund please the app keeps crashing when I try to pay my bill waiting on hold for two hours'.split(' ');
+const WORDS =
+  'my internet has been down since monday and nobody at support answers the phone again this is the third outage this month refund please the app keeps crashing when I try to pay my bill waiting on hold for two hours'.split(
+    ' ',
+  );
 
 function sentence(i: number, n: number): string {
   const out: string[] = [];
@@ -38,9 +42,15 @@ function tweet(i: number, now: number): string {
   const iso = new Date(now - i * 60_000).toISOString();
   const ago = `${Math.max(1, Math.round(i / 60))}h`;
   const [replies, reposts, likes, views] = [i % 50, (i * 3) % 200, (i * 7) % 1000, 1000 + i * 13];
-  const repost = i % 7 === 3 ? `<div class="css-175oi2r r-15zivkp r-q3we1"><div class="css-175oi2r r-18u37iz"><div class="css-175oi2r r-1habvwh r-1wbh5a2 r-1777fci"><div dir="ltr" class="${T}" data-testid="socialContext"><span class="css-1jxf684">Support Watcher reposted</span></div></div></div></div>` : '';
+  const repost =
+    i % 7 === 3
+      ? `<div class="css-175oi2r r-15zivkp r-q3we1"><div class="css-175oi2r r-18u37iz"><div class="css-175oi2r r-1habvwh r-1wbh5a2 r-1777fci"><div dir="ltr" class="${T}" data-testid="socialContext"><span class="css-1jxf684">Support Watcher reposted</span></div></div></div></div>`
+      : '';
   const qid = id - 1n;
-  const quote = i % 10 === 5 ? `<div class="css-175oi2r r-9aw3ui"><div tabindex="0" role="link" class="css-175oi2r r-adacv r-1udh08x r-1ets6dv r-1867qdf r-rs99b7 r-o7ynqc r-6416eg r-1ny4l3l r-1loqt21"><div class="css-175oi2r r-eqz5dr r-jusfrs r-1s2bzr4">${userName('Acme Telecom', 'acmetelecom', String(qid), iso, ago)}${tweetText(i + 1, 'en').replace(`id__t${i + 1}`, `id__q${i}`)}</div></div></div>` : '';
+  const quote =
+    i % 10 === 5
+      ? `<div class="css-175oi2r r-9aw3ui"><div tabindex="0" role="link" class="css-175oi2r r-adacv r-1udh08x r-1ets6dv r-1867qdf r-rs99b7 r-o7ynqc r-6416eg r-1ny4l3l r-1loqt21"><div class="css-175oi2r r-eqz5dr r-jusfrs r-1s2bzr4">${userName('Acme Telecom', 'acmetelecom', String(qid), iso, ago)}${tweetText(i + 1, 'en').replace(`id__t${i + 1}`, `id__q${i}`)}</div></div></div>`
+      : '';
   const group = `<div aria-label="${replies} replies, ${reposts} reposts, ${likes} likes, ${views} views" role="group" class="css-175oi2r r-1kbdv8c r-18u37iz r-1wtj0ep r-1ye8kvj r-1s2bzr4">${button('reply', `${replies} Replies. Reply`, replies)}${button('retweet', `${reposts} reposts. Repost`, reposts)}${button('like', `${likes} Likes. Like`, likes)}<div class="css-175oi2r r-18u37iz r-1h0z5md r-13awgt0"><a href="/${handle}/status/${id}/analytics" aria-label="${views} views. View post analytics" role="link" class="css-175oi2r r-1777fci r-bt1l66 r-bztko3 r-lrvibr r-1ny4l3l r-1loqt21"><div dir="ltr" class="${T}">${ICON}<span data-testid="app-text-transition-container"><span class="css-1jxf684">${views}</span></span></div></a></div>${button('bookmark', 'Bookmark', 0)}</div>`;
   return `<div data-testid="cellInnerDiv" class="css-175oi2r r-1igl3o0 r-qklmqi r-1adg3ll r-1ny4l3l"><div class="css-175oi2r r-18u37iz"><article aria-labelledby="id__u${i} id__t${i}" role="article" tabindex="0" class="${C}" data-testid="tweet"><div class="css-175oi2r r-eqz5dr r-16y2uox r-1wbh5a2"><div class="css-175oi2r r-16y2uox r-1wbh5a2 r-1ny4l3l">${repost}<div class="css-175oi2r r-18u37iz"><div class="css-175oi2r r-18kxxzh r-1wron08 r-onrtq4 r-1awozwy" data-testid="Tweet-User-Avatar"><a href="/${handle}" aria-hidden="true" role="link" tabindex="-1" class="css-175oi2r r-1pi2tsx r-13qz1uu r-o7ynqc r-6416eg r-1ny4l3l r-1loqt21"><img alt="" draggable="true" src="/img/profile_images/${i}/a_normal.jpg" class="css-9pa8cd"></a></div><div class="css-175oi2r r-1iusvr4 r-16y2uox r-1777fci r-kzbkwu"><div class="css-175oi2r r-zl2h9q">${userName(name, handle, String(id), iso, ago)}</div><div class="css-175oi2r">${tweetText(i, i % 5 === 0 ? 'nl' : 'en')}</div>${quote}${group}</div></div></div></div></article></div></div>`;
 }

@@ -61,12 +61,22 @@ export function BackendForm({ value, onChange, credentialHint, busy, onSave, onT
           <legend>{t('options_connection')}</legend>
           <label>
             {t('options_url')}
-            <input name="backendUrl" type="url" placeholder={t(`options_urlHint_${value.backend}`)} value={value.backendUrl} onInput={(e) => set({ backendUrl: input(e) })} />
+            <input
+              name="backendUrl"
+              type="url"
+              placeholder={t(`options_urlHint_${value.backend}`)}
+              value={value.backendUrl}
+              onInput={(e) => set({ backendUrl: input(e) })}
+            />
           </label>
           {value.backend === 'zendesk' && (
             <label>
               {t('options_authMode')}
-              <select name="authMode" value={value.authMode} onChange={(e) => set({ authMode: input(e) as BackendFormValue['authMode'] })}>
+              <select
+                name="authMode"
+                value={value.authMode}
+                onChange={(e) => set({ authMode: input(e) as BackendFormValue['authMode'] })}
+              >
                 <option value="api-token">{t('options_auth_apiToken')}</option>
                 <option value="oauth">{t('options_auth_oauth')}</option>
               </select>
@@ -75,7 +85,13 @@ export function BackendForm({ value, onChange, credentialHint, busy, onSave, onT
           {value.backend === 'zendesk' && value.authMode === 'api-token' && (
             <label>
               {t('options_email')}
-              <input name="email" type="email" autoComplete="off" value={value.email} onInput={(e) => set({ email: input(e) })} />
+              <input
+                name="email"
+                type="email"
+                autoComplete="off"
+                value={value.email}
+                onInput={(e) => set({ email: input(e) })}
+              />
             </label>
           )}
           <label>

@@ -8,7 +8,14 @@ import { t } from '../i18n';
 
 export type Props = Record<string, never>;
 
-const EMPTY: BackendFormValue = { agentName: '', backend: 'none', backendUrl: '', token: '', email: '', authMode: 'api-token' };
+const EMPTY: BackendFormValue = {
+  agentName: '',
+  backend: 'none',
+  backendUrl: '',
+  token: '',
+  email: '',
+  authMode: 'api-token',
+};
 
 /** The options page: loads settings from the background and saves them back through it. */
 export function OptionsPage(_: Props) {
@@ -44,7 +51,10 @@ export function OptionsPage(_: Props) {
     return granted;
   }
 
-  const creds = () => ({ token: value.token, ...(value.backend === 'zendesk' ? { authMode: value.authMode, email: value.email } : {}) });
+  const creds = () => ({
+    token: value.token,
+    ...(value.backend === 'zendesk' ? { authMode: value.authMode, email: value.email } : {}),
+  });
 
   async function run(task: () => Promise<{ ok: boolean; text: string } | null>) {
     setBusy(true);
@@ -63,7 +73,10 @@ export function OptionsPage(_: Props) {
   const onSave = () =>
     run(async () => {
       if (!(await permit())) return null;
-      const r = await send('settings/save', { settings: { agentName: value.agentName, backend: value.backend, backendUrl: value.backendUrl }, credentials: creds() });
+      const r = await send('settings/save', {
+        settings: { agentName: value.agentName, backend: value.backend, backendUrl: value.backendUrl },
+        credentials: creds(),
+      });
       setHint(r.credentialHint);
       setValue((v) => ({ ...v, token: '' }));
       return { ok: true, text: t('options_saved') };
@@ -72,7 +85,11 @@ export function OptionsPage(_: Props) {
   const onTest = () =>
     run(async () => {
       if (!(await permit())) return null;
-      const r = await send('settings/test-connection', { backend: value.backend, backendUrl: value.backendUrl, credentials: creds() });
+      const r = await send('settings/test-connection', {
+        backend: value.backend,
+        backendUrl: value.backendUrl,
+        credentials: creds(),
+      });
       return { ok: r.ok, text: r.ok ? r.message : t('options_testFailed', r.message) };
     });
 
@@ -86,7 +103,16 @@ export function OptionsPage(_: Props) {
     <main>
       <h1>{t('options_title')}</h1>
       {/* The form appears once the saved settings are in, so a late answer never overwrites an edit. */}
-      {loaded && <BackendForm value={value} onChange={setValue} credentialHint={hint} busy={busy} onSave={onSave} onTest={onTest} />}
+      {loaded && (
+        <BackendForm
+          value={value}
+          onChange={setValue}
+          credentialHint={hint}
+          busy={busy}
+          onSave={onSave}
+          onTest={onTest}
+        />
+      )}
       {message && (
         <p role={message.ok ? 'status' : 'alert'} data-testid="options-message">
           {message.text}

@@ -13,7 +13,11 @@ export type Props = {
 /** Shown instead of the form when the post is already stored (issue 5): the case, and a note box. */
 export function ExistingCase({ summary, onAddNote }: Props) {
   const [note, setNote] = useState('');
-  const [state, setState] = useState<{ busy: boolean; done: boolean; error: string | null }>({ busy: false, done: false, error: null });
+  const [state, setState] = useState<{ busy: boolean; done: boolean; error: string | null }>({
+    busy: false,
+    done: false,
+    error: null,
+  });
   const add = () => {
     setState({ busy: true, done: false, error: null });
     onAddNote(note).then(
@@ -28,9 +32,12 @@ export function ExistingCase({ summary, onAddNote }: Props) {
     <section data-testid="duplicate" aria-labelledby="dup-h">
       <h1 id="dup-h">{t('duplicateTitle')}</h1>
       <p>{t('duplicateBody')}</p>
-      <p data-testid="duplicate-status">{t('caseStatusOwner', t(`status_${summary.status}`), summary.owner ?? t('ownerNone'))}</p>
+      <p data-testid="duplicate-status">
+        {t('caseStatusOwner', t(`status_${summary.status}`), summary.owner ?? t('ownerNone'))}
+      </p>
       <p class="meta">
-        {t('firstSeen', ago(summary.createdAt))} · {t('updated', ago(summary.updatedAt))} · <SafeLink href={summary.url}>{t('permalink')}</SafeLink>
+        {t('firstSeen', ago(summary.createdAt))} · {t('updated', ago(summary.updatedAt))} ·{' '}
+        <SafeLink href={summary.url}>{t('permalink')}</SafeLink>
       </p>
       <p class="mention-text">{summary.text}</p>
       <ol class="log">

@@ -52,16 +52,29 @@ export function MentionForm({ draft, onChange, onSave, saving, extra }: Props) {
         <label key={f}>
           <span>{t(label)}</span>
           {multiline ? (
-            <textarea name={f} rows={5} value={readField(m, f)} onInput={(e) => onChange({ ...draft, mention: writeField(m, f, e.currentTarget.value) })} />
+            <textarea
+              name={f}
+              rows={5}
+              value={readField(m, f)}
+              onInput={(e) => onChange({ ...draft, mention: writeField(m, f, e.currentTarget.value) })}
+            />
           ) : (
-            <input name={f} value={readField(m, f)} onChange={(e) => onChange({ ...draft, mention: writeField(m, f, e.currentTarget.value) })} />
+            <input
+              name={f}
+              value={readField(m, f)}
+              onChange={(e) => onChange({ ...draft, mention: writeField(m, f, e.currentTarget.value) })}
+            />
           )}
         </label>
       ))}
       <div class="row">
         <label>
           <span>{t('category')}</span>
-          <select name="category" value={draft.review.category} onChange={(e) => setReview({ category: e.currentTarget.value as CaptureReview['category'] })}>
+          <select
+            name="category"
+            value={draft.review.category}
+            onChange={(e) => setReview({ category: e.currentTarget.value as CaptureReview['category'] })}
+          >
             {CATEGORIES.map((c) => (
               <option key={c} value={c}>
                 {t(`cat_${c}`)}
@@ -71,7 +84,11 @@ export function MentionForm({ draft, onChange, onSave, saving, extra }: Props) {
         </label>
         <label>
           <span>{t('severity')}</span>
-          <select name="severity" value={draft.review.severity} onChange={(e) => setReview({ severity: e.currentTarget.value as CaptureReview['severity'] })}>
+          <select
+            name="severity"
+            value={draft.review.severity}
+            onChange={(e) => setReview({ severity: e.currentTarget.value as CaptureReview['severity'] })}
+          >
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
                 {t(`sev_${s}`)}
@@ -82,11 +99,20 @@ export function MentionForm({ draft, onChange, onSave, saving, extra }: Props) {
       </div>
       <label>
         <span>{t('owner')}</span>
-        <input name="owner" value={draft.review.owner ?? ''} onInput={(e) => setReview({ owner: e.currentTarget.value || null })} />
+        <input
+          name="owner"
+          value={draft.review.owner ?? ''}
+          onInput={(e) => setReview({ owner: e.currentTarget.value || null })}
+        />
       </label>
       <label>
         <span>{t('note')}</span>
-        <textarea name="note" rows={3} value={draft.review.note} onInput={(e) => setReview({ note: e.currentTarget.value })} />
+        <textarea
+          name="note"
+          rows={3}
+          value={draft.review.note}
+          onInput={(e) => setReview({ note: e.currentTarget.value })}
+        />
       </label>
       {extra}
       <button type="submit" disabled={saving}>

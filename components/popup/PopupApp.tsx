@@ -21,7 +21,14 @@ export type Props = {
 type State =
   | { step: 'reading' }
   | { step: 'duplicate'; summary: CaseSummary }
-  | { step: 'review'; draft: Draft; authorCases: CaseSummary[]; attachTo: string | null; saving: boolean; error: string | null }
+  | {
+      step: 'review';
+      draft: Draft;
+      authorCases: CaseSummary[];
+      attachTo: string | null;
+      saving: boolean;
+      error: string | null;
+    }
   | { step: 'saved'; kase: Case | null; attached: boolean }
   | { step: 'failed'; error: string };
 
@@ -34,7 +41,11 @@ export function PopupApp({ tabId, opening }: Props) {
     setState({ step: 'reading' });
     opened
       .then(({ mention, duplicate }) => {
-        setState(duplicate ? { step: 'duplicate', summary: duplicate } : { step: 'review', draft: newDraft(mention), authorCases: [], attachTo: null, saving: false, error: null });
+        setState(
+          duplicate
+            ? { step: 'duplicate', summary: duplicate }
+            : { step: 'review', draft: newDraft(mention), authorCases: [], attachTo: null, saving: false, error: null },
+        );
       })
       .catch((e: unknown) => setState({ step: 'failed', error: String(e instanceof Error ? e.message : e) }));
   };
@@ -50,7 +61,11 @@ export function PopupApp({ tabId, opening }: Props) {
     if (!reviewing) return;
     const capturedAt = reviewing.capturedAt;
     authorCases(reviewing)
-      .then((cases) => setState((s) => (s.step === 'review' && s.draft.mention.capturedAt === capturedAt ? { ...s, authorCases: cases } : s)))
+      .then((cases) =>
+        setState((s) =>
+          s.step === 'review' && s.draft.mention.capturedAt === capturedAt ? { ...s, authorCases: cases } : s,
+        ),
+      )
       .catch(() => {});
   }, [reviewing?.capturedAt]);
   useEffect(() => void captureShortcut().then(setShortcut), []);
@@ -73,7 +88,10 @@ function stepView(state: State, setState: (s: State) => void, read: (fresh?: boo
     const caseId = state.summary.id;
     return (
       <>
-        <ExistingCase summary={state.summary} onAddNote={(text) => send('case/log', { caseId, kind: 'note', text }).then(() => {})} />
+        <ExistingCase
+          summary={state.summary}
+          onAddNote={(text) => send('case/log', { caseId, kind: 'note', text }).then(() => {})}
+        />
         <button type="button" class="secondary" onClick={() => void openSidePanel()}>
           {t('openSidePanel')}
         </button>
@@ -100,7 +118,9 @@ function stepView(state: State, setState: (s: State) => void, read: (fresh?: boo
   const save = async () => {
     setState({ ...state, saving: true, error: null });
     try {
-      const { caseId } = attachTo ? await send('capture/attach', { mention: draft.mention, caseId: attachTo, note: draft.review.note }) : await send('capture/save', draft);
+      const { caseId } = attachTo
+        ? await send('capture/attach', { mention: draft.mention, caseId: attachTo, note: draft.review.note })
+        : await send('capture/save', draft);
       setState({ step: 'saved', kase: await send('case/get', { caseId }), attached: !!attachTo });
     } catch (e) {
       // The draft stays on screen, so nothing the agent typed is lost (issue #7: storage failures).
@@ -120,7 +140,13 @@ function stepView(state: State, setState: (s: State) => void, read: (fresh?: boo
         saving={saving}
         onSave={() => void save()}
         onChange={(d) => setState({ ...state, draft: d })}
-        extra={<AuthorCases cases={state.authorCases} value={attachTo} onChange={(id) => setState({ ...state, attachTo: id })} />}
+        extra={
+          <AuthorCases
+            cases={state.authorCases}
+            value={attachTo}
+            onChange={(id) => setState({ ...state, attachTo: id })}
+          />
+        }
       />
     </section>
   );

@@ -15,17 +15,24 @@ export function CaseActions({ kase }: Props) {
   const [owner, setOwner] = useState('');
   const [error, setError] = useState<string | null>(null);
   const run = (p: Promise<unknown>, after?: () => void) =>
-    p.then(() => {
-      setError(null);
-      after?.();
-    }, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    p.then(
+      () => {
+        setError(null);
+        after?.();
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
   const id = kase.id;
   const assign = () => void run(send('case/update', { caseId: id, owner: owner.trim() }), () => setOwner(''));
   return (
     <div class="actions" role="group" aria-label={t('caseActions')}>
       <label>
         <span>{t('status')}</span>
-        <select name="status" value={kase.status} onChange={(e) => void run(send('case/update', { caseId: id, status: e.currentTarget.value as CaseStatus }))}>
+        <select
+          name="status"
+          value={kase.status}
+          onChange={(e) => void run(send('case/update', { caseId: id, status: e.currentTarget.value as CaseStatus }))}
+        >
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`status_${s}`)}
@@ -35,9 +42,15 @@ export function CaseActions({ kase }: Props) {
       </label>
       <label>
         <span>{t('assignOwner')}</span>
-        <input name="owner" value={owner} placeholder={kase.owner ?? ''} onInput={(e) => setOwner(e.currentTarget.value)} onKeyDown={(e) => {
-          if (e.key === 'Enter' && owner.trim()) assign();
-        }} />
+        <input
+          name="owner"
+          value={owner}
+          placeholder={kase.owner ?? ''}
+          onInput={(e) => setOwner(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && owner.trim()) assign();
+          }}
+        />
       </label>
       <button type="button" class="secondary" disabled={!owner.trim()} onClick={assign}>
         {t('assign')}
@@ -47,12 +60,27 @@ export function CaseActions({ kase }: Props) {
       </button>
       <label style={{ flexBasis: '100%' }}>
         <span>{t('note')}</span>
-        <textarea name="note" rows={2} value={note} placeholder={t('notePlaceholder')} onInput={(e) => setNote(e.currentTarget.value)} />
+        <textarea
+          name="note"
+          rows={2}
+          value={note}
+          placeholder={t('notePlaceholder')}
+          onInput={(e) => setNote(e.currentTarget.value)}
+        />
       </label>
-      <button type="button" disabled={!note.trim()} onClick={() => void run(send('case/log', { caseId: id, kind: 'note', text: note }), () => setNote(''))}>
+      <button
+        type="button"
+        disabled={!note.trim()}
+        onClick={() => void run(send('case/log', { caseId: id, kind: 'note', text: note }), () => setNote(''))}
+      >
         {t('addNote')}
       </button>
-      <button type="button" class="secondary" disabled={!note.trim()} onClick={() => void run(send('case/log', { caseId: id, kind: 'decision', text: note }), () => setNote(''))}>
+      <button
+        type="button"
+        class="secondary"
+        disabled={!note.trim()}
+        onClick={() => void run(send('case/log', { caseId: id, kind: 'decision', text: note }), () => setNote(''))}
+      >
         {t('addDecision')}
       </button>
       {error && (

@@ -19,7 +19,12 @@ export function CaseCard({ item, identities }: Props) {
   const first = item.mentions[0];
   const authors = [...new Set(item.mentions.map((m) => m.authorKey).filter((k): k is string => !!k))];
   return (
-    <article class="case" data-testid="case" data-case-id={c.id} aria-label={`${t(`status_${c.status}`)}: ${first?.author.name ?? first?.author.handle ?? c.id}`}>
+    <article
+      class="case"
+      data-testid="case"
+      data-case-id={c.id}
+      aria-label={`${t(`status_${c.status}`)}: ${first?.author.name ?? first?.author.handle ?? c.id}`}
+    >
       <header>
         <span class="badge" data-testid="status">
           {t(`status_${c.status}`)}
@@ -31,7 +36,8 @@ export function CaseCard({ item, identities }: Props) {
           {t('owner')}: <strong data-testid="owner">{c.owner ?? t('ownerNone')}</strong>
         </span>
         <span class="meta">
-          {t(`cat_${c.category}`)} · {t(`sev_${c.severity}`)} · {t('firstSeen', ago(c.createdAt))} · {t('updated', ago(c.updatedAt))}
+          {t(`cat_${c.category}`)} · {t(`sev_${c.severity}`)} · {t('firstSeen', ago(c.createdAt))} ·{' '}
+          {t('updated', ago(c.updatedAt))}
         </span>
         {item.reasons.map((r) => (
           <span key={r} class="badge" data-testid="reason">

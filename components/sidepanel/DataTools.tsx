@@ -11,17 +11,32 @@ export type Props = {
 export function DataTools({ download }: Props) {
   const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
   const [days, setDays] = useState('');
-  useEffect(() => void send('retention/get', {}).then((r) => setDays(r.days === null ? '' : String(r.days)), () => {}), []);
+  useEffect(
+    () =>
+      void send('retention/get', {}).then(
+        (r) => setDays(r.days === null ? '' : String(r.days)),
+        () => {},
+      ),
+    [],
+  );
   const fail = (e: unknown) => setMessage({ text: t('error', e instanceof Error ? e.message : String(e)), bad: true });
-  const exportAs = (format: 'json' | 'csv') => send('data/export', { format }).then((f) => download(f.filename, f.mime, f.content), fail);
+  const exportAs = (format: 'json' | 'csv') =>
+    send('data/export', { format }).then((f) => download(f.filename, f.mime, f.content), fail);
   const importFile = async (file: File | undefined) => {
     if (!file) return;
     const r = await send('data/import', { text: await file.text() });
-    setMessage(r.ok ? { text: t('importDone', String(r.cases), String(r.mentions), String(r.skipped)), bad: false } : { text: t('importFailed', r.error), bad: true });
+    setMessage(
+      r.ok
+        ? { text: t('importDone', String(r.cases), String(r.mentions), String(r.skipped)), bad: false }
+        : { text: t('importFailed', r.error), bad: true },
+    );
   };
   const saveRetention = () => {
     const n = days.trim() ? Number(days) : null;
-    send('retention/set', { days: n }).then((r) => setMessage({ text: t('retentionSaved', String(r.purged)), bad: false }), fail);
+    send('retention/set', { days: n }).then(
+      (r) => setMessage({ text: t('retentionSaved', String(r.purged)), bad: false }),
+      fail,
+    );
   };
   return (
     <section aria-labelledby="data-h" data-testid="data-tools">
@@ -36,7 +51,12 @@ export function DataTools({ download }: Props) {
       </div>
       <label>
         <span>{t('importJson')}</span>
-        <input type="file" name="import" accept="application/json,.json" onChange={(e) => void importFile(e.currentTarget.files?.[0]).catch(fail)} />
+        <input
+          type="file"
+          name="import"
+          accept="application/json,.json"
+          onChange={(e) => void importFile(e.currentTarget.files?.[0]).catch(fail)}
+        />
       </label>
       <form
         class="row"
@@ -47,14 +67,25 @@ export function DataTools({ download }: Props) {
       >
         <label>
           <span>{t('retentionDays')}</span>
-          <input name="retention" type="number" min={1} max={3650} value={days} onInput={(e) => setDays(e.currentTarget.value)} />
+          <input
+            name="retention"
+            type="number"
+            min={1}
+            max={3650}
+            value={days}
+            onInput={(e) => setDays(e.currentTarget.value)}
+          />
         </label>
         <button type="submit" class="secondary">
           {t('retentionSave')}
         </button>
       </form>
       <div aria-live="polite" data-testid="data-message">
-        {message && <p class={message.bad ? 'error' : ''} role={message.bad ? 'alert' : undefined}>{message.text}</p>}
+        {message && (
+          <p class={message.bad ? 'error' : ''} role={message.bad ? 'alert' : undefined}>
+            {message.text}
+          </p>
+        )}
       </div>
     </section>
   );

@@ -33,7 +33,12 @@ export function IdentityLink({ authorKey, linked }: Props) {
         <p class="meta" data-testid="linked-identities">
           {t('linkedIdentities', linked.join(', '))}{' '}
           {linked.map((k) => (
-            <button key={k} type="button" class="secondary small" onClick={() => void send('identity/unlink', { authorKey: k }).catch(() => {})}>
+            <button
+              key={k}
+              type="button"
+              class="secondary small"
+              onClick={() => void send('identity/unlink', { authorKey: k }).catch(() => {})}
+            >
               {t('unlinkIdentity', k)}
             </button>
           ))}

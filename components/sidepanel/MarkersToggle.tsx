@@ -16,19 +16,32 @@ export function MarkersToggle({ url }: Props) {
   const origin = url && /^https?:/.test(url) ? new URL(url).origin : null;
   const [sites, setSites] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => void send('markers/sites', {}).then((r) => setSites(r.origins), () => {}), []);
+  useEffect(
+    () =>
+      void send('markers/sites', {}).then(
+        (r) => setSites(r.origins),
+        () => {},
+      ),
+    [],
+  );
   if (!origin) return null;
   const on = sites.includes(origin);
   const host = new URL(origin).host;
   const toggle = async () => {
     setError(null);
-    if (!on && !(await browser.permissions.request({ origins: [`${origin}/*`] }))) return setError(t('markersRefused', host));
+    if (!on && !(await browser.permissions.request({ origins: [`${origin}/*`] })))
+      return setError(t('markersRefused', host));
     await send('markers/set', { origin, on: !on });
     setSites((await send('markers/sites', {})).origins);
   };
   return (
     <p>
-      <button type="button" class="secondary" data-testid="markers-toggle" onClick={() => void toggle().catch((e: unknown) => setError(String(e instanceof Error ? e.message : e)))}>
+      <button
+        type="button"
+        class="secondary"
+        data-testid="markers-toggle"
+        onClick={() => void toggle().catch((e: unknown) => setError(String(e instanceof Error ? e.message : e)))}
+      >
         {on ? t('markersOff', host) : t('markersOn', host)}
       </button>
       {error && (

@@ -25,13 +25,20 @@ export function SidePanelApp({ search }: Props) {
   const url = useActivePage(search);
   const [showAll, setShowAll] = useState(false);
   useEffect(() => setShowAll(false), [url]);
-  const linked = useLiveQuery(() => (url ? linkedCases(db(), url, authorKeysFromUrl(url)) : Promise.resolve([])), [url]);
+  const linked = useLiveQuery(
+    () => (url ? linkedCases(db(), url, authorKeysFromUrl(url)) : Promise.resolve([])),
+    [url],
+  );
   const recent = useLiveQuery(() => recentCases(db(), 20), []);
   const focusId = useFocusCase(url);
   const focus = useLiveQuery(() => casesById(db(), focusId ? [focusId] : []), [focusId]).value ?? [];
   const linkedIds = new Set((linked.value ?? []).map((l) => l.case.id));
   const others = (recent.value ?? []).filter((r) => !linkedIds.has(r.case.id));
-  const authorKeys = [...new Set([...(linked.value ?? []), ...others].flatMap((l) => l.mentions.map((m) => m.authorKey ?? '')).filter(Boolean))];
+  const authorKeys = [
+    ...new Set(
+      [...(linked.value ?? []), ...others].flatMap((l) => l.mentions.map((m) => m.authorKey ?? '')).filter(Boolean),
+    ),
+  ];
   const identities = useLiveQuery(() => identityGroups(db(), authorKeys), [authorKeys.join('\n')]).value ?? {};
   return (
     <>
@@ -47,7 +54,13 @@ export function SidePanelApp({ search }: Props) {
       <section aria-labelledby="linked-h" data-testid="linked">
         <h2 id="linked-h">{t('linkedTitle')}</h2>
         {linked.error && <p role="alert">{t('error', linked.error)}</p>}
-        {linked.value?.length ? linked.value.slice(0, showAll ? undefined : LINKED_SHOWN).map((l) => <CaseCard key={l.case.id} item={l} identities={identities} />) : <p>{t('noLinked')}</p>}
+        {linked.value?.length ? (
+          linked.value
+            .slice(0, showAll ? undefined : LINKED_SHOWN)
+            .map((l) => <CaseCard key={l.case.id} item={l} identities={identities} />)
+        ) : (
+          <p>{t('noLinked')}</p>
+        )}
         {!showAll && (linked.value?.length ?? 0) > LINKED_SHOWN && (
           <button type="button" class="secondary" onClick={() => setShowAll(true)}>
             {t('showAllCases', String(linked.value?.length))}
@@ -57,7 +70,11 @@ export function SidePanelApp({ search }: Props) {
       <section aria-labelledby="recent-h" data-testid="recent">
         <h2 id="recent-h">{t('recentTitle')}</h2>
         {recent.error && <p role="alert">{t('error', recent.error)}</p>}
-        {others.length ? others.map((l) => <CaseCard key={l.case.id} item={l} identities={identities} />) : recent.value?.length ? null : <p>{t('noCases')}</p>}
+        {others.length ? (
+          others.map((l) => <CaseCard key={l.case.id} item={l} identities={identities} />)
+        ) : recent.value?.length ? null : (
+          <p>{t('noCases')}</p>
+        )}
       </section>
       <MarkersToggle url={url} />
       <DataTools download={downloadText} />

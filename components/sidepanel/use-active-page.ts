@@ -11,7 +11,9 @@ export function useActivePage(search: string): string | null {
   useEffect(() => {
     const pinned = __E2E__ ? Number(new URLSearchParams(search).get('tabId')) || null : null;
     const refresh = async () => {
-      const tab = pinned ? await browser.tabs.get(pinned).catch(() => undefined) : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+      const tab = pinned
+        ? await browser.tabs.get(pinned).catch(() => undefined)
+        : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
       setUrl(tab?.url ?? null);
     };
     const onUpdated = (tabId: number, change: { url?: string; status?: string }, tab: { active?: boolean }) => {

@@ -22,7 +22,8 @@ export function articleText(el: Element | null, skip?: (e: Element) => boolean):
   return textOf(el, { skip: (e) => isBoilerplate(e) || (skip ? skip(e) : false) });
 }
 
-const HINTS = '[itemprop="articleBody"], .entry-content, .post-content, .post-body, .article-body, .article-content, .post__content, .story-body, .c-entry-content';
+const HINTS =
+  '[itemprop="articleBody"], .entry-content, .post-content, .post-body, .article-body, .article-content, .post__content, .story-body, .c-entry-content';
 
 /** The element holding the main text, or null when the page has no paragraphs to speak of. */
 export function mainContent(doc: Document, within?: Element | null): Element | null {
@@ -49,9 +50,16 @@ export function mainContent(doc: Document, within?: Element | null): Element | n
   for (const [el, s] of scores) {
     // Containers that are navigation or comment threads do not hold the article.
     let penal = s;
-    for (let a: Element | null = el; a && a !== root; a = a.parentElement) if (isBoilerplate(a)) { penal = s * 0.2; break; }
-    if (penal > bestScore) { bestScore = penal; best = el; }
+    for (let a: Element | null = el; a && a !== root; a = a.parentElement)
+      if (isBoilerplate(a)) {
+        penal = s * 0.2;
+        break;
+      }
+    if (penal > bestScore) {
+      bestScore = penal;
+      best = el;
+    }
   }
   // No paragraphs (text straight in divs): the page's article or main region, else the body.
-  return best ?? hinted ?? root.querySelector('article, main, [role="main"]') ?? (within ?? doc.body ?? null);
+  return best ?? hinted ?? root.querySelector('article, main, [role="main"]') ?? within ?? doc.body ?? null;
 }

@@ -23,7 +23,11 @@ function escapeInvisible(s: string): string {
       const prev = String.fromCodePoint(before);
       const next = String.fromCodePoint(all.codePointAt(offset + 1) ?? 0);
       // ZWJ inside an emoji sequence is how the emoji renders, not a hidden character.
-      if ((PICTO.test(prev) || /(?:\uFE0F|[\u{1F3FB}-\u{1F3FF}])/u.test(all.slice(Math.max(0, offset - 2), offset))) && PICTO.test(next)) return ch;
+      if (
+        (PICTO.test(prev) || /(?:\uFE0F|[\u{1F3FB}-\u{1F3FF}])/u.test(all.slice(Math.max(0, offset - 2), offset))) &&
+        PICTO.test(next)
+      )
+        return ch;
     }
     return `[U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`;
   });
@@ -34,25 +38,43 @@ function escapeInvisible(s: string): string {
  * line/paragraph separators and anything else String.trim() strips. Text without any (most
  * comments) takes the short path, which gives the same result in three passes instead of eight.
  */
-const NEEDS_FULL = /[\u00AD\r\t\f\v\u00A0\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u2064\u2066-\u2069\u061C\u3000\uFEFF]/;
+const NEEDS_FULL =
+  /[\u00AD\r\t\f\v\u00A0\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u2064\u2066-\u2069\u061C\u3000\uFEFF]/;
 
 /** Body text: lines trimmed, runs of spaces collapsed, at most one blank line, invisibles escaped. */
 export function normaliseText(raw: string): string {
-  if (!NEEDS_FULL.test(raw)) return raw.replace(/ {2,}/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  if (!NEEDS_FULL.test(raw))
+    return raw
+      .replace(/ {2,}/g, ' ')
+      .replace(/ ?\n ?/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
   return normaliseTextFully(raw);
 }
 
 /** The full normalisation (exported for the test that holds the short path to the same result). */
 export function normaliseTextFully(raw: string): string {
-  const s = raw.replace(/\u00AD/g, '').replace(/\r\n?/g, '\n').replace(/[\t\f\v \u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, ' ');
+  const s = raw
+    .replace(/\u00AD/g, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\t\f\v \u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, ' ');
   const lines = s.split('\n').map((l) => l.trim());
-  return escapeInvisible(lines.join('\n').replace(/\n{3,}/g, '\n\n').trim());
+  return escapeInvisible(
+    lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+  );
 }
 
 /** One-line value (names, titles): invisibles removed, whitespace collapsed; null when empty. */
 export function cleanLine(raw: string | null | undefined, max = 500): string | null {
   if (raw == null) return null;
-  const s = raw.replace(INVISIBLE, '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
+  const s = raw
+    .replace(INVISIBLE, '')
+    .replace(/\u00AD/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return s ? s.slice(0, max) : null;
 }
 

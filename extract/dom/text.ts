@@ -3,8 +3,60 @@
  * Iterative, so a hostile page nested 100,000 levels deep cannot overflow the stack.
  */
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'HEAD', 'TITLE', 'MATH']);
-const BLOCK = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'TR', 'TABLE', 'FIGURE', 'FIGCAPTION', 'DD', 'DT', 'DL', 'HR', 'MAIN', 'ASIDE', 'NAV', 'FORM', 'ADDRESS', 'DETAILS', 'SUMMARY']);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'INPUT',
+  'SELECT',
+  'TEXTAREA',
+  'BUTTON',
+  'HEAD',
+  'TITLE',
+  'MATH',
+]);
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'UL',
+  'OL',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BLOCKQUOTE',
+  'PRE',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'FOOTER',
+  'TR',
+  'TABLE',
+  'FIGURE',
+  'FIGCAPTION',
+  'DD',
+  'DT',
+  'DL',
+  'HR',
+  'MAIN',
+  'ASIDE',
+  'NAV',
+  'FORM',
+  'ADDRESS',
+  'DETAILS',
+  'SUMMARY',
+]);
 const PICTO = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 
 export interface TextOptions {
@@ -45,7 +97,10 @@ export function textOf(root: Node | null | undefined, opts: TextOptions = {}): s
       // Source line breaks inside text are spaces in HTML; <pre> keeps its own (handled below).
       const raw = n.nodeValue ?? '';
       // A regex replace per text node was the walk's largest cost; most nodes need none.
-      const t = raw.includes('\n') || raw.includes('  ') || raw.includes('\t') || raw.includes('\r') || raw.includes('\f') ? raw.replace(/[ \t\n\r\f]+/g, ' ') : raw;
+      const t =
+        raw.includes('\n') || raw.includes('  ') || raw.includes('\t') || raw.includes('\r') || raw.includes('\f')
+          ? raw.replace(/[ \t\n\r\f]+/g, ' ')
+          : raw;
       out.push(t);
       size += t.length;
     } else if (type === 1) {
@@ -56,12 +111,21 @@ export function textOf(root: Node | null | undefined, opts: TextOptions = {}): s
       if (!SKIP.has(tag) && !hidden && !(opts.skip && n !== root && opts.skip(el))) {
         if (tag === 'BR') out.push('\n');
         else if (tag === 'IMG') out.push(imageText(el));
-        else if (tag === 'PRE' && !inline) { const t = el.textContent ?? ''; out.push('\n\n', t, '\n\n'); size += t.length; }
-        else { if (!inline && BLOCK.has(tag)) out.push('\n\n'); into = true; }
+        else if (tag === 'PRE' && !inline) {
+          const t = el.textContent ?? '';
+          out.push('\n\n', t, '\n\n');
+          size += t.length;
+        } else {
+          if (!inline && BLOCK.has(tag)) out.push('\n\n');
+          into = true;
+        }
       }
     } else if (type === 9 || type === 11) into = true;
     if (size >= limit) break;
-    if (into && n.firstChild) { n = n.firstChild; continue; }
+    if (into && n.firstChild) {
+      n = n.firstChild;
+      continue;
+    }
     // An entered block without children closes at once; then on to the next sibling, closing
     // every block left on the way up, and stop when back at the root.
     if (into && isBlock(n)) out.push('\n\n');

@@ -41,7 +41,8 @@ export function toIso(raw: string | number | null | undefined): string | null {
   let v: string | number = raw;
   if (typeof v === 'string') {
     v = v.trim();
-    if (/^\d{10}(\.\d+)?$/.test(v)) v = Number(v) * 1000; // unix seconds (Reddit, some blogs)
+    if (/^\d{10}(\.\d+)?$/.test(v))
+      v = Number(v) * 1000; // unix seconds (Reddit, some blogs)
     else if (/^\d{13}$/.test(v)) v = Number(v);
     else if (!/\d{4}/.test(v)) return null;
   }

@@ -35,7 +35,10 @@ function authorOf(v: unknown): { name: string | null; url: string | null } {
 
 function* flatten(v: unknown, depth = 0): Generator<Record<string, unknown>> {
   if (depth > 4 || !v || typeof v !== 'object') return;
-  if (Array.isArray(v)) { for (const x of v) yield* flatten(x, depth + 1); return; }
+  if (Array.isArray(v)) {
+    for (const x of v) yield* flatten(x, depth + 1);
+    return;
+  }
   const o = v as Record<string, unknown>;
   yield o;
   if (o['@graph']) yield* flatten(o['@graph'], depth + 1);
@@ -50,7 +53,11 @@ export function readJsonLd(doc: Document): LdFacts {
     const raw = scripts[i]!.textContent ?? '';
     if (raw.length > 2_000_000) continue;
     let data: unknown;
-    try { data = JSON.parse(raw.replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)|(-->|\/\/\s*\]\]>|\]\]>)\s*$/g, '')); } catch { continue; }
+    try {
+      data = JSON.parse(raw.replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)|(-->|\/\/\s*\]\]>|\]\]>)\s*$/g, ''));
+    } catch {
+      continue;
+    }
     for (const o of flatten(data)) {
       const type = String(Array.isArray(o['@type']) ? o['@type'].join(' ') : (o['@type'] ?? ''));
       if (!POSTY.test(type)) continue;
@@ -59,7 +66,8 @@ export function readJsonLd(doc: Document): LdFacts {
       if (score <= best) continue;
       best = score;
       const a = authorOf(o.author ?? o.creator);
-      out.author = a.name; out.authorUrl = a.url;
+      out.author = a.name;
+      out.authorUrl = a.url;
       out.published = str(o.datePublished) ?? str(o.dateCreated) ?? str(o.uploadDate);
       out.headline = str(o.headline) ?? str(o.name);
       out.body = str(o.articleBody) ?? str(o.text);

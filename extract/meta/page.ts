@@ -27,7 +27,12 @@ export function pageMeta(doc: Document): PageMeta {
   const metas = doc.querySelectorAll('meta');
   for (let i = 0; i < metas.length && i < 2000; i++) {
     const el = metas[i]!;
-    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').toLowerCase();
+    const key = (
+      el.getAttribute('property') ??
+      el.getAttribute('name') ??
+      el.getAttribute('itemprop') ??
+      ''
+    ).toLowerCase();
     // Some saved pages (and some CMSs) write value= instead of content=.
     const val = el.getAttribute('content') ?? el.getAttribute('value');
     if (key && val && val.trim() && !m.has(key)) m.set(key, val.trim());
@@ -41,9 +46,25 @@ export function pageMeta(doc: Document): PageMeta {
     appName: m.get('al:ios:app_name') ?? null,
     canonical: doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? m.get('og:url') ?? null,
     published:
-      m.get('article:published_time') ?? m.get('og:article:published_time') ?? m.get('datepublished') ?? m.get('date') ??
-      m.get('dc.date') ?? m.get('dc.date.issued') ?? m.get('dcterms.created') ?? m.get('sailthru.date') ?? m.get('parsely-pub-date') ?? null,
-    metaAuthor: notUrl(m.get('dc.creator')) ?? notUrl(m.get('dcterms.creator')) ?? notUrl(m.get('author')) ?? notUrl(m.get('article:author')) ?? notUrl(m.get('byl')) ?? notUrl(m.get('parsely-author')) ?? notUrl(m.get('sailthru.author')) ?? null,
+      m.get('article:published_time') ??
+      m.get('og:article:published_time') ??
+      m.get('datepublished') ??
+      m.get('date') ??
+      m.get('dc.date') ??
+      m.get('dc.date.issued') ??
+      m.get('dcterms.created') ??
+      m.get('sailthru.date') ??
+      m.get('parsely-pub-date') ??
+      null,
+    metaAuthor:
+      notUrl(m.get('dc.creator')) ??
+      notUrl(m.get('dcterms.creator')) ??
+      notUrl(m.get('author')) ??
+      notUrl(m.get('article:author')) ??
+      notUrl(m.get('byl')) ??
+      notUrl(m.get('parsely-author')) ??
+      notUrl(m.get('sailthru.author')) ??
+      null,
     generator: m.get('generator') ?? null,
     lang: doc.documentElement?.getAttribute('lang') ?? m.get('og:locale') ?? m.get('content-language') ?? null,
     ld: readJsonLd(doc),

@@ -9,7 +9,8 @@ import { articleDraft } from './generic';
 export const blogger: Extractor = {
   id: 'blogger',
   matchesUrl: null,
-  detect: ({ doc, url }) => /blogspot\.|\.blogger\.com$/.test(url.hostname) || /blogger/i.test(pageMeta(doc).generator ?? ''),
+  detect: ({ doc, url }) =>
+    /blogspot\.|\.blogger\.com$/.test(url.hostname) || /blogger/i.test(pageMeta(doc).generator ?? ''),
   extract(ctx) {
     const { doc } = ctx;
     const posts = doc.querySelectorAll('.post-body');
@@ -22,10 +23,15 @@ export const blogger: Extractor = {
     const by = scope.querySelector('.post-author .fn, .post-author a, .g-profile, .post-author');
     if (by && !d.author.name) {
       d.author.name = textOf(by, { inline: true }).replace(/^(posted|written)?\s*by\s*/i, '');
-      d.author.profileUrl = httpUrl(by.closest('a')?.getAttribute('href') ?? by.querySelector('a')?.getAttribute('href'), ctx.url.href);
+      d.author.profileUrl = httpUrl(
+        by.closest('a')?.getAttribute('href') ?? by.querySelector('a')?.getAttribute('href'),
+        ctx.url.href,
+      );
     }
     if (!d.publishedAt) {
-      const t = scope.querySelector('abbr.published[title], .published[title], time.published, abbr[itemprop="datePublished"]');
+      const t = scope.querySelector(
+        'abbr.published[title], .published[title], time.published, abbr[itemprop="datePublished"]',
+      );
       d.publishedAt = looseDate(t?.getAttribute('title') ?? t?.getAttribute('datetime') ?? t?.textContent);
     }
     const h = scope.querySelector('h3.post-title, h1.post-title, .post-title');

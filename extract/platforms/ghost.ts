@@ -9,7 +9,8 @@ export const ghost: Extractor = {
   matchesUrl: null,
   detect: ({ doc }) => /^ghost\b/i.test(pageMeta(doc).generator ?? ''),
   extract(ctx) {
-    const content = ctx.doc.querySelector('.gh-content, .post-content, .kg-post, .article-content') ?? mainContent(ctx.doc);
+    const content =
+      ctx.doc.querySelector('.gh-content, .post-content, .kg-post, .article-content') ?? mainContent(ctx.doc);
     return [articleDraft(ctx, 'blog', { content, root: content?.closest('article') ?? null })];
   },
 };

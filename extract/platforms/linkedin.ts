@@ -12,17 +12,30 @@ import { articleDraft } from './generic';
 
 function activity(card: Element, ctx: Ctx): Found {
   const d = newDraft('linkedin');
-  const actor = card.querySelector('a[data-tracking-control-name$="feed-actor-name"], .main-feed-activity-card__header a[href*="/in/"], a[href*="/in/"], a[href*="/company/"]');
+  const actor = card.querySelector(
+    'a[data-tracking-control-name$="feed-actor-name"], .main-feed-activity-card__header a[href*="/in/"], a[href*="/in/"], a[href*="/company/"]',
+  );
   d.author.name = actor ? textOf(actor, { inline: true }) : null;
   d.author.profileUrl = httpUrl(actor?.getAttribute('href')?.split('?')[0], ctx.url.href);
   d.author.handle = d.author.profileUrl?.match(/\/(?:in|company)\/([^/?#]+)/)?.[1] ?? null;
-  d.text = textOf(card.querySelector('[data-test-id="main-feed-activity-card__commentary"], .attributed-text-segment-list__content'));
+  d.text = textOf(
+    card.querySelector('[data-test-id="main-feed-activity-card__commentary"], .attributed-text-segment-list__content'),
+  );
   const pm = pageMeta(ctx.doc);
   d.publishedAt = pm.ld.published;
   d.url = httpUrl(pm.canonical, ctx.url.href) ?? ctx.url.href;
   d.postId = card.getAttribute('data-activity-urn')?.split(':').pop() ?? null;
-  d.metrics.likes = countIn(card.querySelector('[data-test-id="social-actions__reactions"], .social-counts-reactions')?.getAttribute('data-num-reactions') ?? card.querySelector('[data-test-id="social-actions__reaction-count"]')?.textContent);
-  d.metrics.replies = countIn(card.querySelector('[data-test-id="social-actions__comments"], .social-counts-comments')?.getAttribute('data-num-comments'));
+  d.metrics.likes = countIn(
+    card
+      .querySelector('[data-test-id="social-actions__reactions"], .social-counts-reactions')
+      ?.getAttribute('data-num-reactions') ??
+      card.querySelector('[data-test-id="social-actions__reaction-count"]')?.textContent,
+  );
+  d.metrics.replies = countIn(
+    card
+      .querySelector('[data-test-id="social-actions__comments"], .social-counts-comments')
+      ?.getAttribute('data-num-comments'),
+  );
   return { draft: d, el: card };
 }
 
@@ -34,7 +47,11 @@ function comment(el: Element, ctx: Ctx, postUrl: string | null): Found {
   d.author.handle = d.author.profileUrl?.match(/\/(?:in|company)\/([^/?#]+)/)?.[1] ?? null;
   d.text = textOf(el.querySelector('.comment__text, [data-test-id="comment__text"]'));
   const urn = el.getAttribute('data-id') ?? el.getAttribute('data-semaphore-content-urn');
-  d.postId = urn?.split(/[:,()]/).filter(Boolean).pop() ?? null;
+  d.postId =
+    urn
+      ?.split(/[:,()]/)
+      .filter(Boolean)
+      .pop() ?? null;
   d.url = postUrl && urn ? `${postUrl.split('#')[0]}#${encodeURIComponent(urn)}` : postUrl;
   d.parentUrl = postUrl;
   return { draft: d, el };
@@ -49,18 +66,27 @@ export const linkedin: Extractor = {
     if (!card) {
       // Pulse article: the author card is the one sure signal (pages have no author meta).
       const f = articleDraft(ctx, 'linkedin');
-      const cardEl = ctx.doc.querySelector('.main-author-card, [data-tracking-control-name$="main-author-card"]')?.closest('.main-author-card') ?? null;
+      const cardEl =
+        ctx.doc
+          .querySelector('.main-author-card, [data-tracking-control-name$="main-author-card"]')
+          ?.closest('.main-author-card') ?? null;
       const name = cardEl?.querySelector('.base-main-card__title');
       if (name) {
         f.draft.author.name = textOf(name, { inline: true });
-        f.draft.author.profileUrl = httpUrl(cardEl?.querySelector('a[href*="/in/"]')?.getAttribute('href')?.split('?')[0], ctx.url.href);
+        f.draft.author.profileUrl = httpUrl(
+          cardEl?.querySelector('a[href*="/in/"]')?.getAttribute('href')?.split('?')[0],
+          ctx.url.href,
+        );
         f.draft.author.handle = f.draft.author.profileUrl?.match(/\/in\/([^/?#]+)/)?.[1] ?? null;
       }
-      if (!f.draft.publishedAt) f.draft.publishedAt = ctx.doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
+      if (!f.draft.publishedAt)
+        f.draft.publishedAt = ctx.doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
       return [f];
     }
     const post = activity(card, ctx);
-    const comments = Array.from(ctx.doc.querySelectorAll('section.comment, article.comment')).map((c) => comment(c, ctx, post.draft.url));
+    const comments = Array.from(ctx.doc.querySelectorAll('section.comment, article.comment')).map((c) =>
+      comment(c, ctx, post.draft.url),
+    );
     return [post, ...comments];
   },
 };

@@ -10,12 +10,15 @@ import { pageMeta } from '../meta/page';
 import type { Ctx, Extractor, Found } from '../types';
 
 const TOOT = /^\/@([^/]+)\/(\d+)/;
-const hidden = (el: Element) => el.classList.contains('invisible') || el.classList.contains('status__content__spoiler-link');
+const hidden = (el: Element) =>
+  el.classList.contains('invisible') || el.classList.contains('status__content__spoiler-link');
 
 function toot(el: Element, ctx: Ctx, focal: boolean): Found {
   const d = newDraft('mastodon');
   const link = el.querySelector('a.status__relative-time, a.detailed-status__datetime');
-  d.url = httpUrl(link?.getAttribute('href'), ctx.url.href) ?? (focal ? httpUrl(pageMeta(ctx.doc).canonical, ctx.url.href) ?? ctx.url.href : null);
+  d.url =
+    httpUrl(link?.getAttribute('href'), ctx.url.href) ??
+    (focal ? (httpUrl(pageMeta(ctx.doc).canonical, ctx.url.href) ?? ctx.url.href) : null);
   d.postId = el.getAttribute('data-id') ?? (d.url ? (new URL(d.url).pathname.match(TOOT)?.[2] ?? null) : null);
   const acct = cleanLine(el.querySelector('.display-name__account')?.textContent)?.replace(/^@/, '') ?? null;
   // Local accounts show as "@alice": the instance is the page's host.
@@ -24,7 +27,10 @@ function toot(el: Element, ctx: Ctx, focal: boolean): Found {
   d.author = {
     name: nameEl ? textOf(nameEl, { inline: true }) : null,
     handle,
-    profileUrl: httpUrl(el.querySelector('a.status__display-name, a.detailed-status__display-name')?.getAttribute('href'), ctx.url.href),
+    profileUrl: httpUrl(
+      el.querySelector('a.status__display-name, a.detailed-status__display-name')?.getAttribute('href'),
+      ctx.url.href,
+    ),
     followers: null,
   };
   const body = el.querySelector('.status__content__text') ?? el.querySelector('.status__content');
@@ -48,17 +54,24 @@ export const mastodon: Extractor = {
   matchesUrl: (u) => /^\/(@[^/]+|users\/[^/]+\/statuses)(\/\d+)?\/?$/.test(u.pathname),
   detect: ({ doc }) => !!doc.querySelector('#mastodon, .detailed-status, .status__content'),
   extract(ctx) {
-    const items = Array.from(ctx.doc.querySelectorAll('.detailed-status, .status[data-id]')).filter((el) => !el.parentElement?.closest('.status[data-id]'));
+    const items = Array.from(ctx.doc.querySelectorAll('.detailed-status, .status[data-id]')).filter(
+      (el) => !el.parentElement?.closest('.status[data-id]'),
+    );
     const found = items.map((el) => toot(el, ctx, el.classList.contains('detailed-status')));
     const i = found.findIndex((f) => f.el?.classList.contains('detailed-status'));
     if (i >= 0) {
       // Thread view: ancestors above the detailed toot, replies below it.
-      found.forEach((f, j) => { f.draft.parentUrl = j <= i ? (found[j - 1]?.draft.url ?? null) : found[i]!.draft.url; if (j > i) f.draft.kind = 'comment'; });
+      found.forEach((f, j) => {
+        f.draft.parentUrl = j <= i ? (found[j - 1]?.draft.url ?? null) : found[i]!.draft.url;
+        if (j > i) f.draft.kind = 'comment';
+      });
     }
     return found;
   },
   primary(found, ctx) {
     const id = ctx.url.pathname.match(TOOT)?.[2];
-    return found.find((f) => id && f.draft.postId === id) ?? found.find((f) => f.el?.classList.contains('detailed-status'));
+    return (
+      found.find((f) => id && f.draft.postId === id) ?? found.find((f) => f.el?.classList.contains('detailed-status'))
+    );
   },
 };

@@ -8,7 +8,9 @@ export const medium: Extractor = {
   matchesUrl: null,
   detect: ({ doc, url }) =>
     // From the cached <meta> map: an attribute selector over the whole document took 1 ms on a 500-comment blog.
-    /(^|\.)medium\.com$/.test(url.hostname) || pageMeta(doc).appName === 'Medium' || pageMeta(doc).siteName === 'Medium',
+    /(^|\.)medium\.com$/.test(url.hostname) ||
+    pageMeta(doc).appName === 'Medium' ||
+    pageMeta(doc).siteName === 'Medium',
   extract(ctx) {
     const article = ctx.doc.querySelector('article');
     // The whole article: a story is split into several <section>s.

@@ -38,9 +38,14 @@ function shreddit(ctx: Ctx): Found[] {
     d.author = user(c.getAttribute('author'), base);
     d.url = httpUrl(c.getAttribute('permalink'), base);
     d.postId = c.getAttribute('thingid')?.replace(/^t1_/, '') ?? null;
-    d.publishedAt = c.querySelector('time[datetime]')?.getAttribute('datetime') ?? c.querySelector('faceplate-timeago[ts]')?.getAttribute('ts') ?? c.getAttribute('created');
+    d.publishedAt =
+      c.querySelector('time[datetime]')?.getAttribute('datetime') ??
+      c.querySelector('faceplate-timeago[ts]')?.getAttribute('ts') ??
+      c.getAttribute('created');
     // The comment's own text only: replies are nested shreddit-comment elements.
-    d.text = textOf(Array.from(c.querySelectorAll('[slot="comment"]')).find((s) => s.closest('shreddit-comment') === c));
+    d.text = textOf(
+      Array.from(c.querySelectorAll('[slot="comment"]')).find((s) => s.closest('shreddit-comment') === c),
+    );
     d.metrics.likes = countIn(c.getAttribute('score'));
     const parent = c.parentElement?.closest('shreddit-comment');
     d.parentUrl = httpUrl(parent?.getAttribute('permalink'), base) ?? postUrl;
@@ -58,13 +63,23 @@ function oldReddit(ctx: Ctx): Found[] {
     const d = newDraft('reddit', isPost ? 'post' : 'comment');
     d.author = user(t.getAttribute('data-author'), base);
     d.url = httpUrl(t.getAttribute('data-permalink'), base);
-    d.postId = (t.getAttribute('data-fullname') ?? '').replace(/^t[13]_/, '') || (isPost ? ctx.url.pathname.match(/\/comments\/([a-z0-9]+)/)?.[1] ?? null : null);
+    d.postId =
+      (t.getAttribute('data-fullname') ?? '').replace(/^t[13]_/, '') ||
+      (isPost ? (ctx.url.pathname.match(/\/comments\/([a-z0-9]+)/)?.[1] ?? null) : null);
     const entry = Array.from(t.querySelectorAll('.entry')).find((e) => e.closest('.thing') === t);
-    d.publishedAt = entry?.querySelector('time[datetime]')?.getAttribute('datetime') ?? t.getAttribute('data-timestamp');
+    d.publishedAt =
+      entry?.querySelector('time[datetime]')?.getAttribute('datetime') ?? t.getAttribute('data-timestamp');
     d.text = textOf(entry?.querySelector('.usertext-body .md, .md'));
-    if (isPost) { d.title = textOf(t.querySelector('a.title'), { inline: true }); postUrl = d.url; }
-    else d.parentUrl = httpUrl(t.parentElement?.closest('.thing.comment')?.getAttribute('data-permalink'), base) ?? postUrl;
-    d.metrics.likes = countIn(entry?.querySelector('.score.unvoted')?.getAttribute('title') ?? entry?.querySelector('.score.unvoted')?.textContent);
+    if (isPost) {
+      d.title = textOf(t.querySelector('a.title'), { inline: true });
+      postUrl = d.url;
+    } else
+      d.parentUrl =
+        httpUrl(t.parentElement?.closest('.thing.comment')?.getAttribute('data-permalink'), base) ?? postUrl;
+    d.metrics.likes = countIn(
+      entry?.querySelector('.score.unvoted')?.getAttribute('title') ??
+        entry?.querySelector('.score.unvoted')?.textContent,
+    );
     out.push({ draft: d, el: t });
   }
   return out;
@@ -76,10 +91,14 @@ function react2019(ctx: Ctx): Found[] {
   if (!box) return [];
   const d = newDraft('reddit');
   const root = box.parentElement ?? box;
-  const a = Array.from(root.querySelectorAll('a[href^="/user/"]')).find((l) => /^u\//.test(l.textContent?.trim() ?? ''));
+  const a = Array.from(root.querySelectorAll('a[href^="/user/"]')).find((l) =>
+    /^u\//.test(l.textContent?.trim() ?? ''),
+  );
   d.author = user(a?.textContent, ctx.url.href);
   d.title = textOf(box.querySelector('h1, h2'), { inline: true }) || pageMeta(ctx.doc).ogTitle;
-  d.text = textOf(box.querySelector('[data-click-id="text"]')) || textOf(box.querySelector('.RichTextJSON-root, [data-test-id="post-content"] > div:last-child'));
+  d.text =
+    textOf(box.querySelector('[data-click-id="text"]')) ||
+    textOf(box.querySelector('.RichTextJSON-root, [data-test-id="post-content"] > div:last-child'));
   d.url = ctx.url.href;
   d.postId = ctx.url.pathname.match(/\/comments\/([a-z0-9]+)/)?.[1] ?? null;
   return [{ draft: d, el: box }];

@@ -8,19 +8,25 @@ import { articleDraft } from './generic';
  * script list only: an attribute-substring selector over a whole 500-comment page took 1.4 ms.
  */
 function fromSubstackCdn(doc: Document): boolean {
-  if (doc.head?.querySelector('link[href*="substackcdn.com"], meta[content*="substackcdn.com"], script[src*="substackcdn.com"]')) return true;
+  if (
+    doc.head?.querySelector(
+      'link[href*="substackcdn.com"], meta[content*="substackcdn.com"], script[src*="substackcdn.com"]',
+    )
+  )
+    return true;
   const scripts = doc.getElementsByTagName('script');
-  for (let i = 0; i < scripts.length; i++) if (scripts[i]!.getAttribute('src')?.includes('substackcdn.com')) return true;
+  for (let i = 0; i < scripts.length; i++)
+    if (scripts[i]!.getAttribute('src')?.includes('substackcdn.com')) return true;
   return false;
 }
 
 export const substack: Extractor = {
   id: 'substack',
   matchesUrl: null,
-  detect: ({ doc, url }) =>
-    /(^|\.)substack\.com$/.test(url.hostname) || fromSubstackCdn(doc),
+  detect: ({ doc, url }) => /(^|\.)substack\.com$/.test(url.hostname) || fromSubstackCdn(doc),
   extract(ctx) {
-    const content = ctx.doc.querySelector('.available-content .body, .body.markup, .available-content') ?? mainContent(ctx.doc);
+    const content =
+      ctx.doc.querySelector('.available-content .body, .body.markup, .available-content') ?? mainContent(ctx.doc);
     return [articleDraft(ctx, 'blog', { content, root: content?.closest('article') ?? null })];
   },
 };

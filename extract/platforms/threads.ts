@@ -19,10 +19,13 @@ function post(el: Element, ctx: Ctx): Found {
   d.url = httpUrl(href, ctx.url.href);
   d.postId = href.match(POST)?.[2] ?? null;
   d.publishedAt = time?.getAttribute('datetime') ?? null;
-  const handle = href.match(POST)?.[1] ?? el.querySelector('a[href^="/@"]')?.getAttribute('href')?.slice(2).split('/')[0] ?? null;
+  const handle =
+    href.match(POST)?.[1] ?? el.querySelector('a[href^="/@"]')?.getAttribute('href')?.slice(2).split('/')[0] ?? null;
   d.author = { name: null, handle, profileUrl: handle ? httpUrl(`/@${handle}`, ctx.url.href) : null, followers: null };
   // Body: the span[dir=auto] blocks that are not inside a link (names, handles, times are links).
-  const parts = Array.from(el.querySelectorAll('span[dir="auto"]')).filter((s) => !s.closest('a') && !s.parentElement?.closest('span[dir="auto"]') && !s.closest('[role="button"]'));
+  const parts = Array.from(el.querySelectorAll('span[dir="auto"]')).filter(
+    (s) => !s.closest('a') && !s.parentElement?.closest('span[dir="auto"]') && !s.closest('[role="button"]'),
+  );
   d.text = parts.map((s) => textOf(s)).join('\n');
   d.language = parts[0]?.closest('[lang]')?.getAttribute('lang') ?? null;
   const like = el.querySelector('svg[aria-label="Like"]')?.closest('[role="button"]');
@@ -36,17 +39,33 @@ export const threads: Extractor = {
   detect: () => true,
   extract(ctx) {
     const els = Array.from(ctx.doc.querySelectorAll('div[data-pressable-container="true"]'));
-    const found = els.filter((e) => !e.parentElement?.closest('div[data-pressable-container="true"]')).map((e) => post(e, ctx)).filter((f) => f.draft.url);
+    const found = els
+      .filter((e) => !e.parentElement?.closest('div[data-pressable-container="true"]'))
+      .map((e) => post(e, ctx))
+      .filter((f) => f.draft.url);
     const id = ctx.url.pathname.match(POST)?.[2];
     const i = id ? found.findIndex((f) => f.draft.postId === id) : -1;
-    if (i >= 0) found.forEach((f, j) => { if (j > i) { f.draft.kind = 'comment'; f.draft.parentUrl = found[i]!.draft.url; } });
+    if (i >= 0)
+      found.forEach((f, j) => {
+        if (j > i) {
+          f.draft.kind = 'comment';
+          f.draft.parentUrl = found[i]!.draft.url;
+        }
+      });
     if (found.length) return found;
     const pm = pageMeta(ctx.doc);
     const t = pm.ogTitle?.match(/^(.*?)\s*\(@([^)]+)\)/);
     if (!t) return [];
     const d = newDraft('threads');
-    d.author = { name: t[1] ?? null, handle: t[2] ?? null, profileUrl: httpUrl(`/@${t[2]}`, ctx.url.href), followers: null };
-    d.url = ctx.url.href; d.postId = id ?? null; d.text = id ? (pm.description ?? '') : '';
+    d.author = {
+      name: t[1] ?? null,
+      handle: t[2] ?? null,
+      profileUrl: httpUrl(`/@${t[2]}`, ctx.url.href),
+      followers: null,
+    };
+    d.url = ctx.url.href;
+    d.postId = id ?? null;
+    d.text = id ? (pm.description ?? '') : '';
     d.warnings.push('post not rendered on the page — read from the page summary');
     return [{ draft: d, el: null }];
   },

@@ -17,10 +17,18 @@ export function nearestViewportMiddle(found: Found[]): Found | undefined {
     const el = f.el as (Element & { getBoundingClientRect?: () => DOMRect }) | null;
     if (!el || typeof el.getBoundingClientRect !== 'function') continue;
     let r: DOMRect;
-    try { r = el.getBoundingClientRect(); } catch { continue; }
+    try {
+      r = el.getBoundingClientRect();
+    } catch {
+      continue;
+    }
     if (!r || (r.height === 0 && r.top === 0)) continue;
-    const dist = r.top <= h / 2 && r.bottom >= h / 2 ? 0 : Math.min(Math.abs(r.top - h / 2), Math.abs(r.bottom - h / 2));
-    if (dist < bestDist) { bestDist = dist; best = f; }
+    const dist =
+      r.top <= h / 2 && r.bottom >= h / 2 ? 0 : Math.min(Math.abs(r.top - h / 2), Math.abs(r.bottom - h / 2));
+    if (dist < bestDist) {
+      bestDist = dist;
+      best = f;
+    }
   }
   return best ?? found[0];
 }
@@ -34,7 +42,11 @@ function atViewportMiddle(found: Found[], view: Window, h: number): Found | unde
   const doc = found[0]?.el?.ownerDocument;
   if (!doc || typeof doc.elementFromPoint !== 'function') return undefined;
   let el: Element | null;
-  try { el = doc.elementFromPoint((view.innerWidth || 0) / 2, h / 2); } catch { return undefined; }
+  try {
+    el = doc.elementFromPoint((view.innerWidth || 0) / 2, h / 2);
+  } catch {
+    return undefined;
+  }
   if (!el) return undefined;
   const byEl = new Map<Element, Found>();
   for (const f of found) if (f.el) byEl.set(f.el, f);

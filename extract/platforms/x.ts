@@ -36,7 +36,8 @@ function authorFrom(userName: Element | null | undefined, base: string) {
   // The name is the first line of User-Name; emoji in names are images with alt text.
   const nameBox = userName.querySelector('div[dir="ltr"], a[href]') ?? userName;
   const name = cleanLine(textOf(nameBox, { inline: true }));
-  const h = handle?.replace(/^@/, '') ?? firstLink?.getAttribute('href')?.match(/^\/([A-Za-z0-9_]{1,15})$/)?.[1] ?? null;
+  const h =
+    handle?.replace(/^@/, '') ?? firstLink?.getAttribute('href')?.match(/^\/([A-Za-z0-9_]{1,15})$/)?.[1] ?? null;
   const isHandle = !!handleSpan && nameBox.contains(handleSpan);
   return { name: isHandle ? null : name, handle: h, profileUrl: h ? httpUrl(`/${h}`, base) : null, followers: null };
 }
@@ -45,8 +46,14 @@ function metricsOf(article: Element, box: Element | null) {
   const keep = outside(box);
   const group = Array.from(article.querySelectorAll('[role="group"][aria-label]')).find(keep);
   const label = group?.getAttribute('aria-label') ?? '';
-  const fromGroup = (word: RegExp) => { const m = label.match(new RegExp(`([\\d.,]+)\\s+${word.source}`, 'i')); return m ? countIn(m[1]) : null; };
-  const btn = (id: string) => { const b = Array.from(article.querySelectorAll(`[data-testid="${id}"]`)).find(keep); return b ? countIn(b.getAttribute('aria-label')) : null; };
+  const fromGroup = (word: RegExp) => {
+    const m = label.match(new RegExp(`([\\d.,]+)\\s+${word.source}`, 'i'));
+    return m ? countIn(m[1]) : null;
+  };
+  const btn = (id: string) => {
+    const b = Array.from(article.querySelectorAll(`[data-testid="${id}"]`)).find(keep);
+    return b ? countIn(b.getAttribute('aria-label')) : null;
+  };
   const views = Array.from(article.querySelectorAll('a[href$="/analytics"]')).find(keep);
   return {
     replies: fromGroup(/repl/) ?? btn('reply'),
@@ -71,7 +78,11 @@ function tweet(article: Element, ctx: Ctx): Found {
   d.postId = d.url?.match(STATUS)?.[1] ?? null;
   d.metrics = metricsOf(article, box);
   if (box) {
-    const qLink = box.querySelector('a[href*="/status/"]')?.getAttribute('href')?.replace(/\/(photo|video)\/.*$/, '') ?? null;
+    const qLink =
+      box
+        .querySelector('a[href*="/status/"]')
+        ?.getAttribute('href')
+        ?.replace(/\/(photo|video)\/.*$/, '') ?? null;
     d.quoted = {
       url: qLink ? httpUrl(qLink, base) : null,
       author: authorFrom(box.querySelector('[data-testid="User-Name"]'), base),
@@ -90,9 +101,15 @@ function fromMeta(ctx: Ctx): Found[] {
   const m = t.match(/^(.*?)\s*\(@([A-Za-z0-9_]{1,15})\)/) ?? t.match(/^(.*?) on (?:X|Twitter)\b/);
   if (!m && !pm.description) return [];
   const d = newDraft('x');
-  d.author = { name: m?.[1] ?? null, handle: m?.[2] ?? ctx.url.pathname.split('/')[1] ?? null, profileUrl: null, followers: null };
+  d.author = {
+    name: m?.[1] ?? null,
+    handle: m?.[2] ?? ctx.url.pathname.split('/')[1] ?? null,
+    profileUrl: null,
+    followers: null,
+  };
   if (d.author.handle) d.author.profileUrl = httpUrl(`/${d.author.handle}`, ctx.url.href);
-  d.url = ctx.url.href; d.postId = id ?? null;
+  d.url = ctx.url.href;
+  d.postId = id ?? null;
   d.text = id ? (pm.description ?? '') : '';
   d.warnings.push('tweet not rendered on the page — read from the page summary');
   return [{ draft: d, el: null }];
@@ -101,7 +118,8 @@ function fromMeta(ctx: Ctx): Found[] {
 /** The tweet's own permalink: the status link around its time (a quoted tweet's has none). */
 function permalink(article: Element, ctx: Ctx, box = quoteBox(article)): string | null {
   const time = Array.from(article.querySelectorAll('time[datetime]')).find(outside(box));
-  const link = time?.closest('a[href]') ?? Array.from(article.querySelectorAll('a[href*="/status/"]')).find(outside(box));
+  const link =
+    time?.closest('a[href]') ?? Array.from(article.querySelectorAll('a[href*="/status/"]')).find(outside(box));
   const href = link?.getAttribute('href')?.replace(/\/(photo|video|analytics)\/?.*$/, '') ?? null;
   return href && STATUS.test(href) ? httpUrl(href, ctx.url.href) : null;
 }
@@ -117,13 +135,18 @@ export const x: Extractor = {
     if (top.length === 0) return fromMeta(ctx);
     const id = ctx.url.pathname.match(STATUS)?.[1];
     const found: Found[] = top.map((a, j) =>
-      lazyFound(a, () => permalink(a, ctx), () => {
-        const d = tweet(a, ctx).draft;
-        // On a status page the tweets above the focal one are its ancestors, those below reply to it.
-        const focal = id ? found.findIndex((f) => f.key?.match(STATUS)?.[1] === id) : -1;
-        if (focal >= 0) d.parentUrl = j <= focal ? (found[j - 1]?.key ?? null) : (found[focal]?.key ?? null);
-        return d;
-      }, 'post'),
+      lazyFound(
+        a,
+        () => permalink(a, ctx),
+        () => {
+          const d = tweet(a, ctx).draft;
+          // On a status page the tweets above the focal one are its ancestors, those below reply to it.
+          const focal = id ? found.findIndex((f) => f.key?.match(STATUS)?.[1] === id) : -1;
+          if (focal >= 0) d.parentUrl = j <= focal ? (found[j - 1]?.key ?? null) : (found[focal]?.key ?? null);
+          return d;
+        },
+        'post',
+      ),
     );
     return found;
   },

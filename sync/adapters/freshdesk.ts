@@ -38,7 +38,13 @@ export function freshdeskAdapter(baseUrl: string, creds: Credentials, http: Http
     let owner: string | null = null;
     if (t.responder_id != null) {
       if (!names.has(t.responder_id)) {
-        const r = await requestJson(http, { method: 'GET', url: url(`/api/v2/agents/${t.responder_id}`), headers, schema: z.object({ contact: z.object({ name: z.string().nullable().optional() }) }), backend });
+        const r = await requestJson(http, {
+          method: 'GET',
+          url: url(`/api/v2/agents/${t.responder_id}`),
+          headers,
+          schema: z.object({ contact: z.object({ name: z.string().nullable().optional() }) }),
+          backend,
+        });
         names.set(t.responder_id, r.data.contact.name ?? null);
       }
       owner = names.get(t.responder_id) ?? `Freshdesk agent ${t.responder_id}`;
@@ -55,9 +61,22 @@ export function freshdeskAdapter(baseUrl: string, creds: Credentials, http: Http
     const m = input.mention;
     const key = authorKey(m) ?? `${m.platform}:unknown`;
     const Contact = z.object({ id: z.number() });
-    const found = await requestJson(http, { method: 'GET', url: url(`/api/v2/contacts?unique_external_id=${encodeURIComponent(key)}`), headers, schema: z.array(Contact), backend });
+    const found = await requestJson(http, {
+      method: 'GET',
+      url: url(`/api/v2/contacts?unique_external_id=${encodeURIComponent(key)}`),
+      headers,
+      schema: z.array(Contact),
+      backend,
+    });
     if (found.data[0]) return found.data[0].id;
-    const made = await requestJson(http, { method: 'POST', url: url('/api/v2/contacts'), headers, body: { name: m.author.name ?? m.author.handle ?? key, unique_external_id: key }, schema: Contact, backend });
+    const made = await requestJson(http, {
+      method: 'POST',
+      url: url('/api/v2/contacts'),
+      headers,
+      body: { name: m.author.name ?? m.author.handle ?? key, unique_external_id: key },
+      schema: Contact,
+      backend,
+    });
     return made.data.id;
   }
 
@@ -68,7 +87,15 @@ export function freshdeskAdapter(baseUrl: string, creds: Credentials, http: Http
 
     async create(input) {
       const requester = input.mention.platform === 'x' && input.mention.author.handle ? null : await contactId(input);
-      const r = await requestJson(http, { method: 'POST', url: url('/api/v2/tickets'), headers, body: ticketBody(input, requester), schema: TicketSchema, sideEffect: true, backend });
+      const r = await requestJson(http, {
+        method: 'POST',
+        url: url('/api/v2/tickets'),
+        headers,
+        body: ticketBody(input, requester),
+        schema: TicketSchema,
+        sideEffect: true,
+        backend,
+      });
       return toRemote(r.data);
     },
 
@@ -86,22 +113,40 @@ export function freshdeskAdapter(baseUrl: string, creds: Credentials, http: Http
     },
 
     async read(id) {
-      const r = await requestJson(http, { method: 'GET', url: url(`/api/v2/tickets/${encodeURIComponent(id)}`), headers, schema: TicketSchema, backend });
+      const r = await requestJson(http, {
+        method: 'GET',
+        url: url(`/api/v2/tickets/${encodeURIComponent(id)}`),
+        headers,
+        schema: TicketSchema,
+        backend,
+      });
       return toRemote(r.data);
     },
 
     async update(input) {
       const status = input.status && STATUS_OUT[input.status];
-      if (status) await requestJson(http, { method: 'PUT', url: url(`/api/v2/tickets/${encodeURIComponent(input.remoteId)}`), headers, body: { status }, schema: TicketSchema, backend });
+      if (status)
+        await requestJson(http, {
+          method: 'PUT',
+          url: url(`/api/v2/tickets/${encodeURIComponent(input.remoteId)}`),
+          headers,
+          body: { status },
+          schema: TicketSchema,
+          backend,
+        });
       const lines: string[] = [];
       if (input.owner !== undefined) lines.push(input.owner ? `Owner: ${input.owner}` : 'Owner removed');
-      if (input.note) lines.push(`${input.note.kind === 'decision' ? 'Decision' : 'Note'} by ${input.note.by}: ${input.note.text}`);
+      if (input.note)
+        lines.push(`${input.note.kind === 'decision' ? 'Decision' : 'Note'} by ${input.note.by}: ${input.note.text}`);
       if (lines.length) {
         await requestJson(http, {
           method: 'POST',
           url: url(`/api/v2/tickets/${encodeURIComponent(input.remoteId)}/notes`),
           headers,
-          body: { body: lines.map((l) => `<p>${l.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`).join(''), private: true },
+          body: {
+            body: lines.map((l) => `<p>${l.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`).join(''),
+            private: true,
+          },
           schema: z.object({ id: z.number() }),
           backend,
         });
@@ -109,7 +154,13 @@ export function freshdeskAdapter(baseUrl: string, creds: Credentials, http: Http
     },
 
     async testConnection() {
-      const r = await requestJson(http, { method: 'GET', url: url('/api/v2/agents/me'), headers, schema: z.object({ contact: z.object({ name: z.string().nullable().optional() }) }), backend });
+      const r = await requestJson(http, {
+        method: 'GET',
+        url: url('/api/v2/agents/me'),
+        headers,
+        schema: z.object({ contact: z.object({ name: z.string().nullable().optional() }) }),
+        backend,
+      });
       return `Connected to Freshdesk as ${r.data.contact.name ?? 'agent'}`;
     },
   };
@@ -118,7 +169,8 @@ export function freshdeskAdapter(baseUrl: string, creds: Credentials, http: Http
 export function ticketBody(input: CreateInput, requesterId: number | null) {
   const m = input.mention;
   // X authors become contacts by twitter_id; others were made by unique external id (contactId).
-  const requester = requesterId === null && m.author.handle ? { twitter_id: m.author.handle } : { requester_id: requesterId };
+  const requester =
+    requesterId === null && m.author.handle ? { twitter_id: m.author.handle } : { requester_id: requesterId };
   return {
     name: m.author.name ?? m.author.handle ?? 'Unknown author',
     ...requester,

@@ -1,5 +1,12 @@
-
-import { BatchAnswerSchema, CaseListSchema, ContractCaseSchema, type BatchResult, type ContractCase, type CreateCaseBody, type PatchCaseBody } from '../../server/contract';
+import {
+  BatchAnswerSchema,
+  CaseListSchema,
+  ContractCaseSchema,
+  type BatchResult,
+  type ContractCase,
+  type CreateCaseBody,
+  type PatchCaseBody,
+} from '../../server/contract';
 import type { Credentials } from '../../domain/credentials';
 import type { Adapter, CreateInput, RemoteCase, SyncError, UpdateInput } from '../adapter';
 import { PermanentError, TransientError, UnknownOutcomeError } from '../adapter';
@@ -12,14 +19,24 @@ const BATCH_ITEM_MAX_CHARS = 64_000;
 export function httpContractAdapter(baseUrl: string, creds: Credentials, http: HttpOptions): Adapter {
   const headers = { Authorization: `Bearer ${creds.token}` };
   const backend = 'The case backend';
-  const toRemote = (c: ContractCase): RemoteCase => ({ id: c.id, url: joinUrl(baseUrl, `/api/cases/${encodeURIComponent(c.id)}`), status: c.status, owner: c.owner });
+  const toRemote = (c: ContractCase): RemoteCase => ({
+    id: c.id,
+    url: joinUrl(baseUrl, `/api/cases/${encodeURIComponent(c.id)}`),
+    status: c.status,
+    owner: c.owner,
+  });
 
   let batches = true;
   const itemOutcome = (a: BatchResult): RemoteCase | SyncError => {
     if ((a.status === 200 || a.status === 201) && a.case) return toRemote(a.case);
     const message = `${backend} answered ${a.status}${a.error ? `: ${a.error}` : ''}`;
-    if (a.status === 200 || a.status === 201) return new UnknownOutcomeError(`${backend} sent a malformed answer (${a.status}, case: missing); check the backend URL`);
-    return a.status === 409 || a.status === 429 || a.status >= 500 ? new TransientError(message) : new PermanentError(message, a.status);
+    if (a.status === 200 || a.status === 201)
+      return new UnknownOutcomeError(
+        `${backend} sent a malformed answer (${a.status}, case: missing); check the backend URL`,
+      );
+    return a.status === 409 || a.status === 429 || a.status >= 500
+      ? new TransientError(message)
+      : new PermanentError(message, a.status);
   };
 
   return {
@@ -51,7 +68,15 @@ export function httpContractAdapter(baseUrl: string, creds: Credentials, http: H
       if (!items.length) return out;
       let answer: BatchResult[];
       try {
-        const r = await requestJson(http, { method: 'POST', url: joinUrl(baseUrl, '/api/cases/batch'), headers, body: { cases: items.map((x) => x.item) }, schema: BatchAnswerSchema, sideEffect: true, backend });
+        const r = await requestJson(http, {
+          method: 'POST',
+          url: joinUrl(baseUrl, '/api/cases/batch'),
+          headers,
+          body: { cases: items.map((x) => x.item) },
+          schema: BatchAnswerSchema,
+          sideEffect: true,
+          backend,
+        });
         answer = r.data.results;
       } catch (e) {
         // A backend without the (optional) batch endpoint: one create per case from now on.
@@ -65,19 +90,36 @@ export function httpContractAdapter(baseUrl: string, creds: Credentials, http: H
       }
       items.forEach(({ i, input }, j) => {
         const a = answer[j];
-        out[i] = a?.idempotencyKey === input.idempotencyKey ? itemOutcome(a) : new UnknownOutcomeError(`${backend} sent no answer for one case of a batch; it is looked up before it is sent again`);
+        out[i] =
+          a?.idempotencyKey === input.idempotencyKey
+            ? itemOutcome(a)
+            : new UnknownOutcomeError(
+                `${backend} sent no answer for one case of a batch; it is looked up before it is sent again`,
+              );
       });
       return out;
     },
 
     async findByKey(input) {
-      const r = await requestJson(http, { method: 'GET', url: joinUrl(baseUrl, `/api/cases?idempotencyKey=${encodeURIComponent(input.idempotencyKey)}`), headers, schema: CaseListSchema, backend });
+      const r = await requestJson(http, {
+        method: 'GET',
+        url: joinUrl(baseUrl, `/api/cases?idempotencyKey=${encodeURIComponent(input.idempotencyKey)}`),
+        headers,
+        schema: CaseListSchema,
+        backend,
+      });
       const c = r.data.cases[0];
       return c ? toRemote(c) : null;
     },
 
     async read(id) {
-      const r = await requestJson(http, { method: 'GET', url: joinUrl(baseUrl, `/api/cases/${encodeURIComponent(id)}`), headers, schema: ContractCaseSchema, backend });
+      const r = await requestJson(http, {
+        method: 'GET',
+        url: joinUrl(baseUrl, `/api/cases/${encodeURIComponent(id)}`),
+        headers,
+        schema: ContractCaseSchema,
+        backend,
+      });
       return toRemote(r.data);
     },
 
@@ -98,14 +140,26 @@ export function httpContractAdapter(baseUrl: string, creds: Credentials, http: H
 
     async testConnection() {
       // The nil UUID is never a real key: a 200 with an empty list proves URL and token.
-      const r = await requestJson(http, { method: 'GET', url: joinUrl(baseUrl, '/api/cases?idempotencyKey=00000000-0000-0000-0000-000000000000'), headers, schema: CaseListSchema, backend });
-      if (r.data.cases.length) throw new PermanentError('The backend answered, but not as the contract says (a case for the nil key)');
+      const r = await requestJson(http, {
+        method: 'GET',
+        url: joinUrl(baseUrl, '/api/cases?idempotencyKey=00000000-0000-0000-0000-000000000000'),
+        headers,
+        schema: CaseListSchema,
+        backend,
+      });
+      if (r.data.cases.length)
+        throw new PermanentError('The backend answered, but not as the contract says (a case for the nil key)');
       return `Connected to ${new URL(baseUrl).host}`;
     },
   };
 }
 
 export function createBody(input: CreateInput): CreateCaseBody {
-  return { mention: input.mention, category: input.category, severity: input.severity, note: input.note, capturedBy: input.capturedBy };
+  return {
+    mention: input.mention,
+    category: input.category,
+    severity: input.severity,
+    note: input.note,
+    capturedBy: input.capturedBy,
+  };
 }
-

@@ -15,6 +15,11 @@ export const ADAPTERS: Record<Exclude<BackendKind, 'none'>, Factory> = {
   freshdesk: freshdeskAdapter,
 };
 
-export function createAdapter(kind: BackendKind, baseUrl: string, creds: Credentials, http: HttpOptions): Adapter | null {
+export function createAdapter(
+  kind: BackendKind,
+  baseUrl: string,
+  creds: Credentials,
+  http: HttpOptions,
+): Adapter | null {
   return kind === 'none' ? null : ADAPTERS[kind](baseUrl, creds, http);
 }

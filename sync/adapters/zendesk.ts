@@ -16,7 +16,14 @@ const TicketSchema = z.object({
 type Ticket = z.infer<typeof TicketSchema>;
 const UserSchema = z.object({ id: z.number(), name: z.string().nullable().optional(), role: z.string().optional() });
 
-const STATUS_IN: Record<string, CaseStatus> = { new: 'new', open: 'open', pending: 'waiting', hold: 'waiting', solved: 'resolved', closed: 'resolved' };
+const STATUS_IN: Record<string, CaseStatus> = {
+  new: 'new',
+  open: 'open',
+  pending: 'waiting',
+  hold: 'waiting',
+  solved: 'resolved',
+  closed: 'resolved',
+};
 const STATUS_OUT: Partial<Record<CaseStatus, string>> = { open: 'open', waiting: 'pending', resolved: 'solved' };
 const PRIORITY = { low: 'low', medium: 'normal', high: 'high', critical: 'urgent' } as const;
 
@@ -26,7 +33,9 @@ const PRIORITY = { low: 'low', medium: 'normal', high: 'high', critical: 'urgent
  */
 export function zendeskAdapter(baseUrl: string, creds: Credentials, http: HttpOptions): Adapter {
   const auth =
-    creds.authMode === 'oauth' ? `Bearer ${creds.token}` : `Basic ${btoa(unescape(encodeURIComponent(`${creds.email ?? ''}/token:${creds.token}`)))}`;
+    creds.authMode === 'oauth'
+      ? `Bearer ${creds.token}`
+      : `Basic ${btoa(unescape(encodeURIComponent(`${creds.email ?? ''}/token:${creds.token}`)))}`;
   const headers = { Authorization: auth };
   const backend = 'Zendesk';
   const url = (p: string) => joinUrl(baseUrl, p);
@@ -37,7 +46,13 @@ export function zendeskAdapter(baseUrl: string, creds: Credentials, http: HttpOp
     let owner: string | null = null;
     if (t.assignee_id != null) {
       if (!names.has(t.assignee_id)) {
-        const r = await requestJson(http, { method: 'GET', url: url(`/api/v2/users/${t.assignee_id}`), headers, schema: z.object({ user: UserSchema }), backend });
+        const r = await requestJson(http, {
+          method: 'GET',
+          url: url(`/api/v2/users/${t.assignee_id}`),
+          headers,
+          schema: z.object({ user: UserSchema }),
+          backend,
+        });
         names.set(t.assignee_id, r.data.user.name ?? null);
       }
       owner = names.get(t.assignee_id) ?? `Zendesk user ${t.assignee_id}`;
@@ -111,16 +126,31 @@ export function zendeskAdapter(baseUrl: string, creds: Credentials, http: HttpOp
       // Zendesk assigns agents by id; a name typed in the extension goes in as an internal note.
       const lines: string[] = [];
       if (input.owner !== undefined) lines.push(input.owner ? `Owner: ${input.owner}` : 'Owner removed');
-      if (input.note) lines.push(`${input.note.kind === 'decision' ? 'Decision' : 'Note'} by ${input.note.by}: ${input.note.text}`);
+      if (input.note)
+        lines.push(`${input.note.kind === 'decision' ? 'Decision' : 'Note'} by ${input.note.by}: ${input.note.text}`);
       if (lines.length) ticket.comment = { body: lines.join('\n'), public: false };
       if (!Object.keys(ticket).length) return;
-      await requestJson(http, { method: 'PUT', url: url(`/api/v2/tickets/${encodeURIComponent(input.remoteId)}`), headers, body: { ticket }, schema: z.object({ ticket: TicketSchema }), backend });
+      await requestJson(http, {
+        method: 'PUT',
+        url: url(`/api/v2/tickets/${encodeURIComponent(input.remoteId)}`),
+        headers,
+        body: { ticket },
+        schema: z.object({ ticket: TicketSchema }),
+        backend,
+      });
     },
 
     async testConnection() {
-      const r = await requestJson(http, { method: 'GET', url: url('/api/v2/users/me'), headers, schema: z.object({ user: UserSchema.extend({ id: z.number().nullable() }) }), backend });
+      const r = await requestJson(http, {
+        method: 'GET',
+        url: url('/api/v2/users/me'),
+        headers,
+        schema: z.object({ user: UserSchema.extend({ id: z.number().nullable() }) }),
+        backend,
+      });
       // Zendesk answers /users/me with an anonymous user when the credentials are not accepted.
-      if (r.data.user.id == null || r.data.user.role === 'end-user') throw new PermanentError('Zendesk did not accept these credentials (signed in as an anonymous or end user)');
+      if (r.data.user.id == null || r.data.user.role === 'end-user')
+        throw new PermanentError('Zendesk did not accept these credentials (signed in as an anonymous or end user)');
       return `Connected to Zendesk as ${r.data.user.name ?? r.data.user.id}`;
     },
   };
@@ -133,6 +163,11 @@ export function ticketBody(input: CreateInput, requesterId: number | null) {
     ...(requesterId != null ? { requester_id: requesterId } : {}),
     external_id: input.idempotencyKey,
     priority: PRIORITY[input.severity],
-    tags: ['complaint_capture', `platform_${input.mention.platform}`, `category_${input.category}`, `severity_${input.severity}`],
+    tags: [
+      'complaint_capture',
+      `platform_${input.mention.platform}`,
+      `category_${input.category}`,
+      `severity_${input.severity}`,
+    ],
   };
 }

@@ -8,10 +8,17 @@ import { mention } from '../helpers';
 describe('context menu', () => {
   it('reads a selection, a link, or the post under the pointer', () => {
     expect(optionsForClick({ menuItemId: MENU_ID, selectionText: 'geen internet' })).toEqual({ useSelection: true });
-    expect(optionsForClick({ menuItemId: MENU_ID, linkUrl: 'https://x.com/a/status/1' })).toEqual({ useSelection: false, linkUrl: 'https://x.com/a/status/1' });
+    expect(optionsForClick({ menuItemId: MENU_ID, linkUrl: 'https://x.com/a/status/1' })).toEqual({
+      useSelection: false,
+      linkUrl: 'https://x.com/a/status/1',
+    });
     expect(optionsForClick({ menuItemId: MENU_ID })).toEqual({ useSelection: false, underPointer: true });
     // Firefox names the right-clicked element.
-    expect(optionsForClick({ menuItemId: MENU_ID, targetElementId: 42 })).toEqual({ useSelection: false, underPointer: true, targetElementId: 42 });
+    expect(optionsForClick({ menuItemId: MENU_ID, targetElementId: 42 })).toEqual({
+      useSelection: false,
+      underPointer: true,
+      targetElementId: 42,
+    });
   });
 
   it('ignores other menu items and clicks without a tab', () => {

@@ -19,11 +19,12 @@ describe('capture handlers', () => {
     await trackPendingCapture(12, Promise.resolve({ mention: other, readError: null }));
     expect((await h['capture/open']({ tabId: 12 })).duplicate).toBeNull();
     expect((await h['capture/author-cases']({ mention: other })).cases.map((c) => c.id)).toEqual([caseId]);
-    expect((await h['capture/save']({ mention: again, review: { ...review, note: 'second sighting' } })).caseId).toBe(caseId);
+    expect((await h['capture/save']({ mention: again, review: { ...review, note: 'second sighting' } })).caseId).toBe(
+      caseId,
+    );
     expect(await db.cases.count()).toBe(1);
     expect((await db.cases.get(caseId))?.log.at(-1)?.text).toBe('second sighting');
     await h['capture/attach']({ mention: other, caseId, note: '' });
     expect((await db.cases.get(caseId))?.mentionIds).toHaveLength(2);
   });
 });
-

@@ -31,7 +31,8 @@ describe('urlKey', () => {
   it.each(different)('%s is not %s', (a, b) => expect(urlKey(a)).not.toBe(urlKey(b)));
 
   it('keeps comment fragments in their usual forms', () => {
-    for (const h of ['#comment-12', '#c12', '#li-comment-12', '#div-comment-12']) expect(urlKey(`https://b.example/p${h}`)).toBe(`b.example/p${h}`);
+    for (const h of ['#comment-12', '#c12', '#li-comment-12', '#div-comment-12'])
+      expect(urlKey(`https://b.example/p${h}`)).toBe(`b.example/p${h}`);
   });
 
   it('does not throw on a malformed address', () => {

@@ -6,7 +6,16 @@ import { join } from 'node:path';
 export interface Backend {
   url: string;
   token: string;
-  stats(withUrls?: boolean): Promise<{ cases: number; distinctUrls: number; duplicateUrls: number; urls?: string[]; creates: Record<string, number>; faults: Record<string, number> }>;
+  stats(
+    withUrls?: boolean,
+  ): Promise<{
+    cases: number;
+    distinctUrls: number;
+    duplicateUrls: number;
+    urls?: string[];
+    creates: Record<string, number>;
+    faults: Record<string, number>;
+  }>;
   setFaults(f: Record<string, unknown>): Promise<void>;
   stop(): Promise<void>;
 }
@@ -15,9 +24,13 @@ export interface Backend {
 export async function startBackend(flags: string[] = []): Promise<Backend> {
   const data = mkdtempSync(join(tmpdir(), 'cc-backend-'));
   const token = `e2e-${Math.random().toString(36).slice(2)}`;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data', data, '--token', token, '--test', ...flags], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data', data, '--token', token, '--test', ...flags],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {

@@ -1,7 +1,12 @@
 import { test, expect, openTab } from './fixtures';
 
 // Issue #2: toolbar capture → local store → side panel, surviving a browser restart.
-test('captures a blog post through the popup, lists it in the side panel, and keeps it after a restart', async ({ context, pages, openExtensionPage, restart }) => {
+test('captures a blog post through the popup, lists it in the side panel, and keeps it after a restart', async ({
+  context,
+  pages,
+  openExtensionPage,
+  restart,
+}) => {
   const pageUrl = `${pages.origin}/blog-post.html`;
   const { tabId } = await openTab(context, pageUrl);
 
@@ -44,7 +49,11 @@ test('captures a blog post through the popup, lists it in the side panel, and ke
 });
 
 // Issues #2/#7: a save the background refuses keeps everything the agent typed, with a clear error.
-test('a refused save keeps the form and says why; fixing the field saves', async ({ context, pages, openExtensionPage }) => {
+test('a refused save keeps the form and says why; fixing the field saves', async ({
+  context,
+  pages,
+  openExtensionPage,
+}) => {
   const pageUrl = `${pages.origin}/blog-post.html`;
   const { tabId } = await openTab(context, pageUrl);
   const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);

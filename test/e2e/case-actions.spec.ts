@@ -16,7 +16,11 @@ interface RemoteCase {
 
 // Issue 5: owner, status and decision changes made in the side panel reach the reference backend
 // through the outbox, each with who made it.
-test('owner, status and decision changes reach the reference backend', async ({ context, pages, openExtensionPage }) => {
+test('owner, status and decision changes reach the reference backend', async ({
+  context,
+  pages,
+  openExtensionPage,
+}) => {
   const options = await openExtensionPage('options.html');
   await options.fill('input[name=agentName]', 'Sanne');
   await options.selectOption('select[name=backend]', 'http');
@@ -48,19 +52,25 @@ test('owner, status and decision changes reach the reference backend', async ({ 
   await expectAccessible(panel);
 
   const remote = async (): Promise<RemoteCase | undefined> => {
-    const r = (await (await fetch(`${backend.url}/api/cases?url=${encodeURIComponent(pageUrl)}`, { headers: { authorization: `Bearer ${backend.token}` } })).json()) as { cases?: RemoteCase[] };
+    const r = (await (
+      await fetch(`${backend.url}/api/cases?url=${encodeURIComponent(pageUrl)}`, {
+        headers: { authorization: `Bearer ${backend.token}` },
+      })
+    ).json()) as { cases?: RemoteCase[] };
     return r.cases?.[0];
   };
   await expect.poll(async () => (await remote())?.owner, { timeout: 30_000 }).toBe('Joost');
   const c = await remote();
   expect(c?.status).toBe('open');
   // The backend records who made a note or decision; status and owner changes carry no author in its contract.
-  expect(c?.history.map((h) => [h.kind, h.text])).toEqual(expect.arrayContaining([
-    ['owner', 'Owner: Sanne'],
-    ['status', 'Status new → open'],
-    ['decision', 'Refund one month'],
-    ['owner', 'Owner: Joost'],
-  ]));
+  expect(c?.history.map((h) => [h.kind, h.text])).toEqual(
+    expect.arrayContaining([
+      ['owner', 'Owner: Sanne'],
+      ['status', 'Status new → open'],
+      ['decision', 'Refund one month'],
+      ['owner', 'Owner: Joost'],
+    ]),
+  );
   expect(c?.history.find((h) => h.kind === 'decision')?.by).toBe('Sanne');
   await expect(card.getByTestId('sync')).toHaveText('sent');
 });

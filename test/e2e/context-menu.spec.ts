@@ -3,7 +3,10 @@ import { captureViaShortcut, expectAccessible, reportViaMenu, selectText } from 
 
 // Issue 5: "Report as complaint" on a page, a selection, a link and the comment under the pointer.
 // Each step calls the handler the browser's menu click calls and reviews the capture it opened.
-test('context menu captures a page, a selection, a link and the comment under the pointer', async ({ context, pages }) => {
+test('context menu captures a page, a selection, a link and the comment under the pointer', async ({
+  context,
+  pages,
+}) => {
   const pageUrl = `${pages.origin}/blog-comments.html`;
   const { page, tabId } = await openTab(context, pageUrl);
 
@@ -14,7 +17,18 @@ test('context menu captures a page, a selection, a link and the comment under th
     await expect(review.locator('input[name=authorName]')).toHaveValue('Anouk de Vries');
     // Headless Chromium binds no suggested keys, so the popup names where to set one; the manifest suggests Alt+Shift+C.
     await expect(review.getByTestId('shortcut')).toContainText(/Alt\+Shift\+C|chrome:\/\/extensions\/shortcuts/);
-    const commands = await (await serviceWorker(context)).evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { commands: Record<string, { suggested_key: { default: string } }> } } } }).chrome.runtime.getManifest().commands);
+    const commands = await (
+      await serviceWorker(context)
+    ).evaluate(
+      () =>
+        (
+          globalThis as unknown as {
+            chrome: {
+              runtime: { getManifest(): { commands: Record<string, { suggested_key: { default: string } }> } };
+            };
+          }
+        ).chrome.runtime.getManifest().commands,
+    );
     expect(commands['capture-in-view']?.suggested_key.default).toBe('Alt+Shift+C');
     await expectAccessible(review);
     await review.close();
@@ -22,7 +36,9 @@ test('context menu captures a page, a selection, a link and the comment under th
 
   await test.step('selection: the text selected, the author of the comment holding it', async () => {
     await selectText(page, '#comment-13 .comment-content p', 'Ze beloven een monteur maar er komt niemand.');
-    const review = await reportViaMenu(context, tabId, { selectionText: 'Ze beloven een monteur maar er komt niemand.' });
+    const review = await reportViaMenu(context, tabId, {
+      selectionText: 'Ze beloven een monteur maar er komt niemand.',
+    });
     await expect(review.locator('textarea[name=text]')).toHaveValue('Ze beloven een monteur maar er komt niemand.');
     await expect(review.locator('input[name=authorName]')).toHaveValue('Marloes de Vries');
     await expect(review.locator('input[name=url]')).toHaveValue(`${pageUrl}#comment-13`);

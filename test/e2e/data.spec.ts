@@ -15,7 +15,11 @@ async function exported(panel: Page, button: string): Promise<{ name: string; te
 
 // Issue 5: export as CSV (formulas neutralised) and JSON, and a JSON import that refuses a bad
 // file whole and brings a good one into another browser.
-test('exports CSV and JSON, refuses a bad import, and round-trips JSON into a fresh profile', async ({ context, pages, openExtensionPage }) => {
+test('exports CSV and JSON, refuses a bad import, and round-trips JSON into a fresh profile', async ({
+  context,
+  pages,
+  openExtensionPage,
+}) => {
   const pageUrl = `${pages.origin}/blog-post.html`;
   const { tabId } = await openTab(context, pageUrl);
   const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
@@ -36,7 +40,11 @@ test('exports CSV and JSON, refuses a bad import, and round-trips JSON into a fr
   expect(json.text).not.toMatch(/token|password/i);
 
   const importInput = panel.locator('input[name=import]');
-  await importInput.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...file, cases: [{ id: 'x' }] })) });
+  await importInput.setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...file, cases: [{ id: 'x' }] })),
+  });
   await expect(panel.getByTestId('data-message')).toContainText('Import refused, nothing was changed: cases.0.');
   expect(await rows(context, 'cases')).toHaveLength(1);
 
@@ -48,8 +56,12 @@ test('exports CSV and JSON, refuses a bad import, and round-trips JSON into a fr
     const panel2 = await fresh.newPage();
     await panel2.goto(`chrome-extension://${id}/sidepanel.html`);
     await expect(panel2.getByTestId('case')).toHaveCount(0);
-    await panel2.locator('input[name=import]').setInputFiles({ name: json.name, mimeType: 'application/json', buffer: Buffer.from(json.text) });
-    await expect(panel2.getByTestId('data-message')).toHaveText('Imported 1 cases and 1 mentions (0 cases were already stored).');
+    await panel2
+      .locator('input[name=import]')
+      .setInputFiles({ name: json.name, mimeType: 'application/json', buffer: Buffer.from(json.text) });
+    await expect(panel2.getByTestId('data-message')).toHaveText(
+      'Imported 1 cases and 1 mentions (0 cases were already stored).',
+    );
     await expect(panel2.getByTestId('case').getByTestId('mention-text')).toContainText('=HYPERLINK');
     expect(await rows(fresh, 'cases')).toEqual(await rows(context, 'cases'));
   } finally {

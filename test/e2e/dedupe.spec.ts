@@ -4,7 +4,10 @@ import { expectAccessible, reportViaMenu, rows } from './workflow';
 
 /** The side panel's card for the case whose mention text contains `text`. */
 const cardWith = (panel: import('@playwright/test').Page, section: 'linked' | 'recent', text: string) =>
-  panel.getByTestId(section).getByTestId('case').filter({ has: panel.getByTestId('mention-text').filter({ hasText: text }) });
+  panel
+    .getByTestId(section)
+    .getByTestId('case')
+    .filter({ has: panel.getByTestId('mention-text').filter({ hasText: text }) });
 
 async function caseCount(context: BrowserContext) {
   return (await rows(context, 'cases')).length;
@@ -52,7 +55,11 @@ test('a duplicate capture shows the existing case and takes a note', async ({ co
 
 // Issue 5: a new capture from an author with cases may join the earlier case; the side panel
 // shows the cases linked by post, author and thread, following in-page navigation.
-test('attaches to the author’s earlier case and lists linked cases by post, author and thread', async ({ context, pages, openExtensionPage }) => {
+test('attaches to the author’s earlier case and lists linked cases by post, author and thread', async ({
+  context,
+  pages,
+  openExtensionPage,
+}) => {
   const comments = `${pages.origin}/blog-comments.html`;
   const other = `${pages.origin}/blog-other.html`;
   const { page, tabId } = await openTab(context, comments);
@@ -97,14 +104,18 @@ test('attaches to the author’s earlier case and lists linked cases by post, au
   // On the other post: its own case (thread) and Piet's earlier case (same author only), not Marloes'.
   const panel = await openExtensionPage(`sidepanel.html?tabId=${tab2}`);
   await expect(panel.getByTestId('linked').getByTestId('case')).toHaveCount(2);
-  await expect(cardWith(panel, 'linked', 'Bij mij ook al vijf dagen').getByTestId('reason')).toHaveText(['same author']);
+  await expect(cardWith(panel, 'linked', 'Bij mij ook al vijf dagen').getByTestId('reason')).toHaveText([
+    'same author',
+  ]);
   await expect(cardWith(panel, 'linked', 'Ze beloven een monteur')).toHaveCount(0);
   await expectAccessible(panel);
 
   // On the first post: all three by thread; Piet's comment permalink adds "same post" (in-page navigation).
   const panel1 = await openExtensionPage(`sidepanel.html?tabId=${tabId}`);
   await expect(panel1.getByTestId('linked').getByTestId('case')).toHaveCount(3);
-  await expect(cardWith(panel1, 'linked', 'Ze beloven een monteur').getByTestId('reason')).toContainText(['same thread']);
+  await expect(cardWith(panel1, 'linked', 'Ze beloven een monteur').getByTestId('reason')).toContainText([
+    'same thread',
+  ]);
   await page.evaluate(() => (location.hash = '#comment-12'));
   await expect(cardWith(panel1, 'linked', 'router knippert').getByTestId('reason')).toContainText(['same post']);
 
@@ -113,5 +124,7 @@ test('attaches to the author’s earlier case and lists linked cases by post, au
   await marloes.locator('input[name=identity]').fill('blog:Piet Jansen');
   await marloes.getByRole('button', { name: 'Link identities' }).click();
   await expect(cardWith(panel, 'linked', 'Ze beloven een monteur').getByTestId('reason')).toHaveText(['same author']);
-  await expect(cardWith(panel, 'linked', 'Ze beloven een monteur').getByTestId('linked-identities')).toContainText('blog:piet jansen');
+  await expect(cardWith(panel, 'linked', 'Ze beloven een monteur').getByTestId('linked-identities')).toContainText(
+    'blog:piet jansen',
+  );
 });

@@ -30,7 +30,9 @@ export async function extensionIdOf(context: BrowserContext): Promise<string> {
 export async function tabIdOf(context: BrowserContext, url: string): Promise<number> {
   const sw = await serviceWorker(context);
   const id = await sw.evaluate(async (u) => {
-    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+    const api = (
+      globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }
+    ).chrome;
     return (await api.tabs.query({})).find((t) => t.url === u)?.id ?? null;
   }, url);
   if (id === null) throw new Error(`no tab shows ${url}`);

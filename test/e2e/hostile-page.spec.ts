@@ -9,23 +9,30 @@ function watch(context: BrowserContext) {
   context.on('request', (r) => {
     if (!/^(chrome-extension|data|blob):|^http:\/\/127\.0\.0\.1[:/]/.test(r.url())) outbound.push(r.url());
   });
-  const guard = (p: Page) => p.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+  const guard = (p: Page) =>
+    p.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
   return { dialogs, outbound, guard };
 }
 
 // Issue #7: a page whose names, titles and text carry markup, script, javascript: links, bidi
 // overrides, zero-width characters and a 1 MB string is captured and shown as inert text everywhere.
-test('a hostile page is captured and every view shows it as inert text', async ({ context, pages, openExtensionPage }) => {
+test('a hostile page is captured and every view shows it as inert text', async ({
+  context,
+  pages,
+  openExtensionPage,
+}) => {
   const w = watch(context);
   const url = `${pages.origin}/generated/hostile.html`;
   const { tabId } = await openTab(context, url);
 
   const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
   w.guard(popup);
-  await expect(popup.locator('textarea[name=text]')).toHaveValue(/Klacht <img src="http:\/\/evil\.invalid\/x\.png" onerror="alert\(2\)">/);
+  await expect(popup.locator('textarea[name=text]')).toHaveValue(
+    /Klacht <img src="http:\/\/evil\.invalid\/x\.png" onerror="alert\(2\)">/,
+  );
   const name = await popup.locator('input[name=authorName]').inputValue();
   expect(name).toContain('evilName');
   expect(name).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B-\u200D]/);
@@ -51,12 +58,18 @@ test('a hostile page is captured and every view shows it as inert text', async (
   expect(w.outbound).toEqual([]);
 });
 
-test('a 10 MB page is captured without freezing the popup, with the text truncated and a warning', async ({ context, pages, openExtensionPage }) => {
+test('a 10 MB page is captured without freezing the popup, with the text truncated and a warning', async ({
+  context,
+  pages,
+  openExtensionPage,
+}) => {
   const url = `${pages.origin}/generated/huge.html`;
   const { tabId } = await openTab(context, url);
   const started = Date.now();
   const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
-  await expect(popup.locator('textarea[name=text]')).toHaveValue(/De storing duurt nu al drie weken/, { timeout: 15_000 });
+  await expect(popup.locator('textarea[name=text]')).toHaveValue(/De storing duurt nu al drie weken/, {
+    timeout: 15_000,
+  });
   const tookMs = Date.now() - started;
   console.log(`10 MB page: popup showed the capture after ${tookMs} ms`);
   await expect(popup.locator('.warnings')).toContainText(/text cut at [\d,.]+ characters/);
@@ -64,7 +77,7 @@ test('a 10 MB page is captured without freezing the popup, with the text truncat
   await popup.fill('textarea[name=note]', 'still responsive');
   await expect(popup.locator('textarea[name=note]')).toHaveValue('still responsive');
   const len = (await popup.locator('textarea[name=text]').inputValue()).length;
-  expect(len).toBeLessThan(10 * 1024 * 1024 / 4);
+  expect(len).toBeLessThan((10 * 1024 * 1024) / 4);
   await popup.click('button[type=submit]');
   await expect(popup.getByTestId('saved')).toBeVisible();
 });

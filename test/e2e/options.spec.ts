@@ -8,7 +8,9 @@ const nl = JSON.parse(readFileSync('public/_locales/nl/messages.json', 'utf8')) 
 
 // Issue 5: every view passes axe and works in Dutch — the options page included, with the backend
 // form open (the fields an agent fills in) and a refused plain-http URL shown as an error.
-test('the options page passes axe in English and Dutch, and refuses plain http outside loopback', async ({ openExtensionPage }) => {
+test('the options page passes axe in English and Dutch, and refuses plain http outside loopback', async ({
+  openExtensionPage,
+}) => {
   const options = await openExtensionPage('options.html');
   await options.selectOption('select[name=backend]', 'http');
   await expect(options.locator('input[name=backendUrl]')).toBeVisible();

@@ -13,7 +13,10 @@ export interface PageServer {
 /** Serves the fixture pages of test/e2e/pages (and the generated ones) on a free loopback port. */
 export async function startPageServer(root: string): Promise<PageServer> {
   const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     const make = GENERATED[path];
     if (make) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(make());
@@ -21,7 +24,9 @@ export async function startPageServer(root: string): Promise<PageServer> {
     }
     try {
       const body = await readFile(join(root, path));
-      res.writeHead(200, { 'content-type': path.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream' });
+      res.writeHead(200, {
+        'content-type': path.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream',
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

@@ -8,7 +8,16 @@ const CAPTURES = 1000;
 
 let backend: Backend;
 test.beforeAll(async () => {
-  backend = await startBackend(['--fail-rate', '0.3', '--drop-after-store-rate', '0.1', '--burst-429', 'every=100,count=5,retryAfter=1', '--seed', '42']);
+  backend = await startBackend([
+    '--fail-rate',
+    '0.3',
+    '--drop-after-store-rate',
+    '0.1',
+    '--burst-429',
+    'every=100,count=5,retryAfter=1',
+    '--seed',
+    '42',
+  ]);
 });
 test.afterAll(async () => backend?.stop());
 
@@ -18,7 +27,11 @@ const mentionUrl = (i: number) => `https://x.com/e2e_author${i % 37}/status/${1_
 async function capture(page: Page, from: number, to: number) {
   await page.evaluate(
     async ({ from, to }) => {
-      const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome;
+      const chrome = (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } };
+        }
+      ).chrome;
       const one = async (i: number) => {
         const mention = {
           platform: 'x',
@@ -38,13 +51,19 @@ async function capture(page: Page, from: number, to: number) {
         };
         for (let attempt = 0; ; attempt++) {
           // A message sent while the worker is being stopped can go unanswered; the save is atomic, so retry.
-          const r = await chrome.runtime.sendMessage({ type: 'capture/save', payload: { mention, review: { category: 'outage', severity: 'high', owner: null, note: `note ${i}` } } }).catch((e: Error) => ({ ok: false, error: e.message }));
+          const r = await chrome.runtime
+            .sendMessage({
+              type: 'capture/save',
+              payload: { mention, review: { category: 'outage', severity: 'high', owner: null, note: `note ${i}` } },
+            })
+            .catch((e: Error) => ({ ok: false, error: e.message }));
           if (r?.ok) return;
           if (attempt > 5) throw new Error(`capture ${i} failed: ${r?.error}`);
           await new Promise((res) => setTimeout(res, 200));
         }
       };
-      for (let i = from; i < to; i += 10) await Promise.all(Array.from({ length: Math.min(10, to - i) }, (_, k) => one(i + k)));
+      for (let i = from; i < to; i += 10)
+        await Promise.all(Array.from({ length: Math.min(10, to - i) }, (_, k) => one(i + k)));
     },
     { from, to },
   );
@@ -78,7 +97,11 @@ async function stopServiceWorker(context: BrowserContext, page: Page) {
   await cdp.detach();
 }
 
-test('1,000 captures reach the backend exactly once through faults, a stopped worker and a restart', async ({ context, extensionId, restart }) => {
+test('1,000 captures reach the backend exactly once through faults, a stopped worker and a restart', async ({
+  context,
+  extensionId,
+  restart,
+}) => {
   test.setTimeout(240_000);
   const started = Date.now();
   const options = await context.newPage();
@@ -91,7 +114,10 @@ test('1,000 captures reach the backend exactly once through faults, a stopped wo
   await expect(options.getByTestId('options-message')).toHaveText('Saved.');
   // The token is never shown back, only its last four characters.
   await expect(options.locator('input[name=token]')).toHaveValue('');
-  await expect(options.locator('input[name=token]')).toHaveAttribute('placeholder', new RegExp(`••••${backend.token.slice(-4)}`));
+  await expect(options.locator('input[name=token]')).toHaveAttribute(
+    'placeholder',
+    new RegExp(`••••${backend.token.slice(-4)}`),
+  );
 
   const t0 = Date.now();
   await capture(options, 0, 400);
@@ -122,7 +148,9 @@ test('1,000 captures reach the backend exactly once through faults, a stopped wo
   const states = await syncStates(page);
   const stats = await backend.stats(true);
   const stored = new Set(stats.urls);
-  const lost = Array.from({ length: CAPTURES }, (_, i) => mentionUrl(i).replace('https://', '')).filter((u) => !stored.has(u)).length;
+  const lost = Array.from({ length: CAPTURES }, (_, i) => mentionUrl(i).replace('https://', '')).filter(
+    (u) => !stored.has(u),
+  ).length;
   const duplicates = stats.cases - stats.distinctUrls;
   console.log(
     `sync fault test: captured=${CAPTURES} stored=${stats.cases} duplicates=${duplicates} lost=${lost} ` +
@@ -136,7 +164,13 @@ test('1,000 captures reach the backend exactly once through faults, a stopped wo
   expect(lost).toBe(0);
   expect(states).toEqual({ sent: CAPTURES });
   await expect(page.getByTestId('sync-counts')).toHaveText('All cases are synced.');
-  const badge = await (await serviceWorker(reopened)).evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+  const badge = await (
+    await serviceWorker(reopened)
+  ).evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }
+    ).chrome.action.getBadgeText({}),
+  );
   expect(badge).toBe('');
 });
 
@@ -148,14 +182,19 @@ async function configure(page: Page, url: string, token: string) {
   await page.fill('input[name=token]', token);
 }
 
-test('a refused token stops sync with the backend message; after fixing it, retry sends every case', async ({ context, extensionId }) => {
+test('a refused token stops sync with the backend message; after fixing it, retry sends every case', async ({
+  context,
+  extensionId,
+}) => {
   const clean = await startBackend();
   try {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/options.html`);
     await configure(page, clean.url, 'wrong-token');
     await page.getByRole('button', { name: 'Test connection' }).click();
-    await expect(page.getByTestId('options-message')).toHaveText('Connection failed: The case backend answered 401: Missing or wrong bearer token');
+    await expect(page.getByTestId('options-message')).toHaveText(
+      'Connection failed: The case backend answered 401: Missing or wrong bearer token',
+    );
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByTestId('options-message')).toHaveText('Saved.');
 
@@ -191,7 +230,11 @@ test('a refused token stops sync with the backend message; after fixing it, retr
     });
     expect(patched.status).toBe(200);
     const changed = await page.evaluate(async () => {
-      const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value: { changed: number } }> } } }).chrome;
+      const chrome = (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value: { changed: number } }> } };
+        }
+      ).chrome;
       return (await chrome.runtime.sendMessage({ type: 'sync/refresh', payload: {} })).value.changed;
     });
     expect(changed).toBe(2);
@@ -215,7 +258,9 @@ test('flush rate to the reference backend on loopback', async ({ context, extens
     await clean.setFaults({ paused: false });
     await expect.poll(() => sentCount(page), { timeout: 60_000, intervals: [100] }).toBe(CAPTURES);
     const seconds = (Date.now() - t0) / 1000;
-    console.log(`sync flush: ${CAPTURES} queued cases sent in ${seconds.toFixed(2)} s = ${Math.round(CAPTURES / seconds)} cases/s (Chromium, loopback, no faults)`);
+    console.log(
+      `sync flush: ${CAPTURES} queued cases sent in ${seconds.toFixed(2)} s = ${Math.round(CAPTURES / seconds)} cases/s (Chromium, loopback, no faults)`,
+    );
     expect((await clean.stats()).cases).toBe(CAPTURES);
   } finally {
     await clean.stop();

@@ -2,7 +2,11 @@ import { test, expect, openTab } from './fixtures';
 import { expectAccessible, rows } from './workflow';
 
 // Issue 6's "the post and all comments": a post captured from its page keeps the comments under it.
-test('a captured blog post keeps its comments: named in the popup, stored once, listed in the side panel', async ({ context, pages, openExtensionPage }) => {
+test('a captured blog post keeps its comments: named in the popup, stored once, listed in the side panel', async ({
+  context,
+  pages,
+  openExtensionPage,
+}) => {
   const pageUrl = `${pages.origin}/blog-comments.html`;
   const { tabId } = await openTab(context, pageUrl);
 

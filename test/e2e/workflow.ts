@@ -17,7 +17,9 @@ export async function reportViaMenu(context: BrowserContext, tabId: number, clic
   const sw = await serviceWorker(context);
   await sw.evaluate(
     async ({ tabId, click }) => {
-      const cc = (globalThis as unknown as { __cc: { MENU_ID: string; handleMenuClick(i: object, t: object): Promise<unknown> } }).__cc;
+      const cc = (
+        globalThis as unknown as { __cc: { MENU_ID: string; handleMenuClick(i: object, t: object): Promise<unknown> } }
+      ).__cc;
       await cc.handleMenuClick({ menuItemId: cc.MENU_ID, ...click }, { id: tabId });
     },
     { tabId, click },
@@ -32,7 +34,9 @@ export async function captureViaShortcut(context: BrowserContext, tabId: number)
   const opened = context.waitForEvent('page', (p) => p.url().includes(`popup.html?review=${tabId}`));
   const sw = await serviceWorker(context);
   await sw.evaluate(async (tabId) => {
-    const cc = (globalThis as unknown as { __cc: { COMMAND_ID: string; handleCommand(c: string, t: object): Promise<unknown> } }).__cc;
+    const cc = (
+      globalThis as unknown as { __cc: { COMMAND_ID: string; handleCommand(c: string, t: object): Promise<unknown> } }
+    ).__cc;
     await cc.handleCommand(cc.COMMAND_ID, { id: tabId });
   }, tabId);
   const review = await opened;
@@ -41,7 +45,10 @@ export async function captureViaShortcut(context: BrowserContext, tabId: number)
 }
 
 /** Rows of one IndexedDB table of the extension, read in the service worker. */
-export async function rows<T = Record<string, unknown>>(context: BrowserContext, table: 'cases' | 'mentions' | 'outbox' | 'identities'): Promise<T[]> {
+export async function rows<T = Record<string, unknown>>(
+  context: BrowserContext,
+  table: 'cases' | 'mentions' | 'outbox' | 'identities',
+): Promise<T[]> {
   const sw = await serviceWorker(context);
   return sw.evaluate(
     (table) =>

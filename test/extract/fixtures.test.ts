@@ -15,15 +15,25 @@ export const PAGES = join(__dirname, '..', 'fixtures', 'pages');
 const NOW = new Date('2026-01-01T00:00:00.000Z');
 const UPDATE = process.env.UPDATE_FIXTURES === '1';
 
-interface Case { selection?: string; target?: string; linkUrl?: string }
-interface RequestFile { url: string; cases?: Record<string, Case> }
+interface Case {
+  selection?: string;
+  target?: string;
+  linkUrl?: string;
+}
+interface RequestFile {
+  url: string;
+  cases?: Record<string, Case>;
+}
 
 export function fixturePages(): { platform: string; name: string; html: string }[] {
-  return readdirSync(PAGES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).flatMap((platform) =>
-    readdirSync(join(PAGES, platform))
-      .filter((f) => f.endsWith('.html'))
-      .map((f) => ({ platform, name: f.slice(0, -5), html: join(PAGES, platform, f) })),
-  );
+  return readdirSync(PAGES, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .flatMap((platform) =>
+      readdirSync(join(PAGES, platform))
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => ({ platform, name: f.slice(0, -5), html: join(PAGES, platform, f) })),
+    );
 }
 
 function run(htmlFile: string, reqFile: RequestFile) {
@@ -33,7 +43,12 @@ function run(htmlFile: string, reqFile: RequestFile) {
   for (const [name, c] of Object.entries(reqFile.cases ?? {})) {
     const target = c.target ? document.querySelector(c.target) : null;
     if (c.target && !target) throw new Error(`case ${name}: target selector ${c.target} matches nothing`);
-    cases[name] = extractMention(document, { ...base, selection: c.selection ?? null, target, linkUrl: c.linkUrl ?? null });
+    cases[name] = extractMention(document, {
+      ...base,
+      selection: c.selection ?? null,
+      target,
+      linkUrl: c.linkUrl ?? null,
+    });
   }
   return { mention: extractMention(document, base), all: extractAll(document, base), cases };
 }
@@ -48,7 +63,9 @@ describe('extraction fixtures', () => {
       for (const m of [got.mention, ...got.all, ...Object.values(got.cases)]) MentionSchema.parse(m);
       if (UPDATE) writeFileSync(expPath, `${JSON.stringify(got, null, 2)}\n`);
       if (!existsSync(expPath)) {
-        throw new Error(`no expected output for ${page.platform}/${page.name}: run UPDATE_FIXTURES=1 npx vitest run test/extract, then check ${expPath} by hand`);
+        throw new Error(
+          `no expected output for ${page.platform}/${page.name}: run UPDATE_FIXTURES=1 npx vitest run test/extract, then check ${expPath} by hand`,
+        );
       }
       expect(got).toEqual(JSON.parse(readFileSync(expPath, 'utf8')));
     });

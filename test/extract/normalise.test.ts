@@ -4,13 +4,21 @@ import { normaliseText, normaliseTextFully } from '../../extract/dom/normalise';
 /** Deterministic pseudo-random strings (mulberry32), so a failure can be replayed. */
 function strings(seed: number, count: number, alphabet: string[]): string[] {
   let a = seed;
-  const rnd = () => { a = (a + 0x6d2b79f5) | 0; let t = Math.imul(a ^ (a >>> 15), 1 | a); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
-  return Array.from({ length: count }, () => Array.from({ length: 1 + Math.floor(rnd() * 40) }, () => alphabet[Math.floor(rnd() * alphabet.length)]!).join(''));
+  const rnd = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return Array.from({ length: count }, () =>
+    Array.from({ length: 1 + Math.floor(rnd() * 40) }, () => alphabet[Math.floor(rnd() * alphabet.length)]!).join(''),
+  );
 }
 
 describe('normaliseText short path (issue 6: comments skip the eight-pass normalisation)', () => {
   it('gives exactly what the full normalisation gives on plain text', () => {
-    for (const s of strings(7, 3000, ['a', 'b', 'é', '😀', ' ', ' ', '\n', '\n', '.'])) expect(normaliseText(s)).toBe(normaliseTextFully(s));
+    for (const s of strings(7, 3000, ['a', 'b', 'é', '😀', ' ', ' ', '\n', '\n', '.']))
+      expect(normaliseText(s)).toBe(normaliseTextFully(s));
   });
 
   it('still escapes invisibles and folds odd spaces when a text has any', () => {

@@ -13,18 +13,26 @@ const PAGES = join(__dirname, '..', 'fixtures', 'pages');
 const HELPERS = new Set(['viewport']);
 
 describe('extractor conventions', () => {
-  const files = readdirSync(PLATFORMS).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
+  const files = readdirSync(PLATFORMS)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.slice(0, -3));
   const ids = new Set(extractors.map((e) => e.id));
 
   for (const file of files.filter((f) => !HELPERS.has(f))) {
     it(`${file}.ts is registered under its file name`, () => {
-      expect(ids.has(file), `extract/platforms/${file}.ts is not in extract/registry.ts (or its id is not "${file}")`).toBe(true);
+      expect(
+        ids.has(file),
+        `extract/platforms/${file}.ts is not in extract/registry.ts (or its id is not "${file}")`,
+      ).toBe(true);
       expect(readFileSync(join(PLATFORMS, `${file}.ts`), 'utf8')).toMatch(new RegExp(`id: '${file}'`));
     });
     it(`${file}.ts has fixtures`, () => {
       const dir = join(PAGES, file);
       const pages = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.html')) : [];
-      expect(pages.length, `no saved page in test/fixtures/pages/${file}/ — add one with its .request.json`).toBeGreaterThan(0);
+      expect(
+        pages.length,
+        `no saved page in test/fixtures/pages/${file}/ — add one with its .request.json`,
+      ).toBeGreaterThan(0);
     });
   }
 

@@ -10,7 +10,10 @@ const now = new Date('2026-11-23T12:00:00.000Z');
 
 /** A WordPress post with the given comment <li>s (core markup, as bench/pages/blog-500.ts writes it). */
 function wordpress(comments: string): Document {
-  const page = blogPost(POST, 1).replace(/<ol class="comment-list">[\s\S]*?<\/ol><div id="respond"/, `<ol class="comment-list">${comments}</ol><div id="respond"`);
+  const page = blogPost(POST, 1).replace(
+    /<ol class="comment-list">[\s\S]*?<\/ol><div id="respond"/,
+    `<ol class="comment-list">${comments}</ol><div id="respond"`,
+  );
   return parseHTML(page).document as unknown as Document;
 }
 const li = (id: number, body: string, extra = '') =>
@@ -25,7 +28,11 @@ describe('thread snapshot of a captured post (issue 6: the post and all its comm
     expect(m.thread?.comments).toHaveLength(500);
     expect(m.thread?.truncated).toBe(false);
     // Every 5th comment answers the one before it (bench/pages/blog-500.ts).
-    expect(m.thread?.comments[4]).toMatchObject({ id: 'comment-1004', replyTo: `${POST}#comment-1003`, author: { name: 'Reader 4', profileUrl: 'https://reader4.example/' } });
+    expect(m.thread?.comments[4]).toMatchObject({
+      id: 'comment-1004',
+      replyTo: `${POST}#comment-1003`,
+      author: { name: 'Reader 4', profileUrl: 'https://reader4.example/' },
+    });
     expect(m.thread?.comments[0]?.replyTo).toBeNull();
     expect(MentionSchema.safeParse(m).success).toBe(true);
   });
@@ -36,18 +43,27 @@ describe('thread snapshot of a captured post (issue 6: the post and all its comm
     expect(m.thread).toMatchObject({ found: THREAD_MAX_COMMENTS + 5, truncated: true });
     expect(m.thread?.comments).toHaveLength(THREAD_MAX_COMMENTS);
 
-    const huge = extractMention(wordpress(li(1, `<p>${'a'.repeat(THREAD_COMMENT_MAX_CHARS * 3)}</p>`) + li(2, '<p>short</p>')), { url: POST, now });
+    const huge = extractMention(
+      wordpress(li(1, `<p>${'a'.repeat(THREAD_COMMENT_MAX_CHARS * 3)}</p>`) + li(2, '<p>short</p>')),
+      { url: POST, now },
+    );
     expect(huge.thread?.comments[0]?.text).toHaveLength(THREAD_COMMENT_MAX_CHARS);
     expect(huge.thread?.comments[1]?.text).toBe('short');
     expect(huge.thread?.truncated).toBe(true);
     // A comment exactly at the limit is kept whole: nothing was left out.
-    const exact = extractMention(wordpress(li(1, `<p>${'a'.repeat(THREAD_COMMENT_MAX_CHARS)}</p>`)), { url: POST, now });
+    const exact = extractMention(wordpress(li(1, `<p>${'a'.repeat(THREAD_COMMENT_MAX_CHARS)}</p>`)), {
+      url: POST,
+      now,
+    });
     expect(exact.thread?.comments[0]?.text).toHaveLength(THREAD_COMMENT_MAX_CHARS);
     expect(exact.thread?.truncated).toBe(false);
   });
 
   it('keeps hostile comments as inert text, drops non-http links, escapes invisible characters', () => {
-    const hostile = li(1, '<p>&lt;img src=x onerror=alert(1)&gt; Acme\u200Bsucks</p><script>alert(2)</script>').replace(`href="${POST}#comment-1"`, 'href="javascript:alert(3)"');
+    const hostile = li(1, '<p>&lt;img src=x onerror=alert(1)&gt; Acme\u200Bsucks</p><script>alert(2)</script>').replace(
+      `href="${POST}#comment-1"`,
+      'href="javascript:alert(3)"',
+    );
     const m = extractMention(wordpress(hostile), { url: POST, now });
     const c = m.thread!.comments[0]!;
     expect(c.text).toBe('<img src=x onerror=alert(1)> Acme[U+200B]sucks');
@@ -55,7 +71,14 @@ describe('thread snapshot of a captured post (issue 6: the post and all its comm
     expect(c.url).toBe(`${POST}#comment-1`);
     expect(MentionSchema.safeParse(m).success).toBe(true);
     // An id too long for a permalink leaves the comment without one, not the mention invalid.
-    const long = extractMention(wordpress(li(1, '<p>x</p>').replace('id="comment-1"', `id="comment-1${'9'.repeat(5000)}"`).replace(`href="${POST}#comment-1"`, 'href="javascript:0"')), { url: POST, now });
+    const long = extractMention(
+      wordpress(
+        li(1, '<p>x</p>')
+          .replace('id="comment-1"', `id="comment-1${'9'.repeat(5000)}"`)
+          .replace(`href="${POST}#comment-1"`, 'href="javascript:0"'),
+      ),
+      { url: POST, now },
+    );
     expect(long.thread?.comments[0]?.url).toBeNull();
     expect(MentionSchema.safeParse(long).success).toBe(true);
   });

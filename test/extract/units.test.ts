@@ -24,7 +24,9 @@ describe('bylines seen on corpus pages', () => {
 
 describe('normalisation', () => {
   it('escapes bidi and zero-width characters in text, keeps emoji joiners', () => {
-    expect(normaliseText('re\u200Bfused \u202Eevil\u202C 👩\u200D💻')).toBe('re[U+200B]fused [U+202E]evil[U+202C] 👩\u200D💻');
+    expect(normaliseText('re\u200Bfused \u202Eevil\u202C 👩\u200D💻')).toBe(
+      're[U+200B]fused [U+202E]evil[U+202C] 👩\u200D💻',
+    );
   });
   it('removes them from names and handles', () => {
     expect(cleanLine('Jan \u202EAmsterdam')).toBe('Jan Amsterdam');
@@ -39,15 +41,29 @@ describe('normalisation', () => {
 
 describe('robustness', () => {
   it('a javascript: profile link becomes null and the mention stays valid', () => {
-    const m = extractMention(doc('<article><p>Long enough complaint text about a refund that never came back to me.</p><a rel="author" href="javascript:alert(1)">Eve</a></article>'), { url: 'https://example.org/a', now });
+    const m = extractMention(
+      doc(
+        '<article><p>Long enough complaint text about a refund that never came back to me.</p><a rel="author" href="javascript:alert(1)">Eve</a></article>',
+      ),
+      { url: 'https://example.org/a', now },
+    );
     expect(m.author.name).toBe('Eve');
     expect(m.author.profileUrl).toBeNull();
     MentionSchema.parse(m);
   });
   it('an empty page yields a mention with warnings', () => {
-    const m = extractMention(doc('<html><head><title>Only a title</title></head><body></body></html>'), { url: 'https://example.org/', now });
+    const m = extractMention(doc('<html><head><title>Only a title</title></head><body></body></html>'), {
+      url: 'https://example.org/',
+      now,
+    });
     expect(m.text).toBe('Only a title');
-    expect(m.warnings).toEqual(expect.arrayContaining(['author not found', 'publish time not found', 'text not found — the mention holds the page title only']));
+    expect(m.warnings).toEqual(
+      expect.arrayContaining([
+        'author not found',
+        'publish time not found',
+        'text not found — the mention holds the page title only',
+      ]),
+    );
   });
   it('a bad page address does not throw', () => {
     expect(() => MentionSchema.parse(extractMention(doc('<p>x</p>'), { url: 'not a url', now }))).not.toThrow();
@@ -60,7 +76,11 @@ describe('robustness', () => {
     expect(m.warnings.join(' ')).toMatch(/text cut/);
   });
   it('a link to a post that is not on the page gives a minimal mention of that link', () => {
-    const m = extractMention(doc('<p>nothing</p>'), { url: 'https://x.com/home', linkUrl: 'https://x.com/a/status/123', now });
+    const m = extractMention(doc('<p>nothing</p>'), {
+      url: 'https://x.com/home',
+      linkUrl: 'https://x.com/a/status/123',
+      now,
+    });
     expect(m.url).toBe('https://x.com/a/status/123');
     expect(m.platform).toBe('x');
     expect(m.warnings[0]).toMatch(/not on this page/);
@@ -71,15 +91,29 @@ describe('robustness', () => {
 });
 
 describe('CLI', () => {
-  const cli = (args: string[]) => execFileSync('npx', ['tsx', join(__dirname, '../../extract/cli.ts'), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const cli = (args: string[]) =>
+    execFileSync('npx', ['tsx', join(__dirname, '../../extract/cli.ts'), ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   it('exits non-zero with one line for a missing file', () => {
     expect(() => cli(['/nonexistent.html', '--url', 'https://x.com/'])).toThrow(/cannot read file/);
   });
   it('exits non-zero for a bad URL', () => {
-    expect(() => cli([join(__dirname, '../fixtures/pages/generic/hostile.html'), '--url', 'javascript:alert(1)'])).toThrow(/bad or missing --url/);
+    expect(() =>
+      cli([join(__dirname, '../fixtures/pages/generic/hostile.html'), '--url', 'javascript:alert(1)']),
+    ).toThrow(/bad or missing --url/);
   });
   it('prints the mention as JSON, with --selection', () => {
-    const out = JSON.parse(cli([join(__dirname, '../fixtures/pages/x/status-reply-in-conversation.html'), '--url', 'https://x.com/marloesdv/status/1860000000000000002', '--selection', 'Hier hetzelfde']));
+    const out = JSON.parse(
+      cli([
+        join(__dirname, '../fixtures/pages/x/status-reply-in-conversation.html'),
+        '--url',
+        'https://x.com/marloesdv/status/1860000000000000002',
+        '--selection',
+        'Hier hetzelfde',
+      ]),
+    );
     expect(out.author.handle).toBe('jan_from_ams');
     expect(out.text).toBe('Hier hetzelfde');
   });

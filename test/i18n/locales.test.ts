@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const dir = 'public/_locales';
 const load = (lang: string): Messages => JSON.parse(readFileSync(join(dir, lang, 'messages.json'), 'utf8'));
-const placeholders = (m: Messages[string]) => [...m.message.matchAll(/\$(\w+)\$/g)].map((x) => x[1]!.toLowerCase()).sort();
+const placeholders = (m: Messages[string]) =>
+  [...m.message.matchAll(/\$(\w+)\$/g)].map((x) => x[1]!.toLowerCase()).sort();
 
 // Issue 5: English and Dutch ship; a string added to one locale only would show its key in the other.
 describe('locales', () => {

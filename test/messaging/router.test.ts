@@ -59,7 +59,10 @@ describe('message router', () => {
   it.each([
     ['not an object', 'capture/save'],
     ['an unknown type', { type: 'db/drop', payload: {} }],
-    ['a javascript: permalink', { type: 'capture/save', payload: { mention: { ...mention, url: 'javascript:alert(1)' }, review } }],
+    [
+      'a javascript: permalink',
+      { type: 'capture/save', payload: { mention: { ...mention, url: 'javascript:alert(1)' }, review } },
+    ],
     ['a missing field', { type: 'capture/save', payload: { mention: { ...mention, text: undefined }, review } }],
     ['a wrong enum', { type: 'capture/save', payload: { mention, review: { ...review, severity: 'urgent' } } }],
     ['a prototype-polluting payload', JSON.parse('{"type":"capture/save","payload":{"__proto__":{"ok":true}}}')],

@@ -16,12 +16,17 @@ describe('HTML sink lint rule', () => {
     ['outerHTML assignment', 'export function f(el: HTMLElement, s: string) { el.outerHTML = s; }'],
     ['insertAdjacentHTML', "export function f(el: HTMLElement, s: string) { el.insertAdjacentHTML('beforeend', s); }"],
     ['document.write', 'export function f(s: string) { document.write(s); }'],
-    ['dangerouslySetInnerHTML', 'export const C = (p: { s: string }) => <div dangerouslySetInnerHTML={{ __html: p.s }} />;'],
+    [
+      'dangerouslySetInnerHTML',
+      'export const C = (p: { s: string }) => <div dangerouslySetInnerHTML={{ __html: p.s }} />;',
+    ],
     ['eval', 'export const f = (s: string) => eval(s);'],
     ['new Function', "export const f = (s: string) => new Function('x', s);"],
   ])('fails on %s', async (_name, code) => {
     // Refused by a sink rule, not by a parse error (a fatal error has no rule id).
-    expect((await errorsIn(code)).some((e) => /^(no-restricted-syntax|no-unsanitized\/|no-implied-eval)/.test(e))).toBe(true);
+    expect((await errorsIn(code)).some((e) => /^(no-restricted-syntax|no-unsanitized\/|no-implied-eval)/.test(e))).toBe(
+      true,
+    );
   });
 
   it('passes text rendered as a text node', async () => {
@@ -30,8 +35,21 @@ describe('HTML sink lint rule', () => {
   });
 
   it('finds no sink anywhere in the product code', async () => {
-    const results = await eslint.lintFiles(['entrypoints', 'components', 'extract', 'background', 'capture', 'storage', 'messaging', 'domain']);
-    const sinks = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'no-restricted-syntax' || m.ruleId?.startsWith('no-unsanitized')).map((m) => `${r.filePath}:${m.line} ${m.message}`));
+    const results = await eslint.lintFiles([
+      'entrypoints',
+      'components',
+      'extract',
+      'background',
+      'capture',
+      'storage',
+      'messaging',
+      'domain',
+    ]);
+    const sinks = results.flatMap((r) =>
+      r.messages
+        .filter((m) => m.ruleId === 'no-restricted-syntax' || m.ruleId?.startsWith('no-unsanitized'))
+        .map((m) => `${r.filePath}:${m.line} ${m.message}`),
+    );
     expect(sinks).toEqual([]);
   });
 });

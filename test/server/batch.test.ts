@@ -10,11 +10,25 @@ afterEach(async () => {
   be = undefined;
 });
 
-const body = (n: number, note = 'n') => ({ mention: sampleMention(n), category: 'outage', severity: 'high', note, capturedBy: 'Sanne' });
+const body = (n: number, note = 'n') => ({
+  mention: sampleMention(n),
+  category: 'outage',
+  severity: 'high',
+  note,
+  capturedBy: 'Sanne',
+});
 const batch = (url: string, cases: unknown, token = TOKEN) =>
-  fetch(`${url}/api/cases/batch`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ cases }) });
+  fetch(`${url}/api/cases/batch`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ cases }),
+  });
 const single = (url: string, key: string, b: unknown) =>
-  fetch(`${url}/api/cases`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Idempotency-Key': key, 'Content-Type': 'application/json' }, body: JSON.stringify(b) });
+  fetch(`${url}/api/cases`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Idempotency-Key': key, 'Content-Type': 'application/json' },
+    body: JSON.stringify(b),
+  });
 
 describe('reference backend: batch create', () => {
   it('answers each item as a single create would: 201, 200 for a key seen before (by either endpoint), 422, 400', async () => {
@@ -64,7 +78,12 @@ describe('reference backend: batch create', () => {
     expect(be.store.stats().cases).toBe(0);
     await be.close();
     be = await startBackend({ dropAfterStoreRate: 1 });
-    await expect(batch(be.url, [1, 2, 3].map((n) => ({ idempotencyKey: crypto.randomUUID(), ...body(n) })))).rejects.toThrow();
+    await expect(
+      batch(
+        be.url,
+        [1, 2, 3].map((n) => ({ idempotencyKey: crypto.randomUUID(), ...body(n) })),
+      ),
+    ).rejects.toThrow();
     expect(be.store.stats().cases).toBe(3);
   });
 });

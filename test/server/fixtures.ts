@@ -20,7 +20,10 @@ export interface Running {
 }
 
 /** Starts the reference backend in-process on a free loopback port. */
-export async function startBackend(faults: Partial<FaultConfig> = {}, dir = mkdtempSync(join(tmpdir(), 'cc-backend-'))): Promise<Running> {
+export async function startBackend(
+  faults: Partial<FaultConfig> = {},
+  dir = mkdtempSync(join(tmpdir(), 'cc-backend-')),
+): Promise<Running> {
   const store = new CaseStore(dir);
   const f = new Faults({ ...NO_FAULTS, ...faults });
   const server: Server = createServer(createApp({ store, token: TOKEN, faults: f, test: true }));
@@ -41,5 +44,9 @@ export async function startBackend(faults: Partial<FaultConfig> = {}, dir = mkdt
 
 /** The shared sample mention, numbered so each capture is a different post. */
 export function sampleMention(n = 1, over: Partial<Mention> = {}): Mention {
-  return mention({ url: `https://x.com/marloesdv/status/${17900000000 + n}`, postId: String(17900000000 + n), ...over });
+  return mention({
+    url: `https://x.com/marloesdv/status/${17900000000 + n}`,
+    postId: String(17900000000 + n),
+    ...over,
+  });
 }

@@ -7,7 +7,13 @@ afterEach(async () => {
   be = undefined;
 });
 
-const body = (n = 1, note = 'Customer since 2009') => ({ mention: sampleMention(n), category: 'outage', severity: 'high', note, capturedBy: 'Sanne' });
+const body = (n = 1, note = 'Customer since 2009') => ({
+  mention: sampleMention(n),
+  category: 'outage',
+  severity: 'high',
+  note,
+  capturedBy: 'Sanne',
+});
 
 function post(url: string, key: string, b: unknown, token = TOKEN) {
   return fetch(`${url}/api/cases`, {
@@ -46,7 +52,9 @@ describe('reference backend', () => {
     const c = await (await post(be.url, key, body())).json();
     const byKey = await (await get(be.url, `/api/cases?idempotencyKey=${key}`)).json();
     expect(byKey.cases.map((x: { id: string }) => x.id)).toEqual([c.id]);
-    const byUrl = await (await get(be.url, `/api/cases?url=${encodeURIComponent('https://twitter.com/marloesdv/status/17900000001?s=20')}`)).json();
+    const byUrl = await (
+      await get(be.url, `/api/cases?url=${encodeURIComponent('https://twitter.com/marloesdv/status/17900000001?s=20')}`)
+    ).json();
     expect(byUrl.cases).toHaveLength(1);
     const byAuthor = await (await get(be.url, '/api/cases?platform=x&handle=MarloesDV')).json();
     expect(byAuthor.cases).toHaveLength(1);
@@ -61,7 +69,9 @@ describe('reference backend', () => {
     const again = await (await patch()).json();
     expect(again.status).toBe('open');
     expect(again.owner).toBe('Joost');
-    expect(again.history.filter((h: { kind: string }) => h.kind === 'note').map((h: { text: string }) => h.text)).toEqual(['Customer since 2009', 'Called back']);
+    expect(
+      again.history.filter((h: { kind: string }) => h.kind === 'note').map((h: { text: string }) => h.text),
+    ).toEqual(['Customer since 2009', 'Called back']);
   });
 
   it('refuses a wrong token, a missing key and a malformed body with a message', async () => {

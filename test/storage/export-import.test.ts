@@ -22,12 +22,24 @@ describe('CSV cells', () => {
 describe('export and import', () => {
   it('round-trips cases and mentions through JSON', async () => {
     const a = freshDb();
-    await saveCapture(a, { mention: mention({ text: '=cmd|calc' }), review: { ...review, note: 'n' }, agent: 'a', syncEnabled: false });
-    await saveCapture(a, { mention: mention({ url: 'https://x.com/b/status/2', postId: '2' }), review, agent: 'a', syncEnabled: false });
+    await saveCapture(a, {
+      mention: mention({ text: '=cmd|calc' }),
+      review: { ...review, note: 'n' },
+      agent: 'a',
+      syncEnabled: false,
+    });
+    await saveCapture(a, {
+      mention: mention({ url: 'https://x.com/b/status/2', postId: '2' }),
+      review,
+      agent: 'a',
+      syncEnabled: false,
+    });
     const file = JSON.stringify(await exportJson(a));
     const b = freshDb();
     expect(await importJson(b, file)).toEqual({ ok: true, cases: 2, mentions: 2, skipped: 0 });
-    expect((await b.cases.toArray()).sort((x, y) => x.id.localeCompare(y.id))).toEqual((await a.cases.toArray()).sort((x, y) => x.id.localeCompare(y.id)));
+    expect((await b.cases.toArray()).sort((x, y) => x.id.localeCompare(y.id))).toEqual(
+      (await a.cases.toArray()).sort((x, y) => x.id.localeCompare(y.id)),
+    );
     expect(await importJson(b, file)).toEqual({ ok: true, cases: 0, mentions: 0, skipped: 2 });
     const csv = await exportCsv(a);
     expect(csv.split('\r\n')[0]).toMatch(/^case_id,status,owner/);
@@ -38,7 +50,16 @@ describe('export and import', () => {
   it.each([
     ['not json', 'not a JSON file'],
     ['{"format":"other"}', 'format'],
-    [JSON.stringify({ format: 'complaint-capture-export', version: 1, exportedAt: 'x', cases: [{ id: 1 }], mentions: [] }), 'cases.0'],
+    [
+      JSON.stringify({
+        format: 'complaint-capture-export',
+        version: 1,
+        exportedAt: 'x',
+        cases: [{ id: 1 }],
+        mentions: [],
+      }),
+      'cases.0',
+    ],
   ])('refuses a bad file (%s) with a clear error and changes nothing', async (text, error) => {
     const db = freshDb();
     await saveCapture(db, { mention: mention(), review, agent: 'a', syncEnabled: false });
@@ -69,8 +90,18 @@ describe('export and import', () => {
 describe('retention', () => {
   it('purges mentions older than N days and keeps the cases and their log', async () => {
     const db = freshDb();
-    const old = await saveCapture(db, { mention: mention({ capturedAt: '2026-01-01T00:00:00.000Z' }), review, agent: 'a', syncEnabled: false });
-    const recent = await saveCapture(db, { mention: mention({ url: 'https://x.com/m/status/9', postId: '9', capturedAt: '2026-11-20T00:00:00.000Z' }), review, agent: 'a', syncEnabled: false });
+    const old = await saveCapture(db, {
+      mention: mention({ capturedAt: '2026-01-01T00:00:00.000Z' }),
+      review,
+      agent: 'a',
+      syncEnabled: false,
+    });
+    const recent = await saveCapture(db, {
+      mention: mention({ url: 'https://x.com/m/status/9', postId: '9', capturedAt: '2026-11-20T00:00:00.000Z' }),
+      review,
+      agent: 'a',
+      syncEnabled: false,
+    });
     expect(await purgeOldMentions(db, 30, new Date('2026-11-23T00:00:00Z'))).toBe(1);
     expect(await db.mentions.get(old.mentionId)).toBeUndefined();
     expect((await db.cases.get(old.caseId))?.mentionIds).toEqual([]);

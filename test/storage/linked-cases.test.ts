@@ -18,7 +18,11 @@ async function expected(db: CaptureDb, pageUrl: string, pageAuthors: string[]) {
   const key = urlKey(pageUrl);
   const all = await db.mentions.toArray();
   const seen = all.filter((m) => m.urlKey === key || m.threadKey === key);
-  const authors = new Set(await expandAuthorKeys(db, [...new Set([...pageAuthors, ...seen.flatMap((m) => (m.authorKey ? [m.authorKey] : []))])]));
+  const authors = new Set(
+    await expandAuthorKeys(db, [
+      ...new Set([...pageAuthors, ...seen.flatMap((m) => (m.authorKey ? [m.authorKey] : []))]),
+    ]),
+  );
   const reasons = new Map<string, Set<LinkReason>>();
   const add = (m: StoredMention, r: LinkReason) => reasons.set(m.caseId, (reasons.get(m.caseId) ?? new Set()).add(r));
   for (const m of all) {
@@ -26,29 +30,68 @@ async function expected(db: CaptureDb, pageUrl: string, pageAuthors: string[]) {
     if (m.threadKey === key) add(m, 'thread');
     if (m.authorKey && authors.has(m.authorKey)) add(m, 'author');
   }
-  return [...reasons].map(([caseId, r]) => ({ caseId, reasons: [...r].sort(), mentions: all.filter((m) => m.caseId === caseId).map((m) => m.id).sort() })).sort((a, b) => a.caseId.localeCompare(b.caseId));
+  return [...reasons]
+    .map(([caseId, r]) => ({
+      caseId,
+      reasons: [...r].sort(),
+      mentions: all
+        .filter((m) => m.caseId === caseId)
+        .map((m) => m.id)
+        .sort(),
+    }))
+    .sort((a, b) => a.caseId.localeCompare(b.caseId));
 }
 
-const shape = (linked: Awaited<ReturnType<typeof linkedCases>>) => linked.map((l) => ({ caseId: l.case.id, reasons: [...l.reasons].sort(), mentions: l.mentions.map((m) => m.id).sort() })).sort((a, b) => a.caseId.localeCompare(b.caseId));
+const shape = (linked: Awaited<ReturnType<typeof linkedCases>>) =>
+  linked
+    .map((l) => ({ caseId: l.case.id, reasons: [...l.reasons].sort(), mentions: l.mentions.map((m) => m.id).sort() }))
+    .sort((a, b) => a.caseId.localeCompare(b.caseId));
 
 const tweet = (author: string, n: number, parent: string | null = null) =>
-  mention({ url: `https://x.com/${author}/status/${n}`, postId: String(n), parentUrl: parent, author: { name: author, handle: author, profileUrl: null, followers: null } });
+  mention({
+    url: `https://x.com/${author}/status/${n}`,
+    postId: String(n),
+    parentUrl: parent,
+    author: { name: author, handle: author, profileUrl: null, followers: null },
+  });
 const comment = (post: number, reader: string, n: number) =>
-  mention({ platform: 'blog', kind: 'comment', url: `https://blog.example/p/${post}/#comment-${n}`, postId: null, parentUrl: `https://blog.example/p/${post}/`, author: { name: reader, handle: null, profileUrl: null, followers: null } });
+  mention({
+    platform: 'blog',
+    kind: 'comment',
+    url: `https://blog.example/p/${post}/#comment-${n}`,
+    postId: null,
+    parentUrl: `https://blog.example/p/${post}/`,
+    author: { name: reader, handle: null, profileUrl: null, followers: null },
+  });
 
 describe('linkedCases', () => {
   it('finds the same cases, reasons and mentions as a plain scan of every row', async () => {
     const db = freshDb();
-    const save = async (m: ReturnType<typeof mention>) => (await saveCapture(db, { mention: m, review, agent: 'a', syncEnabled: false })).caseId;
+    const save = async (m: ReturnType<typeof mention>) =>
+      (await saveCapture(db, { mention: m, review, agent: 'a', syncEnabled: false })).caseId;
     const ids: string[] = [];
     // A busy blog post: 40 comments by 3 readers (one with more than 16 here), who
     // also comment elsewhere; replies to a company tweet; customers tweeting.
     for (let i = 0; i < 40; i++) ids.push(await save(comment(1, ['Anna', 'Anna', 'Bram', 'Cor'][i % 4]!, i)));
     for (let i = 40; i < 60; i++) ids.push(await save(comment(2 + (i % 3), ['Anna', 'Bram', 'Dirk'][i % 3]!, i)));
-    for (let i = 0; i < 30; i++) ids.push(await save(tweet(`cust${i % 4}`, 100 + i, i % 3 === 0 ? 'https://x.com/acme/status/1' : null)));
+    for (let i = 0; i < 30; i++)
+      ids.push(await save(tweet(`cust${i % 4}`, 100 + i, i % 3 === 0 ? 'https://x.com/acme/status/1' : null)));
     // Cases holding mentions by other authors and from other threads.
-    for (let i = 0; i < 10; i++) await attachMention(db, { caseId: ids[i * 7]!, mention: tweet(`other${i}`, 500 + i), note: '', agent: 'a', syncEnabled: false });
-    await attachMention(db, { caseId: ids[70]!, mention: comment(1, 'Eva', 999), note: '', agent: 'a', syncEnabled: false });
+    for (let i = 0; i < 10; i++)
+      await attachMention(db, {
+        caseId: ids[i * 7]!,
+        mention: tweet(`other${i}`, 500 + i),
+        note: '',
+        agent: 'a',
+        syncEnabled: false,
+      });
+    await attachMention(db, {
+      caseId: ids[70]!,
+      mention: comment(1, 'Eva', 999),
+      note: '',
+      agent: 'a',
+      syncEnabled: false,
+    });
     // The same person on X and on a blog.
     await linkIdentities(db, 'blog:dirk', 'x:cust3');
     await linkIdentities(db, 'x:cust1', 'blog:cor');
@@ -67,9 +110,29 @@ describe('linkedCases', () => {
 
   it("lists a case's mentions first capture first, newest updated case first", async () => {
     const db = freshDb();
-    const a = await saveCapture(db, { mention: tweet('anna', 1), review, agent: 'a', syncEnabled: false, now: new Date('2026-11-01T10:00:00Z') });
-    const b = await saveCapture(db, { mention: tweet('anna', 2), review, agent: 'a', syncEnabled: false, now: new Date('2026-11-02T10:00:00Z') });
-    for (let i = 0; i < 5; i++) await attachMention(db, { caseId: a.caseId, mention: tweet(`x${i}`, 10 + i), note: '', agent: 'a', syncEnabled: false, now: new Date(`2026-11-0${3 + i}T10:00:00Z`) });
+    const a = await saveCapture(db, {
+      mention: tweet('anna', 1),
+      review,
+      agent: 'a',
+      syncEnabled: false,
+      now: new Date('2026-11-01T10:00:00Z'),
+    });
+    const b = await saveCapture(db, {
+      mention: tweet('anna', 2),
+      review,
+      agent: 'a',
+      syncEnabled: false,
+      now: new Date('2026-11-02T10:00:00Z'),
+    });
+    for (let i = 0; i < 5; i++)
+      await attachMention(db, {
+        caseId: a.caseId,
+        mention: tweet(`x${i}`, 10 + i),
+        note: '',
+        agent: 'a',
+        syncEnabled: false,
+        now: new Date(`2026-11-0${3 + i}T10:00:00Z`),
+      });
     const order = (await db.cases.get(a.caseId))!.mentionIds;
     const linked = await linkedCases(db, 'https://x.com/anna', ['x:anna']);
     expect(linked.map((l) => l.case.id)).toEqual([a.caseId, b.caseId]);
@@ -81,7 +144,13 @@ describe('linkedCases', () => {
   it('still shows a mention its case does not list (an import of a hand-edited file)', async () => {
     const db = freshDb();
     const a = await saveCapture(db, { mention: tweet('anna', 1), review, agent: 'a', syncEnabled: false });
-    const stray = { ...(await db.mentions.get(a.mentionId))!, id: 'stray', url: 'https://x.com/anna/status/2', urlKey: 'x.com/anna/status/2', threadKey: 'x.com/anna/status/2' };
+    const stray = {
+      ...(await db.mentions.get(a.mentionId))!,
+      id: 'stray',
+      url: 'https://x.com/anna/status/2',
+      urlKey: 'x.com/anna/status/2',
+      threadKey: 'x.com/anna/status/2',
+    };
     await db.mentions.add(stray);
     const [linked] = await linkedCases(db, 'https://x.com/anna/status/2', []);
     expect(linked?.mentions.map((m) => m.id).sort()).toEqual([a.mentionId, 'stray'].sort());

@@ -52,7 +52,17 @@ const v1Case = {
   syncError: null,
   backend: null,
 };
-const v1Outbox = { caseId: 'c1', op: 'create', idempotencyKey: v1Case.idempotencyKey, patch: null, state: 'pending', attempts: 2, nextAttemptAt: 1, lastError: '503', createdAt: 1 };
+const v1Outbox = {
+  caseId: 'c1',
+  op: 'create',
+  idempotencyKey: v1Case.idempotencyKey,
+  patch: null,
+  state: 'pending',
+  attempts: 2,
+  nextAttemptAt: 1,
+  lastError: '503',
+  createdAt: 1,
+};
 
 async function writeOldDatabase(name: string, version: number) {
   const old = new Dexie(name);
@@ -61,7 +71,11 @@ async function writeOldDatabase(name: string, version: number) {
   await old.table('mentions').add(v1Mention);
   await old.table('cases').add(v1Case);
   await old.table('outbox').add(v1Outbox);
-  if (version >= 3) await old.table('identities').bulkAdd([{ authorKey: 'x:marloesdv', groupId: 'g1' }, { authorKey: 'blog:marloes de vries', groupId: 'g1' }]);
+  if (version >= 3)
+    await old.table('identities').bulkAdd([
+      { authorKey: 'x:marloesdv', groupId: 'g1' },
+      { authorKey: 'blog:marloes de vries', groupId: 'g1' },
+    ]);
   old.close();
 }
 

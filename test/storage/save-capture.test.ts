@@ -5,13 +5,17 @@ import { linkedCases, recentCases } from '../../storage/linked-cases';
 import { addLogEntry, updateCase } from '../../storage/update-case';
 import { mention } from '../helpers';
 
-
 const review = { category: 'outage' as const, severity: 'high' as const, owner: null, note: 'Customer since 2009' };
 
 describe('saveCapture', () => {
   it('writes mention, case and outbox entry together when a backend is configured', async () => {
     const db = new CaptureDb(`t-${crypto.randomUUID()}`);
-    const { caseId, mentionId } = await saveCapture(db, { mention: mention(), review, agent: 'Sanne', syncEnabled: true });
+    const { caseId, mentionId } = await saveCapture(db, {
+      mention: mention(),
+      review,
+      agent: 'Sanne',
+      syncEnabled: true,
+    });
     const c = await db.cases.get(caseId);
     expect(c?.mentionIds).toEqual([mentionId]);
     expect(c?.syncState).toBe('queued');
@@ -40,7 +44,14 @@ describe('saveCapture', () => {
     const spy = crypto.randomUUID;
     crypto.randomUUID = (() => kase!.idempotencyKey) as typeof crypto.randomUUID;
     try {
-      await expect(saveCapture(db, { mention: mention({ url: 'https://x.com/a/status/2' }), review, agent: 'a', syncEnabled: true })).rejects.toThrow();
+      await expect(
+        saveCapture(db, {
+          mention: mention({ url: 'https://x.com/a/status/2' }),
+          review,
+          agent: 'a',
+          syncEnabled: true,
+        }),
+      ).rejects.toThrow();
     } finally {
       crypto.randomUUID = spy;
     }
@@ -61,12 +72,20 @@ describe('linked cases', () => {
       syncEnabled: false,
     });
     const blog = await saveCapture(db, {
-      mention: mention({ platform: 'blog', kind: 'comment', url: 'https://blog.example/p/1#comment-7', parentUrl: 'https://blog.example/p/1', author: { name: 'Piet', handle: null, profileUrl: null, followers: null } }),
+      mention: mention({
+        platform: 'blog',
+        kind: 'comment',
+        url: 'https://blog.example/p/1#comment-7',
+        parentUrl: 'https://blog.example/p/1',
+        author: { name: 'Piet', handle: null, profileUrl: null, followers: null },
+      }),
       review,
       agent: 'a',
       syncEnabled: false,
     });
-    const onPost = await linkedCases(db, 'https://twitter.com/marloesdv/status/1790000000000000001?s=20&utm_source=x', ['x:marloesdv']);
+    const onPost = await linkedCases(db, 'https://twitter.com/marloesdv/status/1790000000000000001?s=20&utm_source=x', [
+      'x:marloesdv',
+    ]);
     const byId = new Map(onPost.map((l) => [l.case.id, l.reasons]));
     expect(byId.get(post.caseId)).toEqual(expect.arrayContaining(['post', 'author']));
     expect(byId.get(other.caseId)).toEqual(['author']);
@@ -82,8 +101,22 @@ describe('case updates', () => {
   it('logs status, owner and decisions with who and when, and queues them for the backend', async () => {
     const db = new CaptureDb(`t-${crypto.randomUUID()}`);
     const { caseId } = await saveCapture(db, { mention: mention(), review, agent: 'a', syncEnabled: true });
-    await updateCase(db, { caseId, status: 'open', owner: 'Joost', agent: 'Sanne', syncEnabled: true, now: new Date('2026-11-23T10:00:00Z') });
-    await addLogEntry(db, { caseId, kind: 'decision', text: 'Refund one month', agent: 'Joost', syncEnabled: true, now: new Date('2026-11-23T11:00:00Z') });
+    await updateCase(db, {
+      caseId,
+      status: 'open',
+      owner: 'Joost',
+      agent: 'Sanne',
+      syncEnabled: true,
+      now: new Date('2026-11-23T10:00:00Z'),
+    });
+    await addLogEntry(db, {
+      caseId,
+      kind: 'decision',
+      text: 'Refund one month',
+      agent: 'Joost',
+      syncEnabled: true,
+      now: new Date('2026-11-23T11:00:00Z'),
+    });
     const c = await db.cases.get(caseId);
     expect(c?.status).toBe('open');
     expect(c?.owner).toBe('Joost');

@@ -15,7 +15,13 @@ describe('storage errors', () => {
       identities: 'authorKey, groupId',
     });
     await newer.open();
-    await newer.table('cases').add({ id: 'kept', idempotencyKey: '7b0c9e2e-3c1f-4f9a-9d0e-2f6b1b2a9c11', updatedAt: '2026-11-01T00:00:00.000Z' });
+    await newer
+      .table('cases')
+      .add({
+        id: 'kept',
+        idempotencyKey: '7b0c9e2e-3c1f-4f9a-9d0e-2f6b1b2a9c11',
+        updatedAt: '2026-11-01T00:00:00.000Z',
+      });
     newer.close();
 
     // Dexie 4 opens the installed (higher) version rather than failing: nothing is lost on a rollback.
@@ -28,15 +34,25 @@ describe('storage errors', () => {
 
   it('a version conflict or a blocked upgrade is named in words the agent can act on', () => {
     for (const name of ['VersionError', 'DatabaseClosedError', 'BlockedError']) {
-      expect(storageErrorMessage(Object.assign(new Error('x'), { name }))).toMatch(/held by an older version of the extension.*reload the extension/);
+      expect(storageErrorMessage(Object.assign(new Error('x'), { name }))).toMatch(
+        /held by an older version of the extension.*reload the extension/,
+      );
     }
   });
 
   it('names a full disk, a constraint and an aborted write in words, and passes other messages through', () => {
-    expect(storageErrorMessage(Object.assign(new Error('x'), { name: 'QuotaExceededError' }))).toMatch(/storage is full/);
-    expect(storageErrorMessage({ name: 'AbortError', message: 'tx', inner: { name: 'QuotaExceededError' } })).toMatch(/storage is full/);
-    expect(storageErrorMessage(Object.assign(new Error('Key already exists'), { name: 'ConstraintError' }))).toMatch(/already stored/);
-    expect(storageErrorMessage(Object.assign(new Error('tx aborted'), { name: 'AbortError' }))).toMatch(/refused the write .* Nothing was changed/);
+    expect(storageErrorMessage(Object.assign(new Error('x'), { name: 'QuotaExceededError' }))).toMatch(
+      /storage is full/,
+    );
+    expect(storageErrorMessage({ name: 'AbortError', message: 'tx', inner: { name: 'QuotaExceededError' } })).toMatch(
+      /storage is full/,
+    );
+    expect(storageErrorMessage(Object.assign(new Error('Key already exists'), { name: 'ConstraintError' }))).toMatch(
+      /already stored/,
+    );
+    expect(storageErrorMessage(Object.assign(new Error('tx aborted'), { name: 'AbortError' }))).toMatch(
+      /refused the write .* Nothing was changed/,
+    );
     expect(storageErrorMessage(new Error('No case c9'))).toBe('No case c9');
   });
 });

@@ -15,7 +15,9 @@ export function fakeFetch(...answers: Answer[]) {
     requests.push({
       method: init.method ?? 'GET',
       url,
-      headers: Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v])),
+      headers: Object.fromEntries(
+        Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]),
+      ),
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
     });
     const a = answers[Math.min(i++, answers.length - 1)]!;

@@ -16,7 +16,13 @@ afterAll(async () => be.close());
 
 it('flushes 500 queued cases to the reference backend, each stored once', async () => {
   const db = new CaptureDb(`t-${crypto.randomUUID()}`);
-  for (let i = 0; i < 500; i++) await saveCapture(db, { mention: sampleMention(i), review: { category: 'outage', severity: 'high', owner: null, note: '' }, agent: 'bench', syncEnabled: true });
+  for (let i = 0; i < 500; i++)
+    await saveCapture(db, {
+      mention: sampleMention(i),
+      review: { category: 'outage', severity: 'high', owner: null, note: '' },
+      agent: 'bench',
+      syncEnabled: true,
+    });
   const adapter = httpContractAdapter(be.url, { token: TOKEN }, { fetch, timeoutMs: 10_000 });
   const t0 = performance.now();
   const r = await drainOutbox(db, adapter, { now: Date.now }, { concurrency: 6 });

@@ -18,10 +18,22 @@ describe('queueLocalCases', () => {
   it('pushes local cases once, with the status, owner and decisions they gained while local', async () => {
     const db = new CaptureDb(`t-${crypto.randomUUID()}`);
     const review = { category: 'billing' as const, severity: 'high' as const, owner: null, note: 'First call' };
-    const a = await saveCapture(db, { mention: sampleMention(1), review, agent: 'Sanne', syncEnabled: false, now: new Date('2026-11-20T10:00:00Z') });
+    const a = await saveCapture(db, {
+      mention: sampleMention(1),
+      review,
+      agent: 'Sanne',
+      syncEnabled: false,
+      now: new Date('2026-11-20T10:00:00Z'),
+    });
     await saveCapture(db, { mention: sampleMention(2), review, agent: 'Sanne', syncEnabled: false });
     await updateCase(db, { caseId: a.caseId, status: 'open', owner: 'Joost', agent: 'Sanne', syncEnabled: false });
-    await addLogEntry(db, { caseId: a.caseId, kind: 'decision', text: 'Credit one month', agent: 'Joost', syncEnabled: false });
+    await addLogEntry(db, {
+      caseId: a.caseId,
+      kind: 'decision',
+      text: 'Credit one month',
+      agent: 'Joost',
+      syncEnabled: false,
+    });
     expect(await db.outbox.count()).toBe(0);
 
     expect(await queueLocalCases(db)).toBe(2);
@@ -36,7 +48,9 @@ describe('queueLocalCases', () => {
     const remote = await adapter.read(c!.backend!.id);
     expect(remote.status).toBe('open');
     expect(remote.owner).toBe('Joost');
-    expect(be.store.get(c!.backend!.id)?.history.map((h) => h.text)).toEqual(expect.arrayContaining(['Credit one month', 'First call']));
+    expect(be.store.get(c!.backend!.id)?.history.map((h) => h.text)).toEqual(
+      expect.arrayContaining(['Credit one month', 'First call']),
+    );
     expect(await db.outbox.count()).toBe(0);
   });
 });

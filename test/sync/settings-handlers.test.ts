@@ -17,36 +17,69 @@ function recordFetch() {
 describe('backend settings messages', () => {
   it('keeps the secret out of answers and never sends a saved token to another origin', async () => {
     const h = createSyncHandlers(new CaptureDb(`t-${crypto.randomUUID()}`));
-    await h['settings/save']({ settings: { agentName: 'Sanne', backend: 'http', backendUrl: 'https://cases.example.org/' }, credentials: { token: 'tok-abcdef-1234' } });
+    await h['settings/save']({
+      settings: { agentName: 'Sanne', backend: 'http', backendUrl: 'https://cases.example.org/' },
+      credentials: { token: 'tok-abcdef-1234' },
+    });
     const got = await h['settings/get']({});
     expect(got.credentialHint).toBe('••••1234');
     expect(JSON.stringify(got)).not.toContain('tok-abcdef');
     expect(got.settings.backendUrl).toBe('https://cases.example.org');
 
     const calls = recordFetch();
-    const other = await h['settings/test-connection']({ backend: 'http', backendUrl: 'https://evil.example', credentials: { token: '' } });
+    const other = await h['settings/test-connection']({
+      backend: 'http',
+      backendUrl: 'https://evil.example',
+      credentials: { token: '' },
+    });
     expect(other).toEqual({ ok: false, message: 'Enter the credentials for this backend' });
     expect(calls).toHaveLength(0);
-    const same = await h['settings/test-connection']({ backend: 'http', backendUrl: 'https://cases.example.org', credentials: { token: '' } });
+    const same = await h['settings/test-connection']({
+      backend: 'http',
+      backendUrl: 'https://cases.example.org',
+      credentials: { token: '' },
+    });
     expect(same).toEqual({ ok: true, message: 'Connected to cases.example.org' });
     expect(calls[0]?.auth).toBe('Bearer tok-abcdef-1234');
   });
 
   it('requires https except on loopback, and reports the exact failure', async () => {
     const h = createSyncHandlers(new CaptureDb(`t-${crypto.randomUUID()}`));
-    await expect(h['settings/save']({ settings: { agentName: '', backend: 'http', backendUrl: 'http://cases.example.org' }, credentials: { token: 't' } })).rejects.toThrow(/must use https/);
-    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ error: 'Missing or wrong bearer token' }), { status: 401 }));
-    const r = await h['settings/test-connection']({ backend: 'http', backendUrl: 'http://127.0.0.1:8787', credentials: { token: 'nope' } });
+    await expect(
+      h['settings/save']({
+        settings: { agentName: '', backend: 'http', backendUrl: 'http://cases.example.org' },
+        credentials: { token: 't' },
+      }),
+    ).rejects.toThrow(/must use https/);
+    vi.stubGlobal(
+      'fetch',
+      async () => new Response(JSON.stringify({ error: 'Missing or wrong bearer token' }), { status: 401 }),
+    );
+    const r = await h['settings/test-connection']({
+      backend: 'http',
+      backendUrl: 'http://127.0.0.1:8787',
+      credentials: { token: 'nope' },
+    });
     expect(r).toEqual({ ok: false, message: 'The case backend answered 401: Missing or wrong bearer token' });
   });
 
   it('keeps an OAuth token in session storage only, an API token in local storage', async () => {
     const h = createSyncHandlers(new CaptureDb(`t-${crypto.randomUUID()}`));
-    await h['settings/save']({ settings: { agentName: '', backend: 'zendesk', backendUrl: 'https://acme.zendesk.com' }, credentials: { token: 'oauth-token-9876', authMode: 'oauth' } });
-    expect(await fakeBrowser.storage.session.get('backendCredentials')).toEqual({ backendCredentials: { token: 'oauth-token-9876', authMode: 'oauth' } });
+    await h['settings/save']({
+      settings: { agentName: '', backend: 'zendesk', backendUrl: 'https://acme.zendesk.com' },
+      credentials: { token: 'oauth-token-9876', authMode: 'oauth' },
+    });
+    expect(await fakeBrowser.storage.session.get('backendCredentials')).toEqual({
+      backendCredentials: { token: 'oauth-token-9876', authMode: 'oauth' },
+    });
     expect((await fakeBrowser.storage.local.get('backendCredentials')).backendCredentials ?? null).toBeNull();
-    await h['settings/save']({ settings: { agentName: '', backend: 'freshdesk', backendUrl: 'https://acme.freshdesk.com' }, credentials: { token: 'fd-key-5555' } });
-    expect((await fakeBrowser.storage.local.get('backendCredentials')).backendCredentials).toEqual({ token: 'fd-key-5555' });
+    await h['settings/save']({
+      settings: { agentName: '', backend: 'freshdesk', backendUrl: 'https://acme.freshdesk.com' },
+      credentials: { token: 'fd-key-5555' },
+    });
+    expect((await fakeBrowser.storage.local.get('backendCredentials')).backendCredentials).toEqual({
+      token: 'fd-key-5555',
+    });
     expect((await fakeBrowser.storage.session.get('backendCredentials')).backendCredentials ?? null).toBeNull();
   });
 });

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { CaptureDb } from '../../storage/db';
 import { saveCapture } from '../../storage/save-capture';
 import { updateCase } from '../../storage/update-case';
-import { PermanentError, TransientError, UnknownOutcomeError, type Adapter, type CreateInput, type RemoteCase, type SyncError } from '../../sync/adapter';
+import {
+  PermanentError,
+  TransientError,
+  UnknownOutcomeError,
+  type Adapter,
+  type CreateInput,
+  type RemoteCase,
+  type SyncError,
+} from '../../sync/adapter';
 import { drainOutbox } from '../../sync/worker';
 import { sampleMention } from '../server/fixtures';
 
@@ -15,12 +23,22 @@ const review = { category: 'outage' as const, severity: 'high' as const, owner: 
 type Answer = RemoteCase | SyncError | null;
 
 /** A backend in memory with createMany; `script` can fail a whole batch or answer per case. */
-function batchAdapter(script: (call: number, inputs: CreateInput[]) => Error | ((input: CreateInput, i: number) => Answer | undefined) | void = () => {}) {
+function batchAdapter(
+  script: (
+    call: number,
+    inputs: CreateInput[],
+  ) => Error | ((input: CreateInput, i: number) => Answer | undefined) | void = () => {},
+) {
   const byKey = new Map<string, RemoteCase>();
   const calls: string[] = [];
   let n = 0;
   const store = (input: CreateInput) => {
-    const c = byKey.get(input.idempotencyKey) ?? { id: `r${byKey.size + 1}`, url: null, status: 'new' as const, owner: null };
+    const c = byKey.get(input.idempotencyKey) ?? {
+      id: `r${byKey.size + 1}`,
+      url: null,
+      status: 'new' as const,
+      owner: null,
+    };
     byKey.set(input.idempotencyKey, c);
     return c;
   };
@@ -64,7 +82,8 @@ const clock = (t = { now: Date.now() + 1000 }) => ({ now: () => t.now, t });
 async function captures(n: number) {
   const db = new CaptureDb(`t-${crypto.randomUUID()}`);
   const ids: string[] = [];
-  for (let i = 0; i < n; i++) ids.push((await saveCapture(db, { mention: sampleMention(i), review, agent: 'Sanne', syncEnabled: true })).caseId);
+  for (let i = 0; i < n; i++)
+    ids.push((await saveCapture(db, { mention: sampleMention(i), review, agent: 'Sanne', syncEnabled: true })).caseId);
   return { db, ids };
 }
 
@@ -83,7 +102,9 @@ describe('drainOutbox with a batch endpoint', () => {
 
   it('after a lost batch answer looks every case up on its own before sending it again', async () => {
     const { db } = await captures(4);
-    const { adapter, byKey, calls } = batchAdapter((call) => (call === 0 ? new UnknownOutcomeError('connection closed') : undefined));
+    const { adapter, byKey, calls } = batchAdapter((call) =>
+      call === 0 ? new UnknownOutcomeError('connection closed') : undefined,
+    );
     const c = clock();
     await drainOutbox(db, adapter, c, { random: () => 0.5 });
     expect((await db.outbox.toArray()).map((e) => e.state)).toEqual(['unknown', 'unknown', 'unknown', 'unknown']);
@@ -108,9 +129,16 @@ describe('drainOutbox with a batch endpoint', () => {
     expect((await drainOutbox(db, adapter, c)).sent).toBe(200);
   });
 
-  it("settles each case by its own answer: failed, retried, or sent alone when the batch did not take it", async () => {
+  it('settles each case by its own answer: failed, retried, or sent alone when the batch did not take it', async () => {
     const { db, ids } = await captures(3);
-    const { adapter, calls } = batchAdapter(() => (_input, i) => (i === 0 ? new PermanentError('The case backend answered 422: other body', 422) : i === 1 ? new TransientError('busy') : null));
+    const { adapter, calls } = batchAdapter(
+      () => (_input, i) =>
+        i === 0
+          ? new PermanentError('The case backend answered 422: other body', 422)
+          : i === 1
+            ? new TransientError('busy')
+            : null,
+    );
     const c = clock();
     const r = await drainOutbox(db, adapter, c, { random: () => 0.5 });
     expect(r).toMatchObject({ sent: 1, retried: 1, failed: 1 });

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { CaptureDb } from '../../storage/db';
 import { saveCapture } from '../../storage/save-capture';
 import { updateCase } from '../../storage/update-case';
-import { PermanentError, TransientError, UnknownOutcomeError, type Adapter, type CreateInput, type RemoteCase, type UpdateInput } from '../../sync/adapter';
+import {
+  PermanentError,
+  TransientError,
+  UnknownOutcomeError,
+  type Adapter,
+  type CreateInput,
+  type RemoteCase,
+  type UpdateInput,
+} from '../../sync/adapter';
 import { drainOutbox, recoverInflight } from '../../sync/worker';
 import { refreshFromBackend } from '../../sync/refresh';
 import { sampleMention } from '../server/fixtures';
@@ -23,10 +31,25 @@ function fakeAdapter(script: (call: string, n: number) => Error | void = () => {
       const err = script('create', n++);
       if (err instanceof UnknownOutcomeError) {
         // The case is stored; the answer is lost.
-        byKey.set(input.idempotencyKey, byKey.get(input.idempotencyKey) ?? { id: `r${byKey.size + 1}`, url: null, status: 'new', owner: null, updates: [] });
+        byKey.set(
+          input.idempotencyKey,
+          byKey.get(input.idempotencyKey) ?? {
+            id: `r${byKey.size + 1}`,
+            url: null,
+            status: 'new',
+            owner: null,
+            updates: [],
+          },
+        );
       }
       if (err) throw err;
-      const c = byKey.get(input.idempotencyKey) ?? { id: `r${byKey.size + 1}`, url: null, status: 'new' as const, owner: null, updates: [] };
+      const c = byKey.get(input.idempotencyKey) ?? {
+        id: `r${byKey.size + 1}`,
+        url: null,
+        status: 'new' as const,
+        owner: null,
+        updates: [],
+      };
       byKey.set(input.idempotencyKey, c);
       return c;
     },
@@ -75,7 +98,9 @@ describe('drainOutbox', () => {
   it('looks the key up after a lost answer instead of creating again', async () => {
     const db = new CaptureDb(`t-${crypto.randomUUID()}`);
     const { caseId } = await capture(db, 1);
-    const { adapter, byKey, calls } = fakeAdapter((call, n) => (call === 'create' && n === 0 ? new UnknownOutcomeError('dropped') : undefined));
+    const { adapter, byKey, calls } = fakeAdapter((call, n) =>
+      call === 'create' && n === 0 ? new UnknownOutcomeError('dropped') : undefined,
+    );
     const c = clock();
     await drainOutbox(db, adapter, c, { random: () => 0.5 });
     expect((await db.outbox.toArray())[0]?.state).toBe('unknown');
@@ -105,9 +130,19 @@ describe('drainOutbox', () => {
     const db = new CaptureDb(`t-${crypto.randomUUID()}`);
     const a = await capture(db, 1);
     const b = await capture(db, 2);
-    const { adapter } = fakeAdapter((call, n) => (n === 0 ? new TransientError('The case backend answered 503') : n === 1 ? new PermanentError('The case backend answered 400: Invalid body', 400) : undefined));
+    const { adapter } = fakeAdapter((call, n) =>
+      n === 0
+        ? new TransientError('The case backend answered 503')
+        : n === 1
+          ? new PermanentError('The case backend answered 400: Invalid body', 400)
+          : undefined,
+    );
     const c = clock();
-    const r = await drainOutbox(db, adapter, c, { concurrency: 1, random: () => 0.5, backoff: { baseMs: 1000, capMs: 60_000 } });
+    const r = await drainOutbox(db, adapter, c, {
+      concurrency: 1,
+      random: () => 0.5,
+      backoff: { baseMs: 1000, capMs: 60_000 },
+    });
     expect(r.failed).toBe(1);
     const [ea, eb] = await db.outbox.orderBy('id').toArray();
     expect(ea?.nextAttemptAt).toBe(c.t.now + 500);
@@ -122,7 +157,9 @@ describe('drainOutbox', () => {
     const { caseId } = await capture(db, 1);
     await updateCase(db, { caseId, status: 'open', agent: 'Sanne', syncEnabled: true });
     await updateCase(db, { caseId, owner: 'Joost', agent: 'Sanne', syncEnabled: true });
-    const { adapter, byKey, calls } = fakeAdapter((call, n) => (call === 'create' && n === 0 ? new TransientError('503') : undefined));
+    const { adapter, byKey, calls } = fakeAdapter((call, n) =>
+      call === 'create' && n === 0 ? new TransientError('503') : undefined,
+    );
     const c = clock();
     await drainOutbox(db, adapter, c, { random: () => 0.5 });
     expect(calls).toEqual(['create']);
@@ -139,7 +176,10 @@ describe('drainOutbox', () => {
   it('without native idempotency, a 5xx on a create waits for the lookup window and looks up first', async () => {
     const db = new CaptureDb(`t-${crypto.randomUUID()}`);
     await capture(db, 1);
-    const { adapter, calls } = fakeAdapter((call, n) => (n === 0 ? new TransientError('Freshdesk answered 502') : undefined), false);
+    const { adapter, calls } = fakeAdapter(
+      (call, n) => (n === 0 ? new TransientError('Freshdesk answered 502') : undefined),
+      false,
+    );
     (adapter as { lookupDelayMs: number }).lookupDelayMs = 300_000;
     const c = clock();
     await drainOutbox(db, adapter, c, { random: () => 0.5 });
