@@ -6,9 +6,7 @@ import { join } from 'node:path';
 export interface Backend {
   url: string;
   token: string;
-  stats(
-    withUrls?: boolean,
-  ): Promise<{
+  stats(withUrls?: boolean): Promise<{
     cases: number;
     distinctUrls: number;
     duplicateUrls: number;

@@ -15,13 +15,11 @@ describe('storage errors', () => {
       identities: 'authorKey, groupId',
     });
     await newer.open();
-    await newer
-      .table('cases')
-      .add({
-        id: 'kept',
-        idempotencyKey: '7b0c9e2e-3c1f-4f9a-9d0e-2f6b1b2a9c11',
-        updatedAt: '2026-11-01T00:00:00.000Z',
-      });
+    await newer.table('cases').add({
+      id: 'kept',
+      idempotencyKey: '7b0c9e2e-3c1f-4f9a-9d0e-2f6b1b2a9c11',
+      updatedAt: '2026-11-01T00:00:00.000Z',
+    });
     newer.close();
 
     // Dexie 4 opens the installed (higher) version rather than failing: nothing is lost on a rollback.
