@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import type { CaseStatus } from '../domain/case';
 import type { CaptureDb } from '../storage/db';
 import { markerProtocol, type MarkerMessageType } from '../messaging/protocol';
 import { openSidePanelOn } from './focus-case';
@@ -46,7 +47,7 @@ export async function lookupMarkers(db: CaptureDb, keys: string[]) {
   const mentions = keys.length ? await db.mentions.where('urlKey').anyOf(keys).toArray() : [];
   const cases = await db.cases.bulkGet([...new Set(mentions.map((m) => m.caseId))]);
   const byId = new Map(cases.filter((c) => !!c).map((c) => [c.id, c]));
-  const out: Record<string, { caseId: string; status: 'new' | 'open' | 'waiting' | 'resolved' }> = {};
+  const out: Record<string, { caseId: string; status: CaseStatus }> = {};
   for (const m of mentions) {
     const c = byId.get(m.caseId);
     if (c) out[m.urlKey] = { caseId: c.id, status: c.status };

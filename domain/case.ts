@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { CASE_STATUSES, CATEGORIES, SEVERITIES, SYNC_STATES } from './enum-values';
 import { IsoInstantSchema, MentionSchema } from './mention';
 
-export const CaseStatusSchema = z.enum(['new', 'open', 'waiting', 'resolved']);
+export const CaseStatusSchema = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatusSchema>;
 
-export const CategorySchema = z.enum(['billing', 'outage', 'contract', 'service', 'delivery', 'other']);
+export const CategorySchema = z.enum(CATEGORIES);
 export type Category = z.infer<typeof CategorySchema>;
 
-export const SeveritySchema = z.enum(['low', 'medium', 'high', 'critical']);
+export const SeveritySchema = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof SeveritySchema>;
 
 /** One line of a case's history: who did or decided what, and when. */
@@ -21,7 +22,7 @@ export const LogEntrySchema = z.object({
 export type LogEntry = z.infer<typeof LogEntrySchema>;
 
 /** Where the case stands with the team's backend. `local` = no backend configured. */
-export const SyncStateSchema = z.enum(['local', 'queued', 'sent', 'failed']);
+export const SyncStateSchema = z.enum(SYNC_STATES);
 export type SyncState = z.infer<typeof SyncStateSchema>;
 
 export const BackendRefSchema = z.object({

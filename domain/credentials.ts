@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { AUTH_MODES } from './enum-values';
+
+export const AuthModeSchema = z.enum(AUTH_MODES);
+export type AuthMode = z.infer<typeof AuthModeSchema>;
 
 /**
  * Secrets for the configured backend. Kept apart from Settings (storage/credentials.ts) and never
@@ -10,7 +14,7 @@ import { z } from 'zod';
 export const CredentialsSchema = z.object({
   token: z.string().max(4096),
   email: z.string().max(320).optional(),
-  authMode: z.enum(['api-token', 'oauth']).optional(),
+  authMode: AuthModeSchema.optional(),
 });
 export type Credentials = z.infer<typeof CredentialsSchema>;
 

@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { PLATFORM_IDS } from '../extract/platforms/platforms';
 import { LANGUAGE_TAG } from './field-rules';
 import { HttpUrlSchema, IsoInstantSchema } from './primitives';
 import { ThreadSchema } from './thread';
 
-/** Where a mention was found. `web` is any page no platform extractor recognised. */
-export const PlatformSchema = z.enum(['x', 'mastodon', 'bluesky', 'reddit', 'threads', 'linkedin', 'blog', 'web']);
+/**
+ * Where a mention was found: one of the platforms described in extract/platforms/ (`web` is any
+ * page no platform extractor recognised).
+ */
+export const PlatformSchema = z.enum(PLATFORM_IDS);
 export type Platform = z.infer<typeof PlatformSchema>;
 
 export const MentionKindSchema = z.enum(['post', 'comment']);

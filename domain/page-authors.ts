@@ -1,23 +1,10 @@
 /**
  * Author keys (see author-key.ts) that a page's address alone reveals: a profile or a post on X,
- * Mastodon, Bluesky or Reddit names its author in the URL. The side panel uses them to show the
- * same customer's other cases without reading the page.
+ * Mastodon, Bluesky, Reddit or Threads names its author in the URL (each platform's rule is in its
+ * descriptor). The side panel uses them to show the same customer's other cases without reading
+ * the page.
  */
-const X_RESERVED = new Set([
-  'home',
-  'explore',
-  'i',
-  'search',
-  'notifications',
-  'messages',
-  'settings',
-  'compose',
-  'hashtag',
-  'login',
-  'signup',
-  'tos',
-  'privacy',
-]);
+import { PLATFORMS, platformOfHost } from '../extract/platforms/platforms';
 
 export function authorKeysFromUrl(input: string): string[] {
   let url: URL;
@@ -27,17 +14,12 @@ export function authorKeysFromUrl(input: string): string[] {
     return [];
   }
   const host = url.hostname.toLowerCase().replace(/^(www|mobile|m)\./, '');
-  const parts = url.pathname.split('/').filter(Boolean);
-  const first = parts[0] ?? '';
-  if (host === 'x.com' || host === 'twitter.com') {
-    return first && !X_RESERVED.has(first.toLowerCase()) && /^\w{1,15}$/.test(first)
-      ? [`x:${first.toLowerCase()}`]
-      : [];
+  const own = platformOfHost(host);
+  if (own) return own.authorKeysOf?.(url, host) ?? [];
+  // Not a site of its own: a platform that runs on any host may still read it (Mastodon's /@user).
+  for (const p of PLATFORMS) {
+    const keys = p.hosts.length === 0 ? p.authorKeysOf?.(url, host) : undefined;
+    if (keys?.length) return keys;
   }
-  if (host === 'bsky.app' && first === 'profile' && parts[1]) return [`bluesky:${parts[1].toLowerCase()}`];
-  if (host.endsWith('reddit.com') && (first === 'user' || first === 'u') && parts[1])
-    return [`reddit:${parts[1].toLowerCase()}`];
-  const m = /^@([\w.]+)(?:@([\w.-]+))?$/.exec(first);
-  if (m?.[1]) return [`mastodon:${m[1].toLowerCase()}@${(m[2] ?? host).toLowerCase()}`];
   return [];
 }

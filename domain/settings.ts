@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { BACKEND_KINDS } from './enum-values';
 
 /** Which case backend the team uses. `none`: cases stay in this browser only. */
-export const BackendKindSchema = z.enum(['none', 'http', 'zendesk', 'freshdesk']);
+export const BackendKindSchema = z.enum(BACKEND_KINDS);
 export type BackendKind = z.infer<typeof BackendKindSchema>;
 
 /** Settings that are not secret. Credentials live apart (storage/credentials.ts). */

@@ -1,23 +1,12 @@
 /**
  * Normalises a permalink into the key cases are matched by, so the same post captured twice
- * (from x.com and twitter.com, with or without `?utm_source=…`) is recognised as one.
+ * (from x.com and twitter.com, with or without `?utm_source=…`) is recognised as one. The
+ * platform-specific parts (host aliases, path rules, post ids) come from the platform descriptors.
  */
+import { HOST_ALIASES, platformOfHost } from '../extract/platforms/platforms';
+
 const TRACKING_PARAMS =
   /^(utm_[a-z_]+|ref|ref_src|ref_url|s|t|si|fbclid|gclid|mc_cid|mc_eid|igshid|share_id|__twitter_impression)$/i;
-
-const HOST_ALIASES: Record<string, string> = {
-  'twitter.com': 'x.com',
-  'mobile.twitter.com': 'x.com',
-  'mobile.x.com': 'x.com',
-  'm.twitter.com': 'x.com',
-  'fxtwitter.com': 'x.com',
-  'vxtwitter.com': 'x.com',
-  'old.reddit.com': 'reddit.com',
-  'new.reddit.com': 'reddit.com',
-  'np.reddit.com': 'reddit.com',
-  'm.reddit.com': 'reddit.com',
-  'i.reddit.com': 'reddit.com',
-};
 
 export function urlKey(input: string): string {
   let url: URL;
@@ -32,10 +21,26 @@ export function urlKey(input: string): string {
     .filter(([k]) => !TRACKING_PARAMS.test(k))
     .sort(([a], [b]) => a.localeCompare(b));
   const query = params.length ? '?' + new URLSearchParams(params).toString() : '';
-  let path = url.pathname.replace(/\/+$/, '') || '/';
-  if (host === 'x.com') path = path.toLowerCase().replace(/^\/i\/web\/status\//, '/i/status/');
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  const keyPath = platformOfHost(host)?.keyPath;
   const port = url.port && url.port !== '80' && url.port !== '443' ? ':' + url.port : '';
   // The fragment identifies a comment on blog pages (#comment-123), so it stays.
   const hash = /^#(comment|c|li-comment|div-comment)[-_]?\d+/i.test(url.hash) ? url.hash : '';
-  return `${host}${port}${path}${query}${hash}`;
+  return `${host}${port}${keyPath ? keyPath(path) : path}${query}${hash}`;
+}
+
+/**
+ * The one "same post" decision: the same key, or two addresses of one platform naming the same
+ * post id where that id is unique (x.com/i/web/status/1 and x.com/someone/status/1).
+ */
+export function samePost(a: string, b: string): boolean {
+  if (urlKey(a) === urlKey(b)) return true;
+  const ua = URL.canParse(a) ? new URL(a) : null;
+  const ub = URL.canParse(b) ? new URL(b) : null;
+  if (!ua || !ub) return false;
+  const pa = platformOfHost(HOST_ALIASES[ua.hostname] ?? ua.hostname);
+  const pb = platformOfHost(HOST_ALIASES[ub.hostname] ?? ub.hostname);
+  if (!pa || pa !== pb || pa.idScope !== 'global') return false;
+  const id = pa.postIdOf(ua);
+  return id !== null && id === pa.postIdOf(ub);
 }

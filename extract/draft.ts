@@ -6,6 +6,7 @@ import { capText, cleanHandle, cleanLine, normaliseText } from './dom/normalise'
 import { httpUrl, toIso } from './dom/url';
 import { detectLanguage, primaryTag } from './language';
 import { mentionIssue } from './mention-check';
+import { platformById } from './platforms/platforms';
 import type { Draft } from './types';
 
 export function newDraft(platform: Platform, kind: 'post' | 'comment' = 'post'): Draft {
@@ -56,8 +57,7 @@ export function finish(d: Draft, pageUrl: string, pageTitle: string | null, now:
   if (!publishedAt) warnings.push('publish time not found');
   if (!text) {
     // A page-level mention may stand on its title; a tweet or comment without text may not.
-    const pageLevel = d.platform === 'web' || d.platform === 'blog';
-    const fallback = pageLevel ? (title ?? cleanLine(pageTitle, 1000)) : null;
+    const fallback = platformById[d.platform].pageLevel ? (title ?? cleanLine(pageTitle, 1000)) : null;
     text = fallback ?? '';
     warnings.push(fallback ? 'text not found — the mention holds the page title only' : 'text not found');
   }

@@ -9,22 +9,9 @@ import { generic } from './platforms/generic';
 import { pickExtractor } from './registry';
 import { choose } from './select';
 import { threadSnapshot } from './thread';
-import type { Ctx, Extractor, Found } from './types';
+import type { CaptureRequest, Ctx, Extractor, Found } from './types';
 
-/** What the capture script knows about what the agent asked for. */
-export interface CaptureRequest {
-  /** The page's address (location.href). */
-  url: string;
-  /** The text the agent selected, if any: it becomes the mention's text. */
-  selection?: string | null;
-  /** The node where the selection starts (live Selection's anchorNode), when the browser has one. */
-  selectionNode?: Node | null;
-  /** The element under the pointer (context menu), if known. */
-  target?: Element | null;
-  /** Context menu on a link: capture the post that link points to, as seen on this page. */
-  linkUrl?: string | null;
-  now?: Date;
-}
+export type { CaptureRequest } from './types';
 
 interface Run {
   ctx: Ctx;

@@ -7,19 +7,12 @@
  * two disagree, so a rule added to the schema must be added here too.
  */
 import { ISO_INSTANT, isHttpUrl, LANGUAGE_TAG } from '../domain/field-rules';
-import type { Author, Mention, MentionKind, Platform } from '../domain/mention';
+import type { Author, Mention, MentionKind } from '../domain/mention';
+import { PLATFORM_IDS } from './platforms/platforms';
 
-// Records over the union types: TypeScript fails here when the schema gains a platform or kind.
-const PLATFORMS: Record<Platform, true> = {
-  x: true,
-  mastodon: true,
-  bluesky: true,
-  reddit: true,
-  threads: true,
-  linkedin: true,
-  blog: true,
-  web: true,
-};
+// The schema's platform enum is built from the same list, so the two cannot disagree.
+const PLATFORMS = new Set<string>(PLATFORM_IDS);
+// A record over the union type: TypeScript fails here when the schema gains a kind.
 const KINDS: Record<MentionKind, true> = { post: true, comment: true };
 
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -45,7 +38,7 @@ function firstIssue(value: unknown, rules: Rules, prefix = ''): string | null {
 }
 
 const MENTION: Rules = {
-  platform: (v) => isString(v) && Object.hasOwn(PLATFORMS, v),
+  platform: (v) => isString(v) && PLATFORMS.has(v),
   kind: (v) => isString(v) && Object.hasOwn(KINDS, v),
   url: httpUrl,
   postId: nullOr(isString),

@@ -1,8 +1,8 @@
 /**
  * The extractors, most specific first. Picking: an extractor whose address pattern matches and
  * whose DOM check confirms; then the address-free ones (blogs on their own domains, Mastodon on
- * any instance) by DOM only; generic last. To add a platform: write platforms/<id>.ts, list it
- * here, add a page and its .request.json under test/fixtures/pages/<id>/.
+ * any instance) by DOM only; generic last. Adding a platform (its descriptor, extractor, message
+ * key and fixtures): extract/README.md.
  */
 import { blogger } from './platforms/blogger';
 import { bluesky } from './platforms/bluesky';

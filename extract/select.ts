@@ -1,11 +1,11 @@
 /** Which found post or comment the agent means, and what selection does to it. */
 import type { Mention } from '../domain/mention';
+import { samePost } from '../domain/url-key';
 import { finish, minimal, newDraft } from './draft';
 import { textOf } from './dom/text';
 import { parseUrl } from './dom/url';
-import { pickExtractor } from './registry';
-import type { CaptureRequest } from './index';
-import type { Ctx, Draft, Extractor, Found } from './types';
+import { platformNamed, platformOfHost } from './platforms/platforms';
+import type { CaptureRequest, Ctx, Draft, Extractor, Found } from './types';
 
 const squash = (s: string) =>
   s
@@ -22,18 +22,6 @@ function containing(found: Found[], node: Node | null | undefined): Found | unde
     if (!best || (best.el && best.el.contains(f.el))) best = f;
   }
   return best;
-}
-
-/** Same post? Compares host (x.com = twitter.com, www ignored), path without trailing slash. */
-export function samePost(a: string | null, b: string | null): boolean {
-  const ua = parseUrl(a);
-  const ub = parseUrl(b);
-  if (!ua || !ub) return false;
-  const host = (u: URL) => u.hostname.replace(/^(www|mobile|old|new)\./, '').replace(/^twitter\.com$/, 'x.com');
-  const path = (u: URL) => u.pathname.replace(/\/+$/, '').toLowerCase();
-  const sid = (u: URL) => u.pathname.match(/\/status(?:es)?\/(\d+)/)?.[1];
-  if (host(ua) === 'x.com' && host(ub) === 'x.com' && sid(ua) && sid(ua) === sid(ub)) return true;
-  return host(ua) === host(ub) && path(ua) === path(ub) && (ua.hash === ub.hash || !ua.hash || !ub.hash);
 }
 
 function liveSelectionNode(doc: Document, selection: string): Node | null {
@@ -72,10 +60,14 @@ export function choose(
 ): Mention {
   const selection = req.selection?.trim() ? req.selection : null;
   if (req.linkUrl) {
-    const hit = found.find((f) => samePost(f.key ?? f.draft.url, req.linkUrl ?? null));
+    const link = req.linkUrl;
+    const hit = found.find((f) => {
+      const key = f.key ?? f.draft.url;
+      return key !== null && samePost(key, link);
+    });
     if (hit) return fin(hit.draft);
-    const link = parseUrl(req.linkUrl);
-    if (!link)
+    const linked = parseUrl(link);
+    if (!linked)
       return minimal(
         ctx.url.href,
         title,
@@ -83,8 +75,8 @@ export function choose(
         'the link is not an http(s) address — the page itself was captured',
         selection ?? '',
       );
-    const d = newDraft(platformOf(ctx, link));
-    d.url = link.href;
+    const d = newDraft(platformOfLink(ext, linked));
+    d.url = linked.href;
     d.text = selection ?? '';
     d.warnings.push('the linked post is not on this page — only its address was captured');
     // The page's title describes this page, not the linked post: no title fallback.
@@ -112,12 +104,13 @@ export function choose(
   return fin(d);
 }
 
-function platformOf(ctx: Ctx, link: URL): Draft['platform'] {
-  const h = link.hostname;
-  if (/(^|\.)(x|twitter)\.com$/.test(h)) return 'x';
-  if (/(^|\.)bsky\.app$/.test(h)) return 'bluesky';
-  if (/(^|\.)reddit\.com$/.test(h)) return 'reddit';
-  if (/(^|\.)threads\.(net|com)$/.test(h)) return 'threads';
-  if (/(^|\.)linkedin\.com$/.test(h)) return 'linkedin';
-  return pickExtractor(ctx).id === 'mastodon' ? 'mastodon' : 'web';
+/**
+ * The platform of a linked post that is not on the page: the one whose sites hold the link, else
+ * the page's own when that platform is a federated network (a toot linked from another instance).
+ */
+function platformOfLink(pageExtractor: Extractor, link: URL): Draft['platform'] {
+  const bySite = platformOfHost(link.hostname);
+  if (bySite) return bySite.id;
+  const page = platformNamed(pageExtractor.id);
+  return page?.federated ? page.id : 'web';
 }

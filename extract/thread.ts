@@ -9,21 +9,7 @@ import { THREAD_COMMENT_MAX_CHARS, THREAD_MAX_CHARS, THREAD_MAX_COMMENTS } from 
 import type { Thread, ThreadComment } from '../domain/thread';
 import { cleanHandle, cleanLine, normaliseText } from './dom/normalise';
 import { httpUrl, toIso } from './dom/url';
-import type { Draft, Found } from './types';
-
-/** One comment as read from the page; URLs already absolute http(s) (or null). */
-export interface CommentFields {
-  id: string | null;
-  url: string | null;
-  parentUrl: string | null;
-  name: string | null;
-  handle?: string | null;
-  profileUrl: string | null;
-  publishedAt: string | null;
-  text: string;
-  /** The comment's language attribute, looked up only when a draft needs it. */
-  lang: () => string | null;
-}
+import type { CommentFields, Draft, Found } from './types';
 
 /** Fields → snapshot entry: names cleaned, text normalised and cut (`cut` says so), replies to the post marked null. */
 function threadComment(f: CommentFields, postUrl: string | null): { comment: ThreadComment; cut: boolean } {

@@ -1,6 +1,5 @@
 /** Types shared by the registry and the platform extractors. */
 import type { Author, Mention, Metrics, Platform } from '../domain/mention';
-import type { CommentFields } from './thread';
 
 /** A mention before it is checked: capturedAt and language are filled by finish(). */
 export interface Draft {
@@ -74,4 +73,33 @@ export interface Extractor {
   extract: (ctx: Ctx) => Found[];
   /** The mention the agent means when nothing was pointed at or selected; default: the first. */
   primary?: (found: Found[], ctx: Ctx) => Found | undefined;
+}
+
+/** What the capture script knows about what the agent asked for. */
+export interface CaptureRequest {
+  /** The page's address (location.href). */
+  url: string;
+  /** The text the agent selected, if any: it becomes the mention's text. */
+  selection?: string | null;
+  /** The node where the selection starts (live Selection's anchorNode), when the browser has one. */
+  selectionNode?: Node | null;
+  /** The element under the pointer (context menu), if known. */
+  target?: Element | null;
+  /** Context menu on a link: capture the post that link points to, as seen on this page. */
+  linkUrl?: string | null;
+  now?: Date;
+}
+
+/** One comment as read from the page; URLs already absolute http(s) (or null). */
+export interface CommentFields {
+  id: string | null;
+  url: string | null;
+  parentUrl: string | null;
+  name: string | null;
+  handle?: string | null;
+  profileUrl: string | null;
+  publishedAt: string | null;
+  text: string;
+  /** The comment's language attribute, looked up only when a draft needs it. */
+  lang: () => string | null;
 }

@@ -2,14 +2,8 @@ import { z } from 'zod';
 import { CaptureReviewSchema, CaseSchema, CaseStatusSchema } from '../domain/case';
 import { MentionSchema } from '../domain/mention';
 import { CaseSummarySchema } from '../domain/case-summary';
+import { AuthModeSchema, CredentialsSchema } from '../domain/credentials';
 import { BackendKindSchema, SettingsSchema } from '../domain/settings';
-
-/** Credentials as the options page sends them: an empty token keeps the saved one. */
-const CredentialsInputSchema = z.object({
-  token: z.string().max(4096),
-  email: z.string().max(320).optional(),
-  authMode: z.enum(['api-token', 'oauth']).optional(),
-});
 
 /**
  * Every message an extension page (popup, side panel, options) sends to the background, one
@@ -142,12 +136,13 @@ export const protocol = {
       settings: SettingsSchema,
       credentialHint: z.string().nullable(),
       email: z.string().nullable(),
-      authMode: z.enum(['api-token', 'oauth']).nullable(),
+      authMode: AuthModeSchema.nullable(),
     }),
   },
   /** Save settings and (when a token is given) credentials; the page has asked for host permission first. */
   'settings/save': {
-    request: z.object({ settings: SettingsSchema, credentials: CredentialsInputSchema }),
+    // An empty token keeps the saved one.
+    request: z.object({ settings: SettingsSchema, credentials: CredentialsSchema }),
     response: z.object({ credentialHint: z.string().nullable() }),
   },
   /** Try the backend with the form's values (saved token when left empty); success text or the exact failure. */
@@ -155,7 +150,8 @@ export const protocol = {
     request: z.object({
       backend: BackendKindSchema,
       backendUrl: z.string().max(2048),
-      credentials: CredentialsInputSchema,
+      /** An empty token means the saved one (only for the saved backend's origin). */
+      credentials: CredentialsSchema,
     }),
     response: z.object({ ok: z.boolean(), message: z.string() }),
   },

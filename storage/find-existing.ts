@@ -2,6 +2,7 @@ import type { Case, StoredMention } from '../domain/case';
 import type { Mention } from '../domain/mention';
 import { authorKey } from '../domain/author-key';
 import { urlKey } from '../domain/url-key';
+import { platformById } from '../extract/platforms/platforms';
 import type { CaptureDb } from './db';
 import { expandAuthorKeys } from './identities';
 
@@ -12,28 +13,16 @@ import { expandAuthorKeys } from './identities';
 export async function findDuplicate(db: CaptureDb, mention: Mention): Promise<StoredMention | undefined> {
   const byUrl = await db.mentions.where('urlKey').equals(urlKey(mention.url)).first();
   if (byUrl) return byUrl;
-  if (!mention.postId || !ID_SCOPE[mention.platform]) return undefined;
+  const scope = platformById[mention.platform].idScope;
+  if (!mention.postId || !scope) return undefined;
   const same = await db.mentions.where('[platform+postId]').equals([mention.platform, mention.postId]).toArray();
-  if (ID_SCOPE[mention.platform] === 'global') return same[0];
+  if (scope === 'global') return same[0];
   // Mastodon ids are per instance and Bluesky's per account: the same id elsewhere is another post.
   const host = hostOf(urlKey(mention.url));
   const author = authorKey(mention);
   return same.find((m) => hostOf(m.urlKey) === host && m.authorKey === author);
 }
 
-/**
- * Where a platform's post ids are unique: X, Reddit, Threads and LinkedIn ids name one post
- * anywhere; Mastodon's and Bluesky's only on one instance and account. Blog comment ids
- * (comment-12) repeat on every post, so blogs and other pages match by permalink only.
- */
-const ID_SCOPE: Partial<Record<Mention['platform'], 'global' | 'account'>> = {
-  x: 'global',
-  reddit: 'global',
-  threads: 'global',
-  linkedin: 'global',
-  mastodon: 'account',
-  bluesky: 'account',
-};
 const hostOf = (key: string) => key.split('/')[0] ?? key;
 
 /**

@@ -1,3 +1,5 @@
+import type { AuthMode } from '../../domain/credentials';
+import { BACKEND_KINDS } from '../../domain/enum-values';
 import type { BackendKind } from '../../domain/settings';
 import { t } from '../i18n';
 
@@ -8,7 +10,7 @@ export interface BackendFormValue {
   /** Empty: keep the saved secret. */
   token: string;
   email: string;
-  authMode: 'api-token' | 'oauth';
+  authMode: AuthMode;
 }
 
 export type Props = {
@@ -23,8 +25,6 @@ export type Props = {
   onSave: () => void;
   onTest: () => void;
 };
-
-const KINDS: BackendKind[] = ['none', 'http', 'zendesk', 'freshdesk'];
 
 function tokenLabel(v: BackendFormValue): string {
   if (v.backend === 'zendesk') return t(v.authMode === 'oauth' ? 'options_token_oauth' : 'options_token_zendesk');
@@ -49,7 +49,7 @@ export function BackendForm({ value, onChange, credentialHint, busy, onSave, onT
       <label>
         {t('options_backend')}
         <select name="backend" value={value.backend} onChange={(e) => set({ backend: input(e) as BackendKind })}>
-          {KINDS.map((k) => (
+          {BACKEND_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`options_backend_${k}`)}
             </option>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { CaptureReview } from '../../domain/case';
-import { CATEGORIES, SEVERITIES, readField, writeField, type Draft, type EditableField } from './draft';
+import { CATEGORIES, SEVERITIES } from '../../domain/enum-values';
+import { readField, writeField, type Draft, type EditableField } from './draft';
 import { Warnings } from './Warnings';
 import { t } from '../i18n';
 

@@ -1,8 +1,5 @@
-import type { CaptureReview, Category, Severity } from '../../domain/case';
+import type { CaptureReview } from '../../domain/case';
 import type { Mention } from '../../domain/mention';
-
-export const CATEGORIES: Category[] = ['billing', 'outage', 'contract', 'service', 'delivery', 'other'];
-export const SEVERITIES: Severity[] = ['low', 'medium', 'high', 'critical'];
 
 /** What the agent is editing in the popup: the extracted mention and the review fields. */
 export interface Draft {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Case, CaseStatus } from '../../domain/case';
+import { CASE_STATUSES } from '../../domain/enum-values';
 import { send } from '../../messaging/client';
 import { t } from '../i18n';
 
@@ -7,8 +8,6 @@ export type Props = {
   /** The case the actions change (through the background, which logs and queues each change). */
   kase: Case;
 };
-
-const STATUSES: CaseStatus[] = ['new', 'open', 'waiting', 'resolved'];
 
 export function CaseActions({ kase }: Props) {
   const [note, setNote] = useState('');
@@ -33,7 +32,7 @@ export function CaseActions({ kase }: Props) {
           value={kase.status}
           onChange={(e) => void run(send('case/update', { caseId: id, status: e.currentTarget.value as CaseStatus }))}
         >
-          {STATUSES.map((s) => (
+          {CASE_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`status_${s}`)}
             </option>

@@ -4,8 +4,7 @@
  */
 import { newDraft } from '../draft';
 import { MAX_URL_CHARS } from '../../domain/field-rules';
-import type { CommentFields } from '../thread';
-import { lazyFound, type Ctx, type Draft, type Found } from '../types';
+import { lazyFound, type CommentFields, type Ctx, type Draft, type Found } from '../types';
 import { textOf } from './text';
 import { httpUrl, linkUrl, toIso } from './url';
 

@@ -8,8 +8,8 @@ import { textOf } from '../dom/text';
 import { countIn, httpUrl } from '../dom/url';
 import { pageMeta } from '../meta/page';
 import type { Ctx, Extractor, Found } from '../types';
-
-const POST = /^\/profile\/([^/]+)\/post\/([a-z0-9]+)/i;
+import { BLUESKY_POST_PATH as POST, blueskyPlatform } from './bluesky.descriptor';
+import { onPlatformUrl } from './descriptor';
 
 const ITEM = '[data-testid^="postThreadItem-by-"], [data-testid^="feedItem-by-"]';
 
@@ -77,16 +77,16 @@ function item(el: Element, ctx: Ctx): Found {
 }
 
 function fromSummary(ctx: Ctx): Found[] {
-  const pm = pageMeta(ctx.doc);
+  const meta = pageMeta(ctx.doc);
   const m = POST.exec(ctx.url.pathname);
-  const t = pm.ogTitle?.match(/^(.*?)\s*\(@([^)]+)\)/);
-  if (!t && !pm.description) return [];
+  const t = meta.ogTitle?.match(/^(.*?)\s*\(@([^)]+)\)/);
+  if (!t && !meta.description) return [];
   const d = newDraft('bluesky');
   d.author = { name: t?.[1] ?? null, handle: t?.[2] ?? m?.[1] ?? null, profileUrl: null, followers: null };
   if (d.author.handle) d.author.profileUrl = httpUrl(`/profile/${d.author.handle}`, ctx.url.href);
-  d.url = httpUrl(pm.canonical, ctx.url.href) ?? ctx.url.href;
+  d.url = httpUrl(meta.canonical, ctx.url.href) ?? ctx.url.href;
   d.postId = m?.[2] ?? null;
-  d.text = m ? (pm.description ?? '') : '';
+  d.text = m ? (meta.description ?? '') : '';
   // The server writes the time as twitter:data1 next to twitter:label1 "Posted At".
   const labels = Array.from(ctx.doc.querySelectorAll('meta[name^="twitter:label"], meta[property^="twitter:label"]'));
   const posted = labels.find((l) => /posted/i.test(l.getAttribute('content') ?? ''));
@@ -101,7 +101,7 @@ function fromSummary(ctx: Ctx): Found[] {
 
 export const bluesky: Extractor = {
   id: 'bluesky',
-  matchesUrl: (u) => /(^|\.)bsky\.app$/i.test(u.hostname),
+  matchesUrl: (u) => onPlatformUrl(blueskyPlatform, u),
   detect: () => true,
   extract(ctx) {
     const items = Array.from(ctx.doc.querySelectorAll(ITEM));

@@ -8,7 +8,9 @@ import { textOf } from '../dom/text';
 import { countIn, httpUrl } from '../dom/url';
 import { pageMeta } from '../meta/page';
 import type { Ctx, Extractor, Found } from '../types';
+import { onPlatformUrl } from './descriptor';
 import { articleDraft } from './generic';
+import { linkedinPlatform } from './linkedin.descriptor';
 
 function activity(card: Element, ctx: Ctx): Found {
   const d = newDraft('linkedin');
@@ -21,9 +23,9 @@ function activity(card: Element, ctx: Ctx): Found {
   d.text = textOf(
     card.querySelector('[data-test-id="main-feed-activity-card__commentary"], .attributed-text-segment-list__content'),
   );
-  const pm = pageMeta(ctx.doc);
-  d.publishedAt = pm.ld.published;
-  d.url = httpUrl(pm.canonical, ctx.url.href) ?? ctx.url.href;
+  const meta = pageMeta(ctx.doc);
+  d.publishedAt = meta.ld.published;
+  d.url = httpUrl(meta.canonical, ctx.url.href) ?? ctx.url.href;
   d.postId = card.getAttribute('data-activity-urn')?.split(':').pop() ?? null;
   d.metrics.likes = countIn(
     card
@@ -59,7 +61,7 @@ function comment(el: Element, ctx: Ctx, postUrl: string | null): Found {
 
 export const linkedin: Extractor = {
   id: 'linkedin',
-  matchesUrl: (u) => /(^|\.)linkedin\.com$/i.test(u.hostname),
+  matchesUrl: (u) => onPlatformUrl(linkedinPlatform, u),
   detect: () => true,
   extract(ctx) {
     const card = ctx.doc.querySelector('article.main-feed-activity-card, [data-test-id="main-feed-activity-card"]');

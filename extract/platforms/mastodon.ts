@@ -8,8 +8,9 @@ import { textOf } from '../dom/text';
 import { countIn, httpUrl } from '../dom/url';
 import { pageMeta } from '../meta/page';
 import type { Ctx, Extractor, Found } from '../types';
+import { onPlatformUrl } from './descriptor';
+import { mastodonPlatform, TOOT_PATH as TOOT } from './mastodon.descriptor';
 
-const TOOT = /^\/@([^/]+)\/(\d+)/;
 const hidden = (el: Element) =>
   el.classList.contains('invisible') || el.classList.contains('status__content__spoiler-link');
 
@@ -51,7 +52,7 @@ function ogTime(doc: Document): string | null {
 
 export const mastodon: Extractor = {
   id: 'mastodon',
-  matchesUrl: (u) => /^\/(@[^/]+|users\/[^/]+\/statuses)(\/\d+)?\/?$/.test(u.pathname),
+  matchesUrl: (u) => onPlatformUrl(mastodonPlatform, u),
   detect: ({ doc }) => !!doc.querySelector('#mastodon, .detailed-status, .status__content'),
   extract(ctx) {
     const items = Array.from(ctx.doc.querySelectorAll('.detailed-status, .status[data-id]')).filter(

@@ -8,6 +8,8 @@ import { textOf } from '../dom/text';
 import { countIn, httpUrl } from '../dom/url';
 import { pageMeta } from '../meta/page';
 import type { Ctx, Draft, Extractor, Found } from '../types';
+import { onPlatformUrl } from './descriptor';
+import { REDDIT_POST_PATH, redditPlatform } from './reddit.descriptor';
 
 function user(name: string | null | undefined, base: string): Draft['author'] {
   const h = name?.trim().replace(/^u\//, '') || null;
@@ -65,7 +67,7 @@ function oldReddit(ctx: Ctx): Found[] {
     d.url = httpUrl(t.getAttribute('data-permalink'), base);
     d.postId =
       (t.getAttribute('data-fullname') ?? '').replace(/^t[13]_/, '') ||
-      (isPost ? (ctx.url.pathname.match(/\/comments\/([a-z0-9]+)/)?.[1] ?? null) : null);
+      (isPost ? (ctx.url.pathname.match(REDDIT_POST_PATH)?.[1] ?? null) : null);
     const entry = Array.from(t.querySelectorAll('.entry')).find((e) => e.closest('.thing') === t);
     d.publishedAt =
       entry?.querySelector('time[datetime]')?.getAttribute('datetime') ?? t.getAttribute('data-timestamp');
@@ -100,13 +102,13 @@ function react2019(ctx: Ctx): Found[] {
     textOf(box.querySelector('[data-click-id="text"]')) ||
     textOf(box.querySelector('.RichTextJSON-root, [data-test-id="post-content"] > div:last-child'));
   d.url = ctx.url.href;
-  d.postId = ctx.url.pathname.match(/\/comments\/([a-z0-9]+)/)?.[1] ?? null;
+  d.postId = ctx.url.pathname.match(REDDIT_POST_PATH)?.[1] ?? null;
   return [{ draft: d, el: box }];
 }
 
 export const reddit: Extractor = {
   id: 'reddit',
-  matchesUrl: (u) => /(^|\.)reddit\.com$/i.test(u.hostname),
+  matchesUrl: (u) => onPlatformUrl(redditPlatform, u),
   detect: () => true,
   extract(ctx) {
     const s = shreddit(ctx);

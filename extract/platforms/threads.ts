@@ -8,8 +8,8 @@ import { textOf } from '../dom/text';
 import { countIn, httpUrl } from '../dom/url';
 import { pageMeta } from '../meta/page';
 import type { Ctx, Extractor, Found } from '../types';
-
-const POST = /^\/@([^/]+)\/post\/([A-Za-z0-9_-]+)/;
+import { onPlatformUrl } from './descriptor';
+import { THREADS_POST_PATH as POST, threadsPlatform } from './threads.descriptor';
 
 function post(el: Element, ctx: Ctx): Found {
   const d = newDraft('threads');
@@ -35,7 +35,7 @@ function post(el: Element, ctx: Ctx): Found {
 
 export const threads: Extractor = {
   id: 'threads',
-  matchesUrl: (u) => /(^|\.)threads\.(net|com)$/i.test(u.hostname),
+  matchesUrl: (u) => onPlatformUrl(threadsPlatform, u),
   detect: () => true,
   extract(ctx) {
     const els = Array.from(ctx.doc.querySelectorAll('div[data-pressable-container="true"]'));
@@ -53,8 +53,8 @@ export const threads: Extractor = {
         }
       });
     if (found.length) return found;
-    const pm = pageMeta(ctx.doc);
-    const t = pm.ogTitle?.match(/^(.*?)\s*\(@([^)]+)\)/);
+    const meta = pageMeta(ctx.doc);
+    const t = meta.ogTitle?.match(/^(.*?)\s*\(@([^)]+)\)/);
     if (!t) return [];
     const d = newDraft('threads');
     d.author = {
@@ -65,7 +65,7 @@ export const threads: Extractor = {
     };
     d.url = ctx.url.href;
     d.postId = id ?? null;
-    d.text = id ? (pm.description ?? '') : '';
+    d.text = id ? (meta.description ?? '') : '';
     d.warnings.push('post not rendered on the page — read from the page summary');
     return [{ draft: d, el: null }];
   },

@@ -10,9 +10,8 @@ import { countIn, httpUrl } from '../dom/url';
 import { pageMeta } from '../meta/page';
 import { lazyFound, type Ctx, type Extractor, type Found } from '../types';
 import { nearestViewportMiddle } from './viewport';
-
-const STATUS = /\/status(?:es)?\/(\d{5,25})/;
-const HOSTS = /(^|\.)(x|twitter)\.com$/i;
+import { onPlatformUrl } from './descriptor';
+import { xPlatform, xStatusId } from './x.descriptor';
 
 /** The quoted-tweet box of an article, if any: a role=link block holding its own User-Name. */
 function quoteBox(article: Element): Element | null {
@@ -75,7 +74,7 @@ function tweet(article: Element, ctx: Ctx): Found {
   d.language = textEl?.getAttribute('lang') ?? null;
   d.publishedAt = Array.from(article.querySelectorAll('time[datetime]')).find(keep)?.getAttribute('datetime') ?? null;
   d.url = permalink(article, ctx, box);
-  d.postId = d.url?.match(STATUS)?.[1] ?? null;
+  d.postId = d.url ? xStatusId(d.url) : null;
   d.metrics = metricsOf(article, box);
   if (box) {
     const qLink =
@@ -95,11 +94,11 @@ function tweet(article: Element, ctx: Ctx): Found {
 
 /** Logged-out or head-only pages: "Name (@handle) on X" and og:description hold the tweet. */
 function fromMeta(ctx: Ctx): Found[] {
-  const pm = pageMeta(ctx.doc);
-  const id = ctx.url.pathname.match(STATUS)?.[1];
-  const t = pm.ogTitle ?? pm.title ?? '';
+  const meta = pageMeta(ctx.doc);
+  const id = xStatusId(ctx.url.pathname);
+  const t = meta.ogTitle ?? meta.title ?? '';
   const m = t.match(/^(.*?)\s*\(@([A-Za-z0-9_]{1,15})\)/) ?? t.match(/^(.*?) on (?:X|Twitter)\b/);
-  if (!m && !pm.description) return [];
+  if (!m && !meta.description) return [];
   const d = newDraft('x');
   d.author = {
     name: m?.[1] ?? null,
@@ -110,7 +109,7 @@ function fromMeta(ctx: Ctx): Found[] {
   if (d.author.handle) d.author.profileUrl = httpUrl(`/${d.author.handle}`, ctx.url.href);
   d.url = ctx.url.href;
   d.postId = id ?? null;
-  d.text = id ? (pm.description ?? '') : '';
+  d.text = id ? (meta.description ?? '') : '';
   d.warnings.push('tweet not rendered on the page — read from the page summary');
   return [{ draft: d, el: null }];
 }
@@ -121,19 +120,19 @@ function permalink(article: Element, ctx: Ctx, box = quoteBox(article)): string 
   const link =
     time?.closest('a[href]') ?? Array.from(article.querySelectorAll('a[href*="/status/"]')).find(outside(box));
   const href = link?.getAttribute('href')?.replace(/\/(photo|video|analytics)\/?.*$/, '') ?? null;
-  return href && STATUS.test(href) ? httpUrl(href, ctx.url.href) : null;
+  return href && xStatusId(href) ? httpUrl(href, ctx.url.href) : null;
 }
 
 export const x: Extractor = {
   id: 'x',
-  matchesUrl: (u) => HOSTS.test(u.hostname),
+  matchesUrl: (u) => onPlatformUrl(xPlatform, u),
   detect: () => true,
   extract(ctx) {
     const articles = Array.from(ctx.doc.querySelectorAll('article[data-testid="tweet"], article[role="article"]'));
     // Outermost articles only: a quoted tweet is not a tweet of the timeline.
     const top = articles.filter((a) => !a.parentElement?.closest('article'));
     if (top.length === 0) return fromMeta(ctx);
-    const id = ctx.url.pathname.match(STATUS)?.[1];
+    const id = xStatusId(ctx.url.pathname);
     const found: Found[] = top.map((a, j) =>
       lazyFound(
         a,
@@ -141,7 +140,7 @@ export const x: Extractor = {
         () => {
           const d = tweet(a, ctx).draft;
           // On a status page the tweets above the focal one are its ancestors, those below reply to it.
-          const focal = id ? found.findIndex((f) => f.key?.match(STATUS)?.[1] === id) : -1;
+          const focal = id ? found.findIndex((f) => f.key && xStatusId(f.key) === id) : -1;
           if (focal >= 0) d.parentUrl = j <= focal ? (found[j - 1]?.key ?? null) : (found[focal]?.key ?? null);
           return d;
         },
@@ -151,8 +150,8 @@ export const x: Extractor = {
     return found;
   },
   primary(found, ctx) {
-    const id = ctx.url.pathname.match(STATUS)?.[1];
-    if (id) return found.find((f) => f.key?.match(STATUS)?.[1] === id) ?? found.find((f) => f.el === null);
+    const id = xStatusId(ctx.url.pathname);
+    if (id) return found.find((f) => f.key && xStatusId(f.key) === id) ?? found.find((f) => f.el === null);
     return nearestViewportMiddle(found);
   },
 };
