@@ -1,4 +1,5 @@
-import { emptyAuthor, emptyMetrics, type Mention } from '../domain/mention';
+import { emptyAuthor, emptyMetrics } from '../domain/empty-mention';
+import type { Mention } from '../domain/mention';
 
 /**
  * The mention made when the page itself cannot be read (a browser page, a PDF, a refused

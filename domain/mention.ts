@@ -70,6 +70,3 @@ export const MentionSchema = z.object({
   thread: ThreadSchema.optional(),
 });
 export type Mention = z.infer<typeof MentionSchema>;
-export type MentionInput = z.input<typeof MentionSchema>;
-
-export { emptyAuthor, emptyMetrics } from './empty-mention';

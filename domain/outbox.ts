@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import { CaseStatusSchema } from './case';
+
+/** For an `update`: the fields that changed and the log entry to add. */
+export const OutboxPatchSchema = z.object({
+  status: CaseStatusSchema.optional(),
+  owner: z.string().nullable().optional(),
+  logEntryId: z.string().optional(),
+});
+export type OutboxPatch = z.infer<typeof OutboxPatchSchema>;
 
 /**
  * One pending push to the backend. A `create` carries the case's own idempotency key, reused on
@@ -9,14 +18,7 @@ export const OutboxEntrySchema = z.object({
   caseId: z.string(),
   op: z.enum(['create', 'update']),
   idempotencyKey: z.string().uuid(),
-  /** For `update`: the fields that changed and the log entry to add. */
-  patch: z
-    .object({
-      status: z.string().optional(),
-      owner: z.string().nullable().optional(),
-      logEntryId: z.string().optional(),
-    })
-    .nullable(),
+  patch: OutboxPatchSchema.nullable(),
   /**
    * pending: waiting for its time; inflight: a request is out; unknown: a create was sent but
    * no answer came (look the key up before creating again); failed: permanent error, needs the agent.
@@ -27,7 +29,30 @@ export const OutboxEntrySchema = z.object({
   nextAttemptAt: z.number(),
   lastError: z.string().nullable(),
   createdAt: z.number(),
-  /** Epoch milliseconds when the current request went out (state `inflight`); added for issue 4. */
+  /**
+   * Epoch milliseconds when the current request went out (state `inflight`): an entry inflight for
+   * too long belonged to a worker that was stopped, and is taken up again.
+   */
   inflightAt: z.number().optional(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
+
+/** What a new entry needs: a create carries the case's own key; an update, what changed. */
+export type NewOutboxEntry = { caseId: string; at: number } & (
+  { op: 'create'; idempotencyKey: string } | { op: 'update'; patch: OutboxPatch }
+);
+
+/** A push waiting to be tried right away (`at`, epoch ms); an update gets a key of its own. */
+export function newOutboxEntry(e: NewOutboxEntry): OutboxEntry {
+  return {
+    caseId: e.caseId,
+    op: e.op,
+    idempotencyKey: e.op === 'create' ? e.idempotencyKey : crypto.randomUUID(),
+    patch: e.op === 'create' ? null : e.patch,
+    state: 'pending',
+    attempts: 0,
+    nextAttemptAt: e.at,
+    lastError: null,
+    createdAt: e.at,
+  };
+}

@@ -1,7 +1,9 @@
 import type { Case } from '../domain/case';
+import { newLogEntry } from '../domain/case-records';
 import type { Mention } from '../domain/mention';
+import { newOutboxEntry } from '../domain/outbox';
+import { toStoredMention } from '../domain/stored-mention';
 import type { CaptureDb } from './db';
-import { logEntry, toStoredMention } from './save-capture';
 
 export interface AttachInput {
   caseId: string;
@@ -18,30 +20,23 @@ export interface AttachInput {
  * backend in the same transaction.
  */
 export async function attachMention(db: CaptureDb, input: AttachInput): Promise<{ caseId: string; mentionId: string }> {
-  const at = (input.now ?? new Date()).toISOString();
+  const now = input.now ?? new Date();
+  const at = now.toISOString();
   const mentionId = crypto.randomUUID();
   await db.transaction('rw', db.mentions, db.cases, db.outbox, async () => {
     const c: Case | undefined = await db.cases.get(input.caseId);
     if (!c) throw new Error(`No case ${input.caseId}`);
     await db.mentions.add(toStoredMention(input.mention, mentionId, c.id));
-    const entry = logEntry('mention', input.agent, `Added from ${input.mention.platform}: ${input.mention.url}`, at);
+    const entry = newLogEntry('mention', input.agent, `Added from ${input.mention.platform}: ${input.mention.url}`, at);
     c.mentionIds.push(mentionId);
     c.log.push(entry);
-    if (input.note.trim()) c.log.push(logEntry('note', input.agent, input.note.trim(), at));
+    if (input.note.trim()) c.log.push(newLogEntry('note', input.agent, input.note.trim(), at));
     c.updatedAt = at;
     if (input.syncEnabled) {
       if (c.syncState !== 'failed') c.syncState = 'queued';
-      await db.outbox.add({
-        caseId: c.id,
-        op: 'update',
-        idempotencyKey: crypto.randomUUID(),
-        patch: { logEntryId: entry.id },
-        state: 'pending',
-        attempts: 0,
-        nextAttemptAt: Date.parse(at),
-        lastError: null,
-        createdAt: Date.parse(at),
-      });
+      await db.outbox.add(
+        newOutboxEntry({ caseId: c.id, op: 'update', patch: { logEntryId: entry.id }, at: now.getTime() }),
+      );
     }
     await db.cases.put(c);
   });

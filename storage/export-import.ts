@@ -1,7 +1,7 @@
 import type { CaptureDb } from './db';
 import { toCsv } from '../domain/csv';
 import { EXPORT_FORMAT, ExportFileSchema, describeImportError, type ExportFile } from '../domain/export-file';
-import { toStoredMention } from './save-capture';
+import { toStoredMention } from '../domain/stored-mention';
 import { exportedMention } from './thread';
 
 /** Everything stored, as the JSON export. */

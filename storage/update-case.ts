@@ -1,40 +1,24 @@
 import type { Case, CaseStatus, LogEntry } from '../domain/case';
+import { newLogEntry } from '../domain/case-records';
+import { newOutboxEntry, type OutboxPatch } from '../domain/outbox';
 import type { CaptureDb } from './db';
-import { logEntry } from './save-capture';
 
-interface Common {
+/** Which case an agent changes, who they are, and whether the change goes to a backend. */
+interface CaseChange {
   caseId: string;
   agent: string;
   syncEnabled: boolean;
   now?: Date;
 }
 
-/** Queues the change for the backend in the same transaction as the change itself. */
-async function queueUpdate(
-  db: CaptureDb,
-  c: Case,
-  patch: { status?: string; owner?: string | null; logEntryId?: string },
-  at: string,
-) {
-  await db.outbox.add({
-    caseId: c.id,
-    op: 'update',
-    idempotencyKey: crypto.randomUUID(),
-    patch,
-    state: 'pending',
-    attempts: 0,
-    nextAttemptAt: Date.parse(at),
-    lastError: null,
-    createdAt: Date.parse(at),
-  });
-}
-
+/** Applies a change, logs it, and queues it for the backend in the same transaction. */
 async function mutate(
   db: CaptureDb,
-  input: Common,
-  change: (c: Case, at: string) => { entries: LogEntry[]; patch: Parameters<typeof queueUpdate>[2] | null },
+  input: CaseChange,
+  change: (c: Case, at: string) => { entries: LogEntry[]; patch: OutboxPatch | null },
 ) {
-  const at = (input.now ?? new Date()).toISOString();
+  const now = input.now ?? new Date();
+  const at = now.toISOString();
   await db.transaction('rw', db.cases, db.outbox, async () => {
     const c = await db.cases.get(input.caseId);
     if (!c) throw new Error(`No case ${input.caseId}`);
@@ -45,34 +29,34 @@ async function mutate(
     if (input.syncEnabled && patch) {
       // A case not yet acknowledged is re-sent whole by its create; later changes ride behind it.
       if (c.syncState !== 'failed') c.syncState = 'queued';
-      await queueUpdate(db, c, patch, at);
+      await db.outbox.add(newOutboxEntry({ caseId: c.id, op: 'update', patch, at: now.getTime() }));
     }
     await db.cases.put(c);
   });
 }
 
 /** Adds a note or a decision, with who and when. */
-export function addLogEntry(db: CaptureDb, input: Common & { kind: 'note' | 'decision'; text: string }) {
+export function addLogEntry(db: CaptureDb, input: CaseChange & { kind: 'note' | 'decision'; text: string }) {
   return mutate(db, input, (_c, at) => {
-    const e = logEntry(input.kind, input.agent, input.text.trim(), at);
+    const e = newLogEntry(input.kind, input.agent, input.text.trim(), at);
     return { entries: [e], patch: { logEntryId: e.id } };
   });
 }
 
 /** Changes status and/or owner; each change becomes a log entry. */
-export function updateCase(db: CaptureDb, input: Common & { status?: CaseStatus; owner?: string | null }) {
+export function updateCase(db: CaptureDb, input: CaseChange & { status?: CaseStatus; owner?: string | null }) {
   return mutate(db, input, (c, at) => {
     const entries: LogEntry[] = [];
-    const patch: { status?: string; owner?: string | null } = {};
+    const patch: OutboxPatch = {};
     if (input.status && input.status !== c.status) {
-      entries.push(logEntry('status', input.agent, `Status ${c.status} → ${input.status}`, at));
+      entries.push(newLogEntry('status', input.agent, `Status ${c.status} → ${input.status}`, at));
       c.status = input.status;
       patch.status = input.status;
     }
     if (input.owner !== undefined) {
       const owner = input.owner?.trim() || null;
       if (owner !== c.owner) {
-        entries.push(logEntry('owner', input.agent, owner ? `Owner: ${owner}` : 'Owner removed', at));
+        entries.push(newLogEntry('owner', input.agent, owner ? `Owner: ${owner}` : 'Owner removed', at));
         c.owner = owner;
         patch.owner = owner;
       }

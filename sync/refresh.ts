@@ -1,7 +1,7 @@
 import type { CaptureDb } from '../storage/db';
-import { logEntry } from '../storage/save-capture';
+import { newLogEntry } from '../domain/case-records';
 import type { Adapter } from './adapter';
-import type { Clock } from './worker';
+import type { Clock } from './drain-options';
 
 /**
  * Brings the backend's status and owner into acknowledged cases. A case with changes still in
@@ -34,14 +34,19 @@ export async function refreshFromBackend(
         const cur = await db.cases.get(c.id);
         if (!cur?.backend || (await db.outbox.where('caseId').equals(c.id).count())) return;
         if (remote.status !== cur.status) {
-          cur.log.push(logEntry('status', `${adapter.kind} backend`, `Status ${cur.status} → ${remote.status}`, at));
+          cur.log.push(newLogEntry('status', `${adapter.kind} backend`, `Status ${cur.status} → ${remote.status}`, at));
           cur.status = remote.status;
           cur.updatedAt = at;
           changed++;
         }
         if (remote.owner !== cur.owner) {
           cur.log.push(
-            logEntry('owner', `${adapter.kind} backend`, remote.owner ? `Owner: ${remote.owner}` : 'Owner removed', at),
+            newLogEntry(
+              'owner',
+              `${adapter.kind} backend`,
+              remote.owner ? `Owner: ${remote.owner}` : 'Owner removed',
+              at,
+            ),
           );
           cur.owner = remote.owner;
           cur.updatedAt = at;

@@ -1,5 +1,5 @@
 import type { CaptureDb } from '../storage/db';
-import type { OutboxEntry } from '../domain/outbox';
+import { newOutboxEntry, type OutboxEntry, type OutboxPatch } from '../domain/outbox';
 
 /**
  * After the agent fixed settings: failed entries go back in the queue. A create that may have
@@ -41,26 +41,12 @@ export async function waitingCounts(db: CaptureDb): Promise<{ waiting: number; f
 export async function queueLocalCases(db: CaptureDb, now = Date.now()): Promise<number> {
   return db.transaction('rw', db.cases, db.outbox, async () => {
     const local = await db.cases.where('syncState').equals('local').toArray();
-    const entry = (
-      caseId: string,
-      op: 'create' | 'update',
-      idempotencyKey: string,
-      patch: OutboxEntry['patch'],
-    ): OutboxEntry => ({
-      caseId,
-      op,
-      idempotencyKey,
-      patch,
-      state: 'pending',
-      attempts: 0,
-      nextAttemptAt: now,
-      lastError: null,
-      createdAt: now,
-    });
     for (const c of local) {
-      const entries = [entry(c.id, 'create', c.idempotencyKey, null)];
-      if (c.status !== 'new' || c.owner)
-        entries.push(entry(c.id, 'update', crypto.randomUUID(), { status: c.status, owner: c.owner }));
+      const update = (patch: OutboxPatch) => newOutboxEntry({ caseId: c.id, op: 'update', patch, at: now });
+      const entries: OutboxEntry[] = [
+        newOutboxEntry({ caseId: c.id, op: 'create', idempotencyKey: c.idempotencyKey, at: now }),
+      ];
+      if (c.status !== 'new' || c.owner) entries.push(update({ status: c.status, owner: c.owner }));
       // The capture's own note travels in the create; everything logged after it follows as updates.
       for (const e of c.log) {
         if (
@@ -70,7 +56,7 @@ export async function queueLocalCases(db: CaptureDb, now = Date.now()): Promise<
           (e.kind === 'note' && e.at === c.createdAt)
         )
           continue;
-        entries.push(entry(c.id, 'update', crypto.randomUUID(), { logEntryId: e.id }));
+        entries.push(update({ logEntryId: e.id }));
       }
       await db.outbox.bulkAdd(entries);
       await db.cases.update(c.id, { syncState: 'queued', syncError: null });

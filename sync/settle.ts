@@ -1,9 +1,9 @@
 import type { Case, StoredMention } from '../domain/case';
-import type { OutboxEntry } from '../domain/outbox';
+import { newOutboxEntry, type OutboxEntry, type OutboxPatch } from '../domain/outbox';
 import type { CaptureDb } from '../storage/db';
 import { PermanentError, TransientError, UnknownOutcomeError, type Adapter, type RemoteCase } from './adapter';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
-import type { DrainOptions } from './worker';
+import type { DrainOptions } from './drain-options';
 
 export type Outcome = 'sent' | 'retried' | 'failed';
 
@@ -66,21 +66,11 @@ export async function settle(
         c.backend = { adapter: adapter.kind, id: d.remote.id, url: d.remote.url, syncedAt: at };
         c.syncError = null;
         // An owner chosen in the capture review is not part of the create body: send it after.
-        const patch: { status?: string; owner?: string | null } = {};
+        const patch: OutboxPatch = {};
         if (c.owner !== d.remote.owner) patch.owner = c.owner;
         if (c.status !== d.remote.status && c.status !== 'new') patch.status = c.status;
         if (Object.keys(patch).length && !rest) {
-          added.push({
-            caseId: c.id,
-            op: 'update',
-            idempotencyKey: crypto.randomUUID(),
-            patch,
-            state: 'pending',
-            attempts: 0,
-            nextAttemptAt: now,
-            lastError: null,
-            createdAt: now,
-          });
+          added.push(newOutboxEntry({ caseId: c.id, op: 'update', patch, at: now }));
           c.syncState = 'queued';
         } else c.syncState = rest ? 'queued' : 'sent';
       } else if (d.kind === 'updated') {
@@ -131,7 +121,7 @@ function failure(
     state = 'unknown';
     nextAttemptAt = now + Math.max(delay, adapter.lookupDelayMs);
   }
-  // Retry-After is honoured exactly (and holds every other request: see runChunk).
+  // Retry-After is honoured exactly (and holds every other request: see `hold` in worker.ts).
   if (throttled) nextAttemptAt = now + error.retryAfterMs!;
   return { entry: { ...base, state, nextAttemptAt }, outcome: 'retried' };
 }

@@ -2,23 +2,9 @@ import type { Case } from '../domain/case';
 import type { OutboxEntry } from '../domain/outbox';
 import type { CaptureDb } from '../storage/db';
 import { PermanentError, TransientError, type Adapter, type CreateInput, type UpdateInput } from './adapter';
-import type { BackoffPolicy } from './backoff';
 import { createInput } from './create-input';
+import type { Clock, DrainOptions } from './drain-options';
 import { settle, type Done, type Job } from './settle';
-
-export interface Clock {
-  now(): number;
-}
-
-export interface DrainOptions {
-  concurrency?: number;
-  backoff?: BackoffPolicy;
-  random?: () => number;
-  /** An entry inflight for longer than this was orphaned (stopped worker, hung request). */
-  inflightTimeoutMs?: number;
-  /** Called after each entry (for the badge). */
-  onProgress?: () => void;
-}
 
 export interface DrainResult {
   sent: number;
@@ -248,7 +234,7 @@ async function send(adapter: Adapter, job: Job): Promise<Done> {
 function updateInput(kase: Case, entry: OutboxEntry): UpdateInput {
   const p = entry.patch ?? {};
   const input: UpdateInput = { remoteId: kase.backend!.id, idempotencyKey: entry.idempotencyKey };
-  if (p.status) input.status = p.status as UpdateInput['status'];
+  if (p.status) input.status = p.status;
   if (p.owner !== undefined) input.owner = p.owner;
   const log = p.logEntryId ? kase.log.find((l) => l.id === p.logEntryId) : undefined;
   if (log) input.note = { kind: log.kind === 'decision' ? 'decision' : 'note', text: log.text, by: log.by };

@@ -5,9 +5,10 @@
  * 30 % comments on 300 blog posts by 3,000 readers; case c holds mentions c, c+cases, c+2·cases …
  */
 import type { Case, StoredMention } from '../../domain/case';
-import { emptyMetrics, type Mention } from '../../domain/mention';
+import { emptyMetrics } from '../../domain/empty-mention';
+import type { Mention } from '../../domain/mention';
 import type { CaptureDb } from '../../storage/db';
-import { toStoredMention } from '../../storage/save-capture';
+import { toStoredMention } from '../../domain/stored-mention';
 
 /** Bump when the seeded data changes: a store left by an earlier run is then seeded again. */
 export const SEED_VERSION = 'seed-2';
