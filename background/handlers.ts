@@ -1,5 +1,5 @@
 import type { CaptureDb } from '../storage/db';
-import type { Handlers } from '../messaging/router';
+import { createRouter, markersChannel, pagesChannel, type Handlers } from '../messaging/router';
 import { saveCapture } from '../storage/save-capture';
 import { addLogEntry, updateCase } from '../storage/update-case';
 import { readActor } from '../storage/settings';
@@ -7,6 +7,18 @@ import { createCaptureHandlers } from './capture-handlers';
 import { findDuplicate } from '../storage/find-existing';
 import { createWorkflowHandlers } from './workflow-handlers';
 import { createSyncHandlers } from './sync-handlers';
+import { createMarkerHandlers } from './markers';
+
+/**
+ * The background's one message listener: the extension pages' protocol and the markers content
+ * script's, each answered only for its own senders (messaging/router.ts).
+ */
+export function createBackgroundRouter(db: CaptureDb, extensionId: string, extensionOrigin: string) {
+  return createRouter(
+    pagesChannel(createHandlers(db), extensionId, extensionOrigin),
+    markersChannel(createMarkerHandlers(db), extensionId, extensionOrigin),
+  );
+}
 
 /** The background's answers to the protocol; each is a thin call into storage/. */
 export function createHandlers(db: CaptureDb): Handlers {

@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
 import type { CaseStatus } from '../domain/case';
 import type { CaptureDb } from '../storage/db';
-import { markerProtocol, type MarkerMessageType } from '../messaging/protocol';
+import type { MarkerHandlers } from '../messaging/router';
 import { openSidePanelOn } from './focus-case';
 import { readSettings } from '../storage/settings';
 import { checkBackendUrl } from '../sync/backend-url';
@@ -55,32 +54,20 @@ export async function lookupMarkers(db: CaptureDb, keys: string[]) {
   return out;
 }
 
-const EnvelopeSchema = z.object({ id: z.number(), type: z.string(), payload: z.unknown() });
+/** The answers to the markers content script (messaging/protocol.ts, markerProtocol). */
+export function createMarkerHandlers(db: CaptureDb): MarkerHandlers {
+  return {
+    'markers/lookup': ({ keys }) => lookupMarkers(db, keys),
+    'markers/open': async ({ caseId }, sender) => {
+      // The router lets only a content script in a tab through; this keeps the type honest.
+      if (sender.tab?.id === undefined) throw new Error('A marker click must come from a tab');
+      return openSidePanelOn(sender.tab.id, caseId);
+    },
+  };
+}
 
-/** Answers the markers content script over its port; anything else connecting is dropped. */
-export function startMarkers(db: CaptureDb): void {
-  browser.runtime.onConnect.addListener((port) => {
-    const tabId = port.sender?.tab?.id;
-    if (port.name !== 'markers' || port.sender?.id !== browser.runtime.id || tabId === undefined)
-      return port.disconnect();
-    port.onMessage.addListener(async (raw: unknown) => {
-      const env = EnvelopeSchema.safeParse(raw);
-      if (!env.success || !(env.data.type in markerProtocol)) return;
-      const type = env.data.type as MarkerMessageType;
-      const req = markerProtocol[type].request.safeParse(env.data.payload);
-      if (!req.success) return port.postMessage({ id: env.data.id, ok: false, error: 'invalid request' });
-      try {
-        const value =
-          type === 'markers/lookup'
-            ? await lookupMarkers(db, (req.data as { keys: string[] }).keys)
-            : await openSidePanelOn(tabId, (req.data as { caseId: string }).caseId);
-        port.postMessage({ id: env.data.id, ok: true, value });
-      } catch (e) {
-        port.postMessage({ id: env.data.id, ok: false, error: e instanceof Error ? e.message : String(e) });
-      }
-    });
-  });
-  // A host permission the agent took back in the browser's settings turns that site's markers off.
+/** A host permission the agent took back in the browser's settings turns that site's markers off. */
+export function watchMarkerPermissions(): void {
   browser.permissions.onRemoved.addListener(async ({ origins = [] }) => {
     for (const site of await markerSitesItem.getValue())
       if (origins.some((o) => o.startsWith(site))) await setMarkers(site, false).catch(() => {});

@@ -1,16 +1,15 @@
 import { browser } from 'wxt/browser';
 import { db } from '../storage/db';
-import { createRouter } from '../messaging/router';
-import { createHandlers } from './handlers';
+import { createBackgroundRouter } from './handlers';
 import { COMMAND_ID, MENU_ID, handleCommand, handleMenuClick, registerMenus } from './context-menu';
 import { startPageBadge } from './page-badge';
 import { startRetention } from './retention-alarm';
-import { startMarkers } from './markers';
+import { watchMarkerPermissions } from './markers';
 import { startSync } from './sync';
 
 /** Wires the background: every listener is registered synchronously, as MV3 requires. */
 export function startBackground(): void {
-  const route = createRouter(createHandlers(db()), browser.runtime.id, `${self.location.origin}/`);
+  const route = createBackgroundRouter(db(), browser.runtime.id, `${self.location.origin}/`);
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
   startSync();
   // Chrome: the toolbar button opens the popup; the side panel opens from its own menu entry.
@@ -23,7 +22,7 @@ export function startBackground(): void {
   browser.commands?.onCommand.addListener((command, tab) => void handleCommand(command, tab));
   startPageBadge(db());
   startRetention(db());
-  startMarkers(db());
+  watchMarkerPermissions();
   // The e2e build exposes the handlers the browser's menu and shortcut call (Playwright cannot click them).
   if (__E2E__) Object.assign(globalThis, { __cc: { handleMenuClick, handleCommand, MENU_ID, COMMAND_ID } });
 }

@@ -1,7 +1,7 @@
 import { urlKey } from '../domain/url-key';
 import type { CaseStatus } from '../domain/case';
+import { sendFromMarkers } from '../messaging/client';
 import { createMarker } from './marker';
-import { createPortClient } from './port-client';
 
 type Hit = { caseId: string; status: CaseStatus } | null;
 
@@ -14,7 +14,6 @@ export function startMarkers(): void {
   const flag = globalThis as { __ccMarkers?: boolean };
   if (flag.__ccMarkers) return;
   flag.__ccMarkers = true;
-  const ask = createPortClient();
   const known = new Map<string, Hit>();
   const pending = new Set<HTMLAnchorElement>();
   const marked = new WeakSet<HTMLAnchorElement>();
@@ -28,14 +27,14 @@ export function startMarkers(): void {
     const unknown = [...new Set(anchors.map(keyOf).filter((k): k is string => !!k && !known.has(k)))];
     for (let i = 0; i < unknown.length; i += 500) {
       const batch = unknown.slice(i, i + 500);
-      const hits = (await ask('markers/lookup', { keys: batch })) as Record<string, Hit>;
+      const hits = await sendFromMarkers('markers/lookup', { keys: batch });
       for (const k of batch) known.set(k, hits[k] ?? null);
     }
     for (const a of anchors) {
       const hit = known.get(keyOf(a) ?? '');
       if (!hit || marked.has(a) || !a.isConnected) continue;
       marked.add(a);
-      a.after(createMarker(hit.status, () => void ask('markers/open', { caseId: hit.caseId })));
+      a.after(createMarker(hit.status, () => void sendFromMarkers('markers/open', { caseId: hit.caseId })));
     }
   };
   const schedule = () => {

@@ -1,14 +1,34 @@
 import { browser } from 'wxt/browser';
-import type { MessageType, Reply, RequestOf, ResponseOf } from './protocol';
+import type {
+  MarkerMessageType,
+  MarkerProtocol,
+  MessageType,
+  Protocol,
+  ProtocolMap,
+  Reply,
+  RequestIn,
+  ResponseIn,
+} from './protocol';
 
 /**
  * Sends a typed request to the background and returns its answer, or throws its error.
  * Only types are imported from the protocol: the background validates every request, and the
- * popup stays free of the schema library (its bundle budget is 25 KB gzip).
+ * popup and the markers script stay free of the schema library (the popup's bundle budget is 25 KB gzip).
  */
-export async function send<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
-  const reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<ResponseOf<K>> | undefined;
+async function request<P extends ProtocolMap, K extends keyof P & string>(
+  type: K,
+  payload: RequestIn<P, K>,
+): Promise<ResponseIn<P, K>> {
+  const reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<ResponseIn<P, K>> | undefined;
   if (!reply) throw new Error(`No answer from the background to ${type}`);
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }
+
+/** From an extension page (popup, side panel, options): a message of `protocol`. */
+export const send = <K extends MessageType>(type: K, payload: RequestIn<Protocol, K>) =>
+  request<Protocol, K>(type, payload);
+
+/** From the markers content script: a message of `markerProtocol`. */
+export const sendFromMarkers = <K extends MarkerMessageType>(type: K, payload: RequestIn<MarkerProtocol, K>) =>
+  request<MarkerProtocol, K>(type, payload);

@@ -8,7 +8,8 @@ import { BackendKindSchema, SettingsSchema } from '../domain/settings';
 /**
  * Every message an extension page (popup, side panel, options) sends to the background, one
  * entry each: what it asks, what it answers. The background validates both the sender and the
- * request against these schemas before anything runs (see messaging/router.ts).
+ * request against these schemas before anything runs (see messaging/router.ts). One map per
+ * direction: the markers content script's messages are `markerProtocol`, below.
  */
 export const protocol = {
   /**
@@ -158,8 +159,9 @@ export const protocol = {
 } as const;
 
 /**
- * Issue 5, optional markers: what the markers content script (on sites the agent allowed) asks
- * the background over its `markers` port. Answered only for this extension's own content script.
+ * What the markers content script (injected only on sites where the agent switched case markers
+ * on) asks the background. Answered only for this extension's own content script, through the
+ * same router as `protocol` (messaging/router.ts).
  */
 export const markerProtocol = {
   /** Which of these normalised permalinks have a case, and its status. */
@@ -167,18 +169,25 @@ export const markerProtocol = {
     request: z.object({ keys: z.array(z.string().max(4096)).max(500) }),
     response: z.record(z.string(), z.object({ caseId: z.string(), status: CaseStatusSchema })),
   },
-  /** The agent clicked a marker: open that case in the side panel. */
+  /** The agent clicked a marker: open that case in the side panel of the marker's tab. */
   'markers/open': {
     request: z.object({ caseId: z.string().max(100) }),
     response: z.object({ ok: z.literal(true) }),
   },
 } as const;
-export type MarkerMessageType = keyof typeof markerProtocol;
+
+/** A map of messages: each type with the schema of its request and of its answer. */
+export type ProtocolMap = Record<string, { request: z.ZodType; response: z.ZodType }>;
+export type RequestIn<P extends ProtocolMap, K extends keyof P> = z.infer<P[K]['request']>;
+export type ResponseIn<P extends ProtocolMap, K extends keyof P> = z.infer<P[K]['response']>;
 
 export type Protocol = typeof protocol;
 export type MessageType = keyof Protocol;
-export type RequestOf<K extends MessageType> = z.infer<Protocol[K]['request']>;
-export type ResponseOf<K extends MessageType> = z.infer<Protocol[K]['response']>;
+export type RequestOf<K extends MessageType> = RequestIn<Protocol, K>;
+export type ResponseOf<K extends MessageType> = ResponseIn<Protocol, K>;
+
+export type MarkerProtocol = typeof markerProtocol;
+export type MarkerMessageType = keyof MarkerProtocol;
 
 /** The envelope on the wire. */
 export const EnvelopeSchema = z.object({ type: z.string(), payload: z.unknown() });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createRouter, type Handlers } from '../../messaging/router';
+import {
+  createRouter,
+  markersChannel,
+  pagesChannel,
+  type Handlers,
+  type MarkerHandlers,
+  type SenderInfo,
+} from '../../messaging/router';
 import { CaptureDb } from '../../storage/db';
 import { saveCapture } from '../../storage/save-capture';
 
@@ -33,10 +40,18 @@ function routerWith(db: CaptureDb, overrides: Partial<Handlers> = {}) {
     'case/get': async ({ caseId }) => (await db.cases.get(caseId)) ?? null,
     ...overrides,
   } as Handlers;
-  return createRouter(handlers, ID, ORIGIN);
+  const markers: MarkerHandlers = {
+    'markers/lookup': async ({ keys }) => Object.fromEntries(keys.map((k) => [k, { caseId: 'c1', status: 'open' }])),
+    'markers/open': async (_req, sender) => {
+      opened.push(sender.tab?.id ?? -1);
+      return { ok: true };
+    },
+  };
+  return createRouter(pagesChannel(handlers, ID, ORIGIN), markersChannel(markers, ID, ORIGIN));
 }
+const opened: number[] = [];
 
-// Issue #7: the background accepts only its own extension's contexts and only well-formed requests.
+// The background accepts only its own extension's contexts and only well-formed requests.
 describe('message router', () => {
   it('saves a valid capture from an extension page', async () => {
     const db = new CaptureDb(`r-${crypto.randomUUID()}`);
@@ -83,5 +98,50 @@ describe('message router', () => {
       },
     })({ type: 'capture/save', payload: { mention, review } }, own);
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(/storage is full, so nothing was saved/) });
+  });
+});
+
+// The markers content script uses the same router, with its own map and its own sender check.
+describe('message router, markers channel', () => {
+  const contentScript: SenderInfo = { id: ID, url: 'https://blog.example/post', tab: { id: 7 } };
+  const lookup = { type: 'markers/lookup', payload: { keys: ['blog.example/post#comment-1'] } };
+
+  it('answers this extension’s content script, and gives the handler its tab', async () => {
+    const route = routerWith(new CaptureDb(`r-${crypto.randomUUID()}`));
+    expect(await route(lookup, contentScript)).toEqual({
+      ok: true,
+      value: { 'blog.example/post#comment-1': { caseId: 'c1', status: 'open' } },
+    });
+    expect(await route({ type: 'markers/open', payload: { caseId: 'c1' } }, contentScript)).toEqual({
+      ok: true,
+      value: { ok: true },
+    });
+    expect(opened.at(-1)).toBe(7);
+  });
+
+  it.each([
+    ['another extension’s content script', { ...contentScript, id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' }],
+    ['an extension page', own],
+    ['an extension page in a tab', { ...own, tab: { id: 3 } }],
+    ['a sender without a tab', { id: ID, url: 'https://blog.example/post' }],
+  ])('refuses %s', async (_n, sender) => {
+    const route = routerWith(new CaptureDb(`r-${crypto.randomUUID()}`));
+    expect(await route(lookup, sender)).toEqual({ ok: false, error: 'Refused: message not from this extension' });
+  });
+
+  it('refuses the pages’ messages from a content script, and checks marker requests', async () => {
+    const db = new CaptureDb(`r-${crypto.randomUUID()}`);
+    const route = routerWith(db);
+    expect(await route({ type: 'capture/save', payload: { mention, review } }, contentScript)).toEqual({
+      ok: false,
+      error: 'Refused: message not from this extension',
+    });
+    expect(await db.cases.count()).toBe(0);
+    const tooMany = { type: 'markers/lookup', payload: { keys: Array.from({ length: 501 }, (_, i) => `k${i}`) } };
+    expect(await route(tooMany, contentScript)).toMatchObject({ ok: false, error: /Invalid markers\/lookup request/ });
+    expect(await route({ type: 'toString', payload: {} }, contentScript)).toEqual({
+      ok: false,
+      error: 'Unknown message',
+    });
   });
 });
