@@ -1,11 +1,18 @@
 import { browser } from 'wxt/browser';
 
 /**
- * UI text in the browser's language (English and Dutch ship, see public/_locales). A missing
- * key shows the key itself, so a gap is visible instead of an empty label.
+ * A key of the message catalogues (public/_locales/en/messages.json), typed from what WXT
+ * generates into .wxt/types/i18n.d.ts: a key missing from the English catalogue fails the type
+ * check. Keys built from a value (a status, a platform) go through the typed maps of labels.ts.
  */
-export function t(key: string, ...subs: string[]): string {
-  return browser.i18n.getMessage(key as never, subs) || key;
+export type MessageKey = Exclude<Parameters<typeof browser.i18n.getMessage>[0], `@@${string}`>;
+
+/**
+ * UI text in the browser's language (English and Dutch ship, see public/_locales). A missing
+ * translation shows the key itself, so a gap is visible instead of an empty label.
+ */
+export function t(key: MessageKey, ...subs: string[]): string {
+  return browser.i18n.getMessage(key, subs) || key;
 }
 
 /** "3 min ago" from an ISO instant. */

@@ -1,4 +1,5 @@
-import { browser } from 'wxt/browser';
+import { t } from '../components/i18n';
+import { STATUS_LABEL } from '../components/labels';
 import type { CaseStatus } from '../domain/case';
 
 const COLOURS: Record<CaseStatus, string> = {
@@ -18,9 +19,8 @@ export function createMarker(status: CaseStatus, onOpen: () => void): HTMLElemen
   const root = host.attachShadow({ mode: 'closed' });
   const button = document.createElement('button');
   button.type = 'button';
-  const label = browser.i18n.getMessage(`status_${status}`) || status;
-  button.textContent = browser.i18n.getMessage('markerText', [label]) || label;
-  button.title = browser.i18n.getMessage('markerTitle') || '';
+  button.textContent = t('markerText', t(STATUS_LABEL[status]));
+  button.title = t('markerTitle');
   button.style.cssText = `all:initial;display:inline-block;margin:0 4px;padding:0 6px;border-radius:8px;font:600 11px/16px system-ui,sans-serif;color:#fff;background:${COLOURS[status]};cursor:pointer;`;
   button.addEventListener('click', (e) => {
     e.preventDefault();

@@ -2,6 +2,7 @@ import type { AuthMode } from '../../domain/credentials';
 import { BACKEND_KINDS } from '../../domain/enum-values';
 import type { BackendKind } from '../../domain/settings';
 import { t } from '../i18n';
+import { BACKEND_LABEL, URL_HINT } from '../labels';
 
 export interface BackendFormValue {
   agentName: string;
@@ -51,7 +52,7 @@ export function BackendForm({ value, onChange, credentialHint, busy, onSave, onT
         <select name="backend" value={value.backend} onChange={(e) => set({ backend: input(e) as BackendKind })}>
           {BACKEND_KINDS.map((k) => (
             <option key={k} value={k}>
-              {t(`options_backend_${k}`)}
+              {t(BACKEND_LABEL[k])}
             </option>
           ))}
         </select>
@@ -64,7 +65,7 @@ export function BackendForm({ value, onChange, credentialHint, busy, onSave, onT
             <input
               name="backendUrl"
               type="url"
-              placeholder={t(`options_urlHint_${value.backend}`)}
+              placeholder={t(URL_HINT[value.backend])}
               value={value.backendUrl}
               onInput={(e) => set({ backendUrl: input(e) })}
             />

@@ -1,5 +1,6 @@
 import type { CaseSummary } from '../../domain/case-summary';
 import { ago, t } from '../i18n';
+import { STATUS_LABEL } from '../labels';
 
 export type Props = {
   /** The same customer's earlier cases (linked identities included), newest first. */
@@ -25,7 +26,7 @@ export function AuthorCases({ cases, value, onChange }: Props) {
         <label class="choice" key={c.id}>
           <input type="radio" name="attach" value={c.id} checked={value === c.id} onChange={() => onChange(c.id)} />
           <span>
-            {t('attachTo', ago(c.createdAt), c.text.slice(0, 80) || c.id)} ({t(`status_${c.status}`)})
+            {t('attachTo', ago(c.createdAt), c.text.slice(0, 80) || c.id)} ({t(STATUS_LABEL[c.status])})
           </span>
         </label>
       ))}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { CaseSummary } from '../../domain/case-summary';
 import { ago, t } from '../i18n';
+import { STATUS_LABEL } from '../labels';
 import { SafeLink } from '../SafeLink';
 
 export type Props = {
@@ -33,7 +34,7 @@ export function ExistingCase({ summary, onAddNote }: Props) {
       <h1 id="dup-h">{t('duplicateTitle')}</h1>
       <p>{t('duplicateBody')}</p>
       <p data-testid="duplicate-status">
-        {t('caseStatusOwner', t(`status_${summary.status}`), summary.owner ?? t('ownerNone'))}
+        {t('caseStatusOwner', t(STATUS_LABEL[summary.status]), summary.owner ?? t('ownerNone'))}
       </p>
       <p class="meta">
         {t('firstSeen', ago(summary.createdAt))} · {t('updated', ago(summary.updatedAt))} ·{' '}

@@ -3,7 +3,8 @@ import type { CaptureReview } from '../../domain/case';
 import { CATEGORIES, SEVERITIES } from '../../domain/enum-values';
 import { readField, writeField, type Draft, type EditableField } from './draft';
 import { Warnings } from './Warnings';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
+import { CATEGORY_LABEL, KIND_LABEL, platformLabel, SEVERITY_LABEL } from '../labels';
 
 export type Props = {
   /** The capture being reviewed. */
@@ -18,7 +19,7 @@ export type Props = {
   extra?: ComponentChildren;
 };
 
-const FIELDS: { f: EditableField; label: string; multiline?: boolean }[] = [
+const FIELDS: { f: EditableField; label: MessageKey; multiline?: boolean }[] = [
   { f: 'authorName', label: 'authorName' },
   { f: 'authorHandle', label: 'authorHandle' },
   { f: 'text', label: 'text', multiline: true },
@@ -38,7 +39,10 @@ export function MentionForm({ draft, onChange, onSave, saving, extra }: Props) {
       }}
     >
       <p class="meta">
-        <span data-testid="platform">{m.platform}</span> · {t(`kind_${m.kind}`)}
+        <span data-testid="platform" title={t(platformLabel(m.platform))}>
+          {m.platform}
+        </span>{' '}
+        · {t(KIND_LABEL[m.kind])}
         {m.author.followers !== null ? ` · ${m.author.followers.toLocaleString()} ${t('followers')}` : ''}
       </p>
       <Warnings warnings={m.warnings} />
@@ -78,7 +82,7 @@ export function MentionForm({ draft, onChange, onSave, saving, extra }: Props) {
           >
             {CATEGORIES.map((c) => (
               <option key={c} value={c}>
-                {t(`cat_${c}`)}
+                {t(CATEGORY_LABEL[c])}
               </option>
             ))}
           </select>
@@ -92,7 +96,7 @@ export function MentionForm({ draft, onChange, onSave, saving, extra }: Props) {
           >
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
-                {t(`sev_${s}`)}
+                {t(SEVERITY_LABEL[s])}
               </option>
             ))}
           </select>

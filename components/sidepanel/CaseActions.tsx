@@ -3,6 +3,7 @@ import type { Case, CaseStatus } from '../../domain/case';
 import { CASE_STATUSES } from '../../domain/enum-values';
 import { send } from '../../messaging/client';
 import { t } from '../i18n';
+import { STATUS_LABEL } from '../labels';
 
 export type Props = {
   /** The case the actions change (through the background, which logs and queues each change). */
@@ -34,7 +35,7 @@ export function CaseActions({ kase }: Props) {
         >
           {CASE_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {t(`status_${s}`)}
+              {t(STATUS_LABEL[s])}
             </option>
           ))}
         </select>

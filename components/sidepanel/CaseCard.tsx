@@ -1,6 +1,7 @@
 import type { LinkedCase } from '../../storage/linked-cases';
 import { SafeLink } from '../SafeLink';
 import { ago, t } from '../i18n';
+import { CATEGORY_LABEL, platformLabel, REASON_LABEL, SEVERITY_LABEL, STATUS_LABEL, SYNC_LABEL } from '../labels';
 import { CaseActions } from './CaseActions';
 import { IdentityLink } from './IdentityLink';
 import { MentionText } from './MentionText';
@@ -23,25 +24,25 @@ export function CaseCard({ item, identities }: Props) {
       class="case"
       data-testid="case"
       data-case-id={c.id}
-      aria-label={`${t(`status_${c.status}`)}: ${first?.author.name ?? first?.author.handle ?? c.id}`}
+      aria-label={`${t(STATUS_LABEL[c.status])}: ${first?.author.name ?? first?.author.handle ?? c.id}`}
     >
       <header>
         <span class="badge" data-testid="status">
-          {t(`status_${c.status}`)}
+          {t(STATUS_LABEL[c.status])}
         </span>
         <span class={`badge ${c.syncState}`} data-testid="sync" title={c.syncError ?? undefined}>
-          {t(`sync_${c.syncState}`)}
+          {t(SYNC_LABEL[c.syncState])}
         </span>
         <span>
           {t('owner')}: <strong data-testid="owner">{c.owner ?? t('ownerNone')}</strong>
         </span>
         <span class="meta">
-          {t(`cat_${c.category}`)} · {t(`sev_${c.severity}`)} · {t('firstSeen', ago(c.createdAt))} ·{' '}
+          {t(CATEGORY_LABEL[c.category])} · {t(SEVERITY_LABEL[c.severity])} · {t('firstSeen', ago(c.createdAt))} ·{' '}
           {t('updated', ago(c.updatedAt))}
         </span>
         {item.reasons.map((r) => (
           <span key={r} class="badge" data-testid="reason">
-            {t(`reason_${r}`)}
+            {t(REASON_LABEL[r])}
           </span>
         ))}
       </header>
@@ -50,7 +51,7 @@ export function CaseCard({ item, identities }: Props) {
         <div key={m.id}>
           <p class="meta">
             <SafeLink href={m.author.profileUrl}>{m.author.name ?? m.author.handle ?? '?'}</SafeLink>
-            {m.author.handle ? ` @${m.author.handle}` : ''} · {t('from', m.platform)} ·{' '}
+            {m.author.handle ? ` @${m.author.handle}` : ''} · {t('from', t(platformLabel(m.platform)))} ·{' '}
             <SafeLink href={m.url}>{m.title ?? m.url}</SafeLink>
           </p>
           <MentionText text={m.text} />

@@ -1,0 +1,72 @@
+/**
+ * The message key of each value the UI names: one typed map per enum, so a value without a
+ * label, or a label key missing from the catalogues, fails the type check (never `t(`status_${…}`)`).
+ */
+import type { CaseStatus, Category, Severity, SyncState } from '../domain/case';
+import type { MentionKind } from '../domain/mention';
+import type { BackendKind } from '../domain/settings';
+import type { PlatformId } from '../extract/platforms/platforms';
+import type { LinkReason } from '../storage/linked-cases';
+import type { MessageKey } from './i18n';
+
+export const STATUS_LABEL: Record<CaseStatus, MessageKey> = {
+  new: 'status_new',
+  open: 'status_open',
+  waiting: 'status_waiting',
+  resolved: 'status_resolved',
+};
+
+export const SYNC_LABEL: Record<SyncState, MessageKey> = {
+  local: 'sync_local',
+  queued: 'sync_queued',
+  sent: 'sync_sent',
+  failed: 'sync_failed',
+};
+
+export const CATEGORY_LABEL: Record<Category, MessageKey> = {
+  billing: 'cat_billing',
+  outage: 'cat_outage',
+  contract: 'cat_contract',
+  service: 'cat_service',
+  delivery: 'cat_delivery',
+  other: 'cat_other',
+};
+
+export const SEVERITY_LABEL: Record<Severity, MessageKey> = {
+  low: 'sev_low',
+  medium: 'sev_medium',
+  high: 'sev_high',
+  critical: 'sev_critical',
+};
+
+export const KIND_LABEL: Record<MentionKind, MessageKey> = { post: 'kind_post', comment: 'kind_comment' };
+
+/** Why a case is listed for the page in the side panel. */
+export const REASON_LABEL: Record<LinkReason, MessageKey> = {
+  post: 'reason_post',
+  author: 'reason_author',
+  thread: 'reason_thread',
+};
+
+export const BACKEND_LABEL: Record<BackendKind, MessageKey> = {
+  none: 'options_backend_none',
+  http: 'options_backend_http',
+  zendesk: 'options_backend_zendesk',
+  freshdesk: 'options_backend_freshdesk',
+};
+
+/** What a backend's URL looks like, as the URL field's placeholder. */
+export const URL_HINT: Record<Exclude<BackendKind, 'none'>, MessageKey> = {
+  http: 'options_urlHint_http',
+  zendesk: 'options_urlHint_zendesk',
+  freshdesk: 'options_urlHint_freshdesk',
+};
+
+/**
+ * A platform's name. Built from the id so that adding a platform needs no edit here; the
+ * template's type is checked against the catalogue like a literal, so a platform without its
+ * `platform_<id>` key fails the type check (and test/extract/conventions.test.ts).
+ */
+export function platformLabel(id: PlatformId): MessageKey {
+  return `platform_${id}`;
+}
