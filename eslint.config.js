@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import nounsanitized from 'eslint-plugin-no-unsanitized';
 import prettier from 'eslint-config-prettier';
 
-// Page text is data, never markup (issue #7): every HTML sink fails the lint, and the lint runs
+// Page text is data, never markup (pages are hostile): every HTML sink fails the lint, and the lint runs
 // in CI before the tests. The rules below name each sink so the message says what to do instead.
 const htmlSinks = [
   {

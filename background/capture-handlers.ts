@@ -1,15 +1,23 @@
 import type { CaptureDb } from '../storage/db';
 import type { Handlers } from '../messaging/router';
+import type { MessageType } from '../messaging/protocol';
 import { summarise } from '../domain/case-summary';
 import type { Case } from '../domain/case';
+import { attachMention } from '../storage/attach-mention';
 import { casesOfAuthor, findDuplicate } from '../storage/find-existing';
+import { saveCapture } from '../storage/save-capture';
+import { readActor } from '../storage/settings';
+import { addLogEntry } from '../storage/update-case';
 import { captureTab } from './capture-tab';
 import { takePendingCapture } from './pending-capture';
 
-type CaptureReadType = 'capture/open' | 'capture/author-cases';
+type CaptureMessage = Extract<MessageType, `capture/${string}`>;
 
-/** Reading a post for review: from the tab or the pending capture, with what is already stored about it. */
-export function createCaptureHandlers(db: CaptureDb): Pick<Handlers, CaptureReadType> {
+/**
+ * Reading a post for review (from the tab or the pending capture, with what is already stored
+ * about it) and storing it: as a new case, or added to an earlier case of the same customer.
+ */
+export function createCaptureHandlers(db: CaptureDb): Pick<Handlers, CaptureMessage> {
   const summaryOf = async (c: Case) =>
     summarise(c, c.mentionIds[0] ? await db.mentions.get(c.mentionIds[0]) : undefined);
   return {
@@ -23,5 +31,20 @@ export function createCaptureHandlers(db: CaptureDb): Pick<Handlers, CaptureRead
     'capture/author-cases': async ({ mention }) => ({
       cases: await Promise.all((await casesOfAuthor(db, mention)).map(summaryOf)),
     }),
+    'capture/save': async ({ mention, review }) => {
+      const actor = await readActor();
+      // A post already stored never gets a second case (even if a page skips the popup's check):
+      // its note goes to the existing one.
+      const dup = await findDuplicate(db, mention);
+      if (dup) {
+        if (review.note.trim())
+          await addLogEntry(db, { caseId: dup.caseId, kind: 'note', text: review.note, ...actor });
+        return { caseId: dup.caseId, mentionId: dup.id };
+      }
+      return saveCapture(db, { mention, review, ...actor });
+    },
+    'capture/attach': async ({ mention, caseId, note }) => {
+      return attachMention(db, { caseId, mention, note, ...(await readActor()) });
+    },
   };
 }

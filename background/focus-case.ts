@@ -1,11 +1,10 @@
 import { browser } from 'wxt/browser';
-
-/** The case a marker click asked the side panel to show first (storage.session, read by the panel). */
-export const FOCUS_KEY = 'focusCase';
+import { FOCUS_KEY, type FocusRequest } from '../messaging/focus-case';
 
 /** Shows a case in the side panel of a tab: remembered for the panel, which opens when the browser allows. */
 export async function openSidePanelOn(tabId: number, caseId: string): Promise<{ ok: true }> {
-  await browser.storage.session.set({ [FOCUS_KEY]: { caseId, tabId, at: Date.now() } });
+  const focus: FocusRequest = { caseId, tabId, at: Date.now() };
+  await browser.storage.session.set({ [FOCUS_KEY]: focus });
   // Chrome opens it in response to the click that sent this; Firefox's sidebar needs its own gesture.
   await browser.sidePanel?.open({ tabId }).catch(() => {});
   return { ok: true };

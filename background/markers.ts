@@ -2,17 +2,18 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { CaseStatus } from '../domain/case';
 import type { CaptureDb } from '../storage/db';
-import type { MarkerHandlers } from '../messaging/router';
+import type { Handlers, MarkerHandlers } from '../messaging/router';
+import type { MessageType } from '../messaging/protocol';
 import { openSidePanelOn } from './focus-case';
 import { readSettings } from '../storage/settings';
 import { checkBackendUrl } from '../sync/backend-url';
 
 /** Sites (origins) where the agent switched case markers on. Off everywhere by default. */
-export const markerSitesItem = storage.defineItem<string[]>('local:markerSites', { fallback: [], version: 1 });
+const markerSitesItem = storage.defineItem<string[]>('local:markerSites', { fallback: [], version: 1 });
 const scriptId = (origin: string) => `markers-${origin.replace(/\W/g, '_')}`;
 
 /** Registers (or removes) the markers script for one site; the host permission must be granted already. */
-export async function setMarkers(origin: string, on: boolean): Promise<void> {
+async function setMarkers(origin: string, on: boolean): Promise<void> {
   const id = scriptId(origin);
   const registered = (await browser.scripting.getRegisteredContentScripts({ ids: [id] })).length > 0;
   const sites = new Set(await markerSitesItem.getValue());
@@ -52,6 +53,17 @@ export async function lookupMarkers(db: CaptureDb, keys: string[]) {
     if (c) out[m.urlKey] = { caseId: c.id, status: c.status };
   }
   return out;
+}
+
+/** The side panel's switch: on which sites markers show (messaging/protocol.ts, `markers/…`). */
+export function createMarkerSiteHandlers(): Pick<Handlers, Extract<MessageType, `markers/${string}`>> {
+  return {
+    'markers/sites': async () => ({ origins: await markerSitesItem.getValue() }),
+    'markers/set': async ({ origin, on }) => {
+      await setMarkers(origin, on);
+      return { ok: true as const };
+    },
+  };
 }
 
 /** The answers to the markers content script (messaging/protocol.ts, markerProtocol). */

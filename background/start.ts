@@ -14,7 +14,7 @@ export function startBackground(): void {
   startSync();
   // Chrome: the toolbar button opens the popup; the side panel opens from its own menu entry.
   if (browser.sidePanel) void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => {});
-  // Issue 5: "Report as complaint" menu, the capture shortcut, the linked-cases badge, retention.
+  // The "Report as complaint" menu, the capture shortcut, the linked-cases badge, retention.
   browser.runtime.onInstalled.addListener(() => void registerMenus());
   (
     browser.contextMenus ?? (browser as unknown as { menus?: typeof browser.contextMenus }).menus

@@ -11,10 +11,10 @@ import { refreshNow, requestSync, syncStatusItem } from './sync';
 type SyncMessages =
   'sync/retry' | 'sync/refresh' | 'sync/status' | 'settings/get' | 'settings/save' | 'settings/test-connection';
 
-/** The background's answers for sync and backend settings (issue 4). */
+/** The background's answers for sync and backend settings. */
 export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> {
   /** The form's credentials; an empty token means "the saved one", but only for the saved origin. */
-  async function effective(input: Credentials, backendUrl: string): Promise<Credentials | null> {
+  async function credentialsToUse(input: Credentials, backendUrl: string): Promise<Credentials | null> {
     if (input.token) return input;
     const saved = await readCredentials();
     const s = await readSettings();
@@ -51,7 +51,7 @@ export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> 
         if (!url.ok) throw new Error(url.error);
         settings = { ...settings, backendUrl: url.url };
       }
-      const creds = settings.backend === 'none' ? null : await effective(credentials, settings.backendUrl);
+      const creds = settings.backend === 'none' ? null : await credentialsToUse(credentials, settings.backendUrl);
       if (settings.backend !== 'none' && !creds) throw new Error('Enter the credentials for this backend');
       await writeCredentials(creds);
       await settingsItem.setValue(settings);
@@ -64,7 +64,7 @@ export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> 
       if (backend === 'none') return { ok: false, message: 'Choose a backend first' };
       const url = checkBackendUrl(backendUrl);
       if (!url.ok) return { ok: false, message: url.error };
-      const creds = await effective(credentials, backendUrl);
+      const creds = await credentialsToUse(credentials, backendUrl);
       if (!creds) return { ok: false, message: 'Enter the credentials for this backend' };
       const adapter = createAdapter(backend, url.url, creds, { fetch: (...a) => fetch(...a), timeoutMs: 10_000 });
       try {

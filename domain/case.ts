@@ -33,7 +33,6 @@ export const BackendRefSchema = z.object({
   url: z.string().nullable(),
   syncedAt: IsoInstantSchema,
 });
-export type BackendRef = z.infer<typeof BackendRefSchema>;
 
 export const CaseSchema = z.object({
   id: z.string(),
@@ -69,7 +68,7 @@ const mentionKeys = {
 /**
  * A mention as stored: the extracted mention plus the keys the side panel queries by. Its thread
  * snapshot (domain/thread.ts) is kept as one JSON string: IndexedDB in Chromium stored a post with
- * 500 comments in half the time as one string than as 500 objects (issue 6, `npm run bench`).
+ * 500 comments in half the time as one string than as 500 objects (`npm run bench`).
  * Read it with threadOf() (storage/thread.ts).
  */
 export const StoredMentionSchema = MentionSchema.omit({ thread: true }).extend({

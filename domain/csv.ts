@@ -1,7 +1,7 @@
 /**
  * CSV that is safe to open in a spreadsheet: a cell starting with = + - @ (or a tab or carriage
  * return, which some spreadsheets skip before reading a formula) gets a leading apostrophe, so a
- * complaint text such as `=HYPERLINK(…)` is shown as text and never runs (issue 5).
+ * complaint text such as `=HYPERLINK(…)` is shown as text and never runs.
  */
 export function csvCell(value: unknown): string {
   let s = value === null || value === undefined ? '' : String(value);

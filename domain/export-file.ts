@@ -5,7 +5,8 @@ export const EXPORT_FORMAT = 'complaint-capture-export';
 
 /**
  * The JSON export: every case and mention, nothing else (no settings, no credentials). An
- * import is checked against this schema and refused whole when any part fails (issue 5).
+ * import is checked against this schema and refused whole when any part fails, so
+ * a bad file never leaves half an import behind.
  */
 export const ExportFileSchema = z
   .object({

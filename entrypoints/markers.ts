@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startMarkers } from '../markers/run-in-page';
 
-// Registered per site only after the agent granted that host (optional, off by default; issue 5).
+// Registered per site only after the agent granted that host (optional, off by default).
 export default defineUnlistedScript(() => startMarkers());

@@ -43,7 +43,7 @@ function count(n: number | null): number | null {
 
 /**
  * Normalises a draft into a Mention that passes MentionSchema, adding the warnings the agent
- * needs (issue 3: "author not found", "publish time not found", "text not found …").
+ * needs to see what is missing ("author not found", "publish time not found", "text not found …").
  */
 export function finish(d: Draft, pageUrl: string, pageTitle: string | null, now: Date): Mention {
   const warnings = [...d.warnings];

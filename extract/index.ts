@@ -1,5 +1,5 @@
 /**
- * Public API of the extraction module (issue 3). Reads the DOM only: nothing is sent anywhere.
+ * Public API of the extraction module. Reads the DOM only: nothing is sent anywhere.
  * Both functions never throw: a page they do not understand still yields a mention with warnings.
  */
 import type { Mention } from '../domain/mention';
@@ -9,11 +9,12 @@ import { generic } from './platforms/generic';
 import { pickExtractor } from './registry';
 import { choose } from './select';
 import { threadSnapshot } from './thread';
-import type { CaptureRequest, Ctx, Extractor, Found } from './types';
+import type { CaptureRequest, Ctx, Draft, Extractor, Found } from './types';
 
 export type { CaptureRequest } from './types';
 
-interface Run {
+/** One read of a page: its extractor and everything it found, before a mention is chosen. */
+interface PageRead {
   ctx: Ctx;
   ext: Extractor;
   found: Found[];
@@ -21,7 +22,7 @@ interface Run {
   now: Date;
 }
 
-function run(doc: Document, req: CaptureRequest): Run | null {
+function readPage(doc: Document, req: CaptureRequest): PageRead | null {
   let url: URL;
   try {
     url = new URL(req.url);
@@ -60,8 +61,8 @@ function safeTitle(doc: Document): string | null {
 export function extractMention(doc: Document, req: CaptureRequest): Mention {
   const now = req.now ?? new Date();
   try {
-    const r = run(doc, req);
-    if (!r)
+    const page = readPage(doc, req);
+    if (!page)
       return minimal(
         'https://invalid.invalid/',
         safeTitle(doc),
@@ -69,8 +70,9 @@ export function extractMention(doc: Document, req: CaptureRequest): Mention {
         'page address could not be read',
         req.selection ?? '',
       );
-    const m = choose(r.ctx, r.ext, r.found, req, (d) => finish(d, r.ctx.url.href, r.title, now), r.title, now);
-    return withThread(m, r, req);
+    const toMention = (d: Draft) => finish(d, page.ctx.url.href, page.title, now);
+    const m = choose(page.ctx, page.ext, page.found, req, toMention, page.title, now);
+    return withThread(m, page, req);
   } catch (e) {
     const title = safeTitle(doc);
     return minimal(
@@ -84,14 +86,14 @@ export function extractMention(doc: Document, req: CaptureRequest): Mention {
 }
 
 /**
- * A post captured from its own page keeps the page's comments as its thread (issue 6: "the post
- * and all comments"). Not for a comment, nor for a link capture (the comments here are not under
+ * A post captured from its own page keeps the page's comments as its thread: the evidence of how
+ * a complaint spread. Not for a comment, nor for a link capture (the comments here are not under
  * the linked post). A timeline's posts are not comments, so a tweet captured there gets no thread.
  */
-function withThread(m: Mention, r: Run, req: CaptureRequest): Mention {
+function withThread(m: Mention, page: PageRead, req: CaptureRequest): Mention {
   if (m.kind !== 'post' || req.linkUrl) return m;
   try {
-    const thread = threadSnapshot(r.found, m.url, r.ctx.url.href);
+    const thread = threadSnapshot(page.found, m.url, page.ctx.url.href);
     return thread ? { ...m, thread } : m;
   } catch {
     // The capture of the post matters more than its comments: keep it, and say what is missing.
@@ -103,9 +105,9 @@ function withThread(m: Mention, r: Run, req: CaptureRequest): Mention {
 export function extractAll(doc: Document, req: CaptureRequest): Mention[] {
   const now = req.now ?? new Date();
   try {
-    const r = run(doc, req);
-    if (!r || r.found.length === 0) return [extractMention(doc, req)];
-    return r.found.map((f) => finish(f.draft, r.ctx.url.href, r.title, now));
+    const page = readPage(doc, req);
+    if (!page || page.found.length === 0) return [extractMention(doc, req)];
+    return page.found.map((f) => finish(f.draft, page.ctx.url.href, page.title, now));
   } catch {
     return [extractMention(doc, req)];
   }

@@ -54,7 +54,7 @@ export function choose(
   ext: Extractor,
   found: Found[],
   req: CaptureRequest,
-  fin: (d: Draft) => Mention,
+  toMention: (d: Draft) => Mention,
   title: string | null,
   now: Date,
 ): Mention {
@@ -65,7 +65,7 @@ export function choose(
       const key = f.key ?? f.draft.url;
       return key !== null && samePost(key, link);
     });
-    if (hit) return fin(hit.draft);
+    if (hit) return toMention(hit.draft);
     const linked = parseUrl(link);
     if (!linked)
       return minimal(
@@ -95,13 +95,13 @@ export function choose(
     d.url = ctx.url.href;
     d.text = selection ?? '';
     d.warnings.push('no post found on this page');
-    return fin(d);
+    return toMention(d);
   }
-  if (!selection) return fin(pick.draft);
+  if (!selection) return toMention(pick.draft);
   const d: Draft = { ...pick.draft, warnings: [...pick.draft.warnings], text: selection };
   if (!bySelectionText([pick], selection))
     d.warnings.push('the selection was not found in a post — author is that of the page');
-  return fin(d);
+  return toMention(d);
 }
 
 /**

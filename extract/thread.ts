@@ -1,6 +1,6 @@
 /**
  * The thread snapshot of a captured post (domain/thread.ts): the page's comments. Kept cheap on
- * purpose — issue 6 times extract + save of a post with 500 comments — so no schema parse, no
+ * purpose — `npm run bench` times extract + save of a post with 500 comments — so no schema parse, no
  * language detection and no draft per comment where the extractor can read the fields directly
  * (Found.brief); other extractors' comments are taken from their drafts.
  */

@@ -6,7 +6,7 @@ import { createMarker } from './marker';
 type Hit = { caseId: string; status: CaseStatus } | null;
 
 /**
- * Issue 5 (optional, per site): marks posts and comments that already have a case. Scroll never
+ * Optional, per site: marks posts and comments that already have a case. Scroll never
  * triggers work: new links are collected by a MutationObserver and looked up in one batch when the
  * page is idle; a link already looked up is never asked about again.
  */

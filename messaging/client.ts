@@ -7,7 +7,9 @@ import type {
   ProtocolMap,
   Reply,
   RequestIn,
+  RequestOf,
   ResponseIn,
+  ResponseOf,
 } from './protocol';
 
 /**
@@ -26,7 +28,7 @@ async function request<P extends ProtocolMap, K extends keyof P & string>(
 }
 
 /** From an extension page (popup, side panel, options): a message of `protocol`. */
-export const send = <K extends MessageType>(type: K, payload: RequestIn<Protocol, K>) =>
+export const send = <K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> =>
   request<Protocol, K>(type, payload);
 
 /** From the markers content script: a message of `markerProtocol`. */

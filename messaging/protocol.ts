@@ -15,7 +15,7 @@ export const protocol = {
   /**
    * What the popup opens on, in one round trip: the capture the context menu or shortcut made for
    * this tab (taken once; stale ones dropped), else a fresh read of the tab (`fresh` skips the
-   * pending one); and the case already holding that post (issue 5: no duplicates).
+   * pending one); and the case already holding that post (a post is never stored twice).
    */
   'capture/open': {
     request: z.object({ tabId: z.number().int(), fresh: z.boolean().optional() }),
@@ -55,7 +55,7 @@ export const protocol = {
     response: CaseSchema.nullable(),
   },
 
-  // --- Issue 5: the agent's workflow (context menu, dedupe, identities, export) ---
+  // --- The agent's workflow: attaching to a case, identities, export, retention, markers ---
   /** The author's earlier cases (linked identities too), to attach a capture to; asked after the form shows. */
   'capture/author-cases': {
     request: z.object({ mention: MentionSchema }),
@@ -109,7 +109,6 @@ export const protocol = {
     request: z.object({ origin: z.string().regex(/^https?:\/\/[^/]+$/), on: z.boolean() }),
     response: z.object({ ok: z.literal(true) }),
   },
-  // --- end of issue 5 ---
   /** Put failed syncs back in the queue (one case, or all) after the agent fixed the settings. */
   'sync/retry': {
     request: z.object({ caseId: z.string().optional() }),

@@ -1,5 +1,5 @@
 /**
- * Which language detector to keep (issue 3): franc-min vs tinyld (light), on the corpus pages whose
+ * Which language detector to keep: franc-min vs tinyld (light), on the corpus pages whose
  * reference has a language (text = what extract/ reads) and on short complaint-like sentences in
  * en/nl/es/de/fr (social posts are short). Prints accuracy and time. `npx tsx scripts/bench-language.ts`
  */

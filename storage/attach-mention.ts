@@ -15,7 +15,7 @@ export interface AttachInput {
 }
 
 /**
- * Adds a new capture to an earlier case of the same customer (issue 5) instead of opening a new
+ * Adds a new capture to an earlier case of the same customer instead of opening a new
  * one: the mention is stored under that case, the log says so, and the change is queued for the
  * backend in the same transaction.
  */

@@ -24,7 +24,8 @@ export class CaptureDb extends Dexie {
       cases: 'id, &idempotencyKey, createdAt, updatedAt, status, syncState',
       outbox: '++id, caseId, nextAttemptAt, state',
     });
-    // Issue 5: author identities linked as one person (version 2 is the sync module's).
+    // Author identities linked as one person. Version 2 was never declared: the sync module
+    // reserved it and then needed no index.
     this.version(3).stores({
       identities: 'authorKey, groupId',
     });

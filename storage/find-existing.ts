@@ -8,7 +8,7 @@ import { expandAuthorKeys } from './identities';
 
 /**
  * The stored mention of the same post, if any: the same normalised permalink, or the same
- * platform and post id (a post reached through another URL). Issue 5: no duplicate cases.
+ * platform and post id (a post reached through another URL): a post never gets a second case.
  */
 export async function findDuplicate(db: CaptureDb, mention: Mention): Promise<StoredMention | undefined> {
   const byUrl = await db.mentions.where('urlKey').equals(urlKey(mention.url)).first();

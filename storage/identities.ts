@@ -1,8 +1,8 @@
 import type { CaptureDb } from './db';
 
 /**
- * The given author keys plus every key linked to any of them (issue 5: linked identities count
- * as one author everywhere). Two indexed lookups, whatever the size of the store.
+ * The given author keys plus every key linked to any of them (linked identities count as one
+ * author everywhere). Two indexed lookups, whatever the size of the store.
  */
 export async function expandAuthorKeys(db: CaptureDb, keys: string[]): Promise<string[]> {
   if (!keys.length) return [];

@@ -15,12 +15,12 @@ export interface LinkedCase {
 /**
  * Cases linked to a page: the same post (its normalised URL), the same thread (comments of the
  * same blog post, replies under the same post) and, given the authors seen on the page, the same
- * author (linked identities count as one author, issue 5). Authors of stored captures of this post
+ * author (linked identities count as one author). Authors of stored captures of this post
  * or its comments are authors seen on this page too. Newest update first.
  *
  * Every lookup goes through an index or a primary key, all in one read transaction (a transaction
- * per lookup costs more than the lookup). What keeps it fast over 100,000 mentions (issue 6,
- * `npm run bench`; it took 7–10 ms on a tweet page and 50–80 ms on a blog post with 100 linked
+ * per lookup costs more than the lookup). What keeps it fast over 100,000 mentions
+ * (`npm run bench`; it took 7–10 ms on a tweet page and 50–80 ms on a blog post with 100 linked
  * cases): each step sends all its requests at once, and there are as few steps as the data allows
  * (two on a tweet page: the post, its thread and the author; then the cases); a case's mentions come
  * from its `mentionIds`, nearly always already in hand, instead of one index query per case; and
@@ -104,7 +104,7 @@ class LinkedQuery {
         else for (const id of await where(k).primaryKeys()) this.wanted.add(id);
       }),
     ]);
-    // Linked identities count as one author (issue 5); a group holds all its members, so one
+    // Linked identities count as one author; a group holds all its members, so one
     // look-up per group finds every identity linked to these.
     const groups = [...new Set(identities.flatMap((r) => (r ? [r.groupId] : [])))].filter(
       (g) => !this.askedGroups.has(g),

@@ -20,7 +20,7 @@ export interface DrainResult {
  * before the case exists. A 429/503 with Retry-After holds every new request until that time.
  *
  * Entries go in chunks: one IndexedDB transaction claims a chunk (marks it in flight), one
- * settles it (acknowledged, retried, failed), which is what keeps the flush fast (issue 6: a
+ * settles it (acknowledged, retried, failed), which is what keeps the flush fast (a
  * transaction per request cost more than the loopback request). While one chunk's requests are
  * out, the next chunk is claimed and the previous one settled, so the connections do not wait
  * for the database.
@@ -144,10 +144,10 @@ async function sendAll(
       try {
         if (!task.batch) done.push(await send(adapter, task.jobs[0]!));
         else {
-          const r = await sendBatch(adapter, task.jobs);
-          done.push(...r.done);
+          const batch = await sendBatch(adapter, task.jobs);
+          done.push(...batch.done);
           // Not taken by the batch: one request each.
-          tasks.push(...r.alone.map((j) => ({ batch: false, jobs: [j] })));
+          tasks.push(...batch.alone.map((j) => ({ batch: false, jobs: [j] })));
         }
       } catch (error) {
         if (error instanceof TransientError && error.retryAfterMs !== undefined)

@@ -28,14 +28,14 @@ export function OptionsPage(_: Props) {
 
   const loadStatus = () => send('sync/status', {}).then(setStatus, () => {});
   useEffect(() => {
-    void send('settings/get', {}).then((r) => {
-      setValue({ ...EMPTY, ...r.settings, email: r.email ?? '', authMode: r.authMode ?? 'api-token' });
-      setHint(r.credentialHint);
+    void send('settings/get', {}).then((saved) => {
+      setValue({ ...EMPTY, ...saved.settings, email: saved.email ?? '', authMode: saved.authMode ?? 'api-token' });
+      setHint(saved.credentialHint);
       setLoaded(true);
     });
     void loadStatus();
-    const t = setInterval(loadStatus, 2000);
-    return () => clearInterval(t);
+    const poll = setInterval(loadStatus, 2000);
+    return () => clearInterval(poll);
   }, []);
 
   /** Asks for the backend's origin at run time; must run first in the click, while it counts as a user gesture. */
@@ -73,11 +73,11 @@ export function OptionsPage(_: Props) {
   const onSave = () =>
     run(async () => {
       if (!(await permit())) return null;
-      const r = await send('settings/save', {
+      const saved = await send('settings/save', {
         settings: { agentName: value.agentName, backend: value.backend, backendUrl: value.backendUrl },
         credentials: creds(),
       });
-      setHint(r.credentialHint);
+      setHint(saved.credentialHint);
       setValue((v) => ({ ...v, token: '' }));
       return { ok: true, text: t('options_saved') };
     });
@@ -85,18 +85,18 @@ export function OptionsPage(_: Props) {
   const onTest = () =>
     run(async () => {
       if (!(await permit())) return null;
-      const r = await send('settings/test-connection', {
+      const test = await send('settings/test-connection', {
         backend: value.backend,
         backendUrl: value.backendUrl,
         credentials: creds(),
       });
-      return { ok: r.ok, text: r.ok ? r.message : t('options_testFailed', r.message) };
+      return { ok: test.ok, text: test.ok ? test.message : t('options_testFailed', test.message) };
     });
 
   const onRetry = () =>
     run(async () => {
-      const r = await send('sync/retry', {});
-      return { ok: true, text: t('options_requeued', String(r.requeued)) };
+      const { requeued } = await send('sync/retry', {});
+      return { ok: true, text: t('options_requeued', String(requeued)) };
     });
 
   return (

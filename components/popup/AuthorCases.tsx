@@ -10,7 +10,7 @@ export type Props = {
   onChange: (caseId: string | null) => void;
 };
 
-/** Issue 5: a capture from an author who has cases may go to one of them instead of a new case. */
+/** A capture from an author who has cases may go to one of them instead of a new case. */
 export function AuthorCases({ cases, value, onChange }: Props) {
   if (!cases.length) return null;
   return (

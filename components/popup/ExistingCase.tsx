@@ -11,7 +11,7 @@ export type Props = {
   onAddNote: (text: string) => Promise<void>;
 };
 
-/** Shown instead of the form when the post is already stored (issue 5): the case, and a note box. */
+/** Shown instead of the form when the post is already stored (no second case): the case, and a note box. */
 export function ExistingCase({ summary, onAddNote }: Props) {
   const [note, setNote] = useState('');
   const [state, setState] = useState<{ busy: boolean; done: boolean; error: string | null }>({

@@ -1,16 +1,16 @@
 import type { ComponentChildren } from 'preact';
 import type { CaptureReview } from '../../domain/case';
 import { CATEGORIES, SEVERITIES } from '../../domain/enum-values';
-import { readField, writeField, type Draft, type EditableField } from './draft';
+import { readField, writeField, type EditableField, type UnsavedCapture } from './unsaved-capture';
 import { Warnings } from './Warnings';
 import { t, type MessageKey } from '../i18n';
 import { CATEGORY_LABEL, KIND_LABEL, platformLabel, SEVERITY_LABEL } from '../labels';
 
 export type Props = {
   /** The capture being reviewed. */
-  draft: Draft;
-  /** Called with the whole new draft on every edit. */
-  onChange: (d: Draft) => void;
+  capture: UnsavedCapture;
+  /** Called with the whole new capture on every edit. */
+  onChange: (c: UnsavedCapture) => void;
   /** Called when the agent saves. */
   onSave: () => void;
   /** True while the save is in flight (the button is disabled, the input kept). */
@@ -28,9 +28,9 @@ const FIELDS: { f: EditableField; label: MessageKey; multiline?: boolean }[] = [
   { f: 'language', label: 'language' },
 ];
 
-export function MentionForm({ draft, onChange, onSave, saving, extra }: Props) {
-  const m = draft.mention;
-  const setReview = (r: Partial<CaptureReview>) => onChange({ ...draft, review: { ...draft.review, ...r } });
+export function MentionForm({ capture, onChange, onSave, saving, extra }: Props) {
+  const m = capture.mention;
+  const setReview = (r: Partial<CaptureReview>) => onChange({ ...capture, review: { ...capture.review, ...r } });
   return (
     <form
       onSubmit={(e) => {
@@ -61,13 +61,13 @@ export function MentionForm({ draft, onChange, onSave, saving, extra }: Props) {
               name={f}
               rows={5}
               value={readField(m, f)}
-              onInput={(e) => onChange({ ...draft, mention: writeField(m, f, e.currentTarget.value) })}
+              onInput={(e) => onChange({ ...capture, mention: writeField(m, f, e.currentTarget.value) })}
             />
           ) : (
             <input
               name={f}
               value={readField(m, f)}
-              onChange={(e) => onChange({ ...draft, mention: writeField(m, f, e.currentTarget.value) })}
+              onChange={(e) => onChange({ ...capture, mention: writeField(m, f, e.currentTarget.value) })}
             />
           )}
         </label>
@@ -77,7 +77,7 @@ export function MentionForm({ draft, onChange, onSave, saving, extra }: Props) {
           <span>{t('category')}</span>
           <select
             name="category"
-            value={draft.review.category}
+            value={capture.review.category}
             onChange={(e) => setReview({ category: e.currentTarget.value as CaptureReview['category'] })}
           >
             {CATEGORIES.map((c) => (
@@ -91,7 +91,7 @@ export function MentionForm({ draft, onChange, onSave, saving, extra }: Props) {
           <span>{t('severity')}</span>
           <select
             name="severity"
-            value={draft.review.severity}
+            value={capture.review.severity}
             onChange={(e) => setReview({ severity: e.currentTarget.value as CaptureReview['severity'] })}
           >
             {SEVERITIES.map((s) => (
@@ -106,7 +106,7 @@ export function MentionForm({ draft, onChange, onSave, saving, extra }: Props) {
         <span>{t('owner')}</span>
         <input
           name="owner"
-          value={draft.review.owner ?? ''}
+          value={capture.review.owner ?? ''}
           onInput={(e) => setReview({ owner: e.currentTarget.value || null })}
         />
       </label>
@@ -115,7 +115,7 @@ export function MentionForm({ draft, onChange, onSave, saving, extra }: Props) {
         <textarea
           name="note"
           rows={3}
-          value={draft.review.note}
+          value={capture.review.note}
           onInput={(e) => setReview({ note: e.currentTarget.value })}
         />
       </label>

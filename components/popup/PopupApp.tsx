@@ -6,7 +6,7 @@ import type { CaseSummary } from '../../domain/case-summary';
 import { MentionForm } from './MentionForm';
 import { ExistingCase } from './ExistingCase';
 import { AuthorCases } from './AuthorCases';
-import { newDraft, type Draft } from './draft';
+import { newUnsavedCapture, type UnsavedCapture } from './unsaved-capture';
 import { authorCases, captureShortcut, openCapture, type Opened } from './load-capture';
 import { openSidePanel } from '../open-side-panel';
 import { t } from '../i18n';
@@ -23,7 +23,7 @@ type State =
   | { step: 'duplicate'; summary: CaseSummary }
   | {
       step: 'review';
-      draft: Draft;
+      capture: UnsavedCapture;
       authorCases: CaseSummary[];
       attachTo: string | null;
       saving: boolean;
@@ -44,7 +44,14 @@ export function PopupApp({ tabId, opening }: Props) {
         setState(
           duplicate
             ? { step: 'duplicate', summary: duplicate }
-            : { step: 'review', draft: newDraft(mention), authorCases: [], attachTo: null, saving: false, error: null },
+            : {
+                step: 'review',
+                capture: newUnsavedCapture(mention),
+                authorCases: [],
+                attachTo: null,
+                saving: false,
+                error: null,
+              },
         );
       })
       .catch((e: unknown) => setState({ step: 'failed', error: String(e instanceof Error ? e.message : e) }));
@@ -56,14 +63,14 @@ export function PopupApp({ tabId, opening }: Props) {
 
   // Not needed for the first paint, so asked once the form is on screen (effects run after paint):
   // the author's earlier cases (keyed by the capture, so edits to the form do not ask again).
-  const reviewing = state.step === 'review' ? state.draft.mention : null;
+  const reviewing = state.step === 'review' ? state.capture.mention : null;
   useEffect(() => {
     if (!reviewing) return;
     const capturedAt = reviewing.capturedAt;
     authorCases(reviewing)
       .then((cases) =>
         setState((s) =>
-          s.step === 'review' && s.draft.mention.capturedAt === capturedAt ? { ...s, authorCases: cases } : s,
+          s.step === 'review' && s.capture.mention.capturedAt === capturedAt ? { ...s, authorCases: cases } : s,
         ),
       )
       .catch(() => {});
@@ -114,16 +121,16 @@ function stepView(state: State, setState: (s: State) => void, read: (fresh?: boo
     );
   }
 
-  const { draft, saving, error, attachTo } = state;
+  const { capture, saving, error, attachTo } = state;
   const save = async () => {
     setState({ ...state, saving: true, error: null });
     try {
       const { caseId } = attachTo
-        ? await send('capture/attach', { mention: draft.mention, caseId: attachTo, note: draft.review.note })
-        : await send('capture/save', draft);
+        ? await send('capture/attach', { mention: capture.mention, caseId: attachTo, note: capture.review.note })
+        : await send('capture/save', capture);
       setState({ step: 'saved', kase: await send('case/get', { caseId }), attached: !!attachTo });
     } catch (e) {
-      // The draft stays on screen, so nothing the agent typed is lost (issue #7: storage failures).
+      // The capture stays on screen, so nothing the agent typed is lost when storage fails (disk full, …).
       setState({ ...state, saving: false, error: e instanceof Error ? e.message : String(e) });
     }
   };
@@ -136,10 +143,10 @@ function stepView(state: State, setState: (s: State) => void, read: (fresh?: boo
         </p>
       )}
       <MentionForm
-        draft={draft}
+        capture={capture}
         saving={saving}
         onSave={() => void save()}
-        onChange={(d) => setState({ ...state, draft: d })}
+        onChange={(c) => setState({ ...state, capture: c })}
         extra={
           <AuthorCases
             cases={state.authorCases}

@@ -5,7 +5,7 @@ import type { Mention } from '../../domain/mention';
 
 export interface Opened {
   mention: Mention;
-  /** The case already holding this post (issue 5: no duplicates). */
+  /** The case already holding this post: a post is never stored twice. */
   duplicate: CaseSummary | null;
 }
 

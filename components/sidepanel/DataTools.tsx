@@ -7,14 +7,14 @@ export type Props = {
   download: (filename: string, mime: string, content: string) => void;
 };
 
-/** Issue 5: export as CSV or JSON, import a JSON export, and the retention of authors' data. */
+/** Export as CSV or JSON, import a JSON export, and the retention of authors' data. */
 export function DataTools({ download }: Props) {
   const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
   const [days, setDays] = useState('');
   useEffect(
     () =>
       void send('retention/get', {}).then(
-        (r) => setDays(r.days === null ? '' : String(r.days)),
+        (retention) => setDays(retention.days === null ? '' : String(retention.days)),
         () => {},
       ),
     [],
@@ -24,17 +24,20 @@ export function DataTools({ download }: Props) {
     send('data/export', { format }).then((f) => download(f.filename, f.mime, f.content), fail);
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    const r = await send('data/import', { text: await file.text() });
+    const imported = await send('data/import', { text: await file.text() });
     setMessage(
-      r.ok
-        ? { text: t('importDone', String(r.cases), String(r.mentions), String(r.skipped)), bad: false }
-        : { text: t('importFailed', r.error), bad: true },
+      imported.ok
+        ? {
+            text: t('importDone', String(imported.cases), String(imported.mentions), String(imported.skipped)),
+            bad: false,
+          }
+        : { text: t('importFailed', imported.error), bad: true },
     );
   };
   const saveRetention = () => {
     const n = days.trim() ? Number(days) : null;
     send('retention/set', { days: n }).then(
-      (r) => setMessage({ text: t('retentionSaved', String(r.purged)), bad: false }),
+      ({ purged }) => setMessage({ text: t('retentionSaved', String(purged)), bad: false }),
       fail,
     );
   };

@@ -10,7 +10,7 @@ export type Props = {
   linked: string[];
 };
 
-/** Issue 5: link this author to another identity (an X handle and a blog name) as one person. */
+/** Link this author to another identity (an X handle and a blog name) as one person. */
 export function IdentityLink({ authorKey, linked }: Props) {
   const [other, setOther] = useState('');
   const [error, setError] = useState<string | null>(null);

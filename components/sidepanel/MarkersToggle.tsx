@@ -9,7 +9,7 @@ export type Props = {
 };
 
 /**
- * Issue 5, optional: case markers on one site, asked as an optional host permission from this
+ * Case markers on one site (optional), asked as an optional host permission from this
  * click (the permission prompt needs the agent's gesture). Off by default everywhere.
  */
 export function MarkersToggle({ url }: Props) {

@@ -4,7 +4,7 @@
  */
 import { textOf } from './text';
 
-/** Parts of an article that are not the article (issue 3: no comments, share bars, reply forms). */
+/** Parts of an article that are not the article: comments, share bars, reply forms. */
 export const BOILERPLATE =
   /(^|[\s_-])(comments?|commentlist|respond|reply-?form|comment-?form|share|sharing|sharedaddy|social|related|jp-relatedposts|sidebar|widget|newsletter|subscribe|signup|subscription|advert|ads?|promo|breadcrumbs?|byline|post-?meta|entry-?meta|entry-?footer|post-?footer|tags|author-?bio|author-?box|nav|navigation|pagination|footnotes-?nav|cookie|disqus|popup|modal)([\s_-]|$)/i;
 const NON_CONTENT_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FORM', 'HEADER', 'H1', 'FIGCAPTION']);

@@ -2,7 +2,7 @@
  * Text normalisation shared by every extractor.
  *
  * Invisible characters are a known trick on social platforms (bidi overrides that flip a handle,
- * zero-width spaces that split a brand name to dodge search). Policy, issue 3:
+ * zero-width spaces that split a brand name to dodge search). Policy:
  * - names and handles: invisible and bidi controls are removed, whitespace collapsed;
  * - text: each one is replaced by a visible escape "[U+XXXX]" so the agent sees what the page
  *   hid. Two exceptions that browsers render as part of normal text: a zero-width joiner between

@@ -80,7 +80,7 @@ const upper = (tag: string) => (tag.charCodeAt(0) > 96 ? tag.toUpperCase() : tag
 /**
  * Visible text of a subtree: block boundaries become line breaks, hidden parts are left out.
  * Walks firstChild/nextSibling rather than a stack of childNodes: the thread snapshot reads 500
- * comments per capture and this walk was half of it (issue 6).
+ * comments per capture and this walk was half of it (`npm run bench`, captureBlogMs).
  */
 export function textOf(root: Node | null | undefined, opts: TextOptions = {}): string {
   if (!root) return '';
@@ -139,10 +139,4 @@ export function textOf(root: Node | null | undefined, opts: TextOptions = {}): s
     n = next;
   }
   return out.join('');
-}
-
-/** Elements in document order under root matching a predicate, without descending into matches. */
-export function findTop(root: ParentNode, selector: string): Element[] {
-  const all = Array.from(root.querySelectorAll(selector));
-  return all.filter((el) => !all.some((o) => o !== el && o.contains(el)));
 }

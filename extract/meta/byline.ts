@@ -1,4 +1,4 @@
-/** Author and time of an article from the page's own signals, in the order issue 3 names. */
+/** Author and time of an article from the page's own signals, most reliable first (extract/README.md). */
 import { cleanLine } from '../dom/normalise';
 import { textOf } from '../dom/text';
 import { httpUrl } from '../dom/url';

@@ -34,7 +34,7 @@ export function nearestViewportMiddle(found: Found[]): Found | undefined {
 }
 
 /**
- * One hit test instead of a rect per post (a timeline holds thousands, issue 6): the post under
+ * One hit test instead of a rect per post (a timeline holds thousands of posts): the post under
  * the viewport's centre, found by walking up from the element there. Undefined when the centre
  * is not on a post (a gap, a side column); then every post's rect is compared.
  */

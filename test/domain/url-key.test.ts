@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { urlKey } from '../../domain/url-key';
 
-// Issue 5: the same post must give the same key however it was reached.
+// The same post must give the same key however it was reached.
 describe('urlKey', () => {
   const same: [string, string][] = [
     ['https://twitter.com/MarloesDV/status/179?s=20&t=abc', 'https://x.com/marloesdv/status/179'],

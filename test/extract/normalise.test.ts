@@ -15,7 +15,7 @@ function strings(seed: number, count: number, alphabet: string[]): string[] {
   );
 }
 
-describe('normaliseText short path (issue 6: comments skip the eight-pass normalisation)', () => {
+describe('normaliseText short path (comments skip the eight-pass normalisation)', () => {
   it('gives exactly what the full normalisation gives on plain text', () => {
     for (const s of strings(7, 3000, ['a', 'b', 'é', '😀', ' ', ' ', '\n', '\n', '.']))
       expect(normaliseText(s)).toBe(normaliseTextFully(s));

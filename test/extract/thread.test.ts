@@ -19,7 +19,7 @@ function wordpress(comments: string): Document {
 const li = (id: number, body: string, extra = '') =>
   `<li id="comment-${id}" class="comment"><article class="comment-body"><footer class="comment-meta"><div class="comment-author vcard"><b class="fn">${extra || `Reader ${id}`}</b></div><div class="comment-metadata"><a href="${POST}#comment-${id}"><time datetime="2026-11-20T10:00:00+01:00">20 Nov</time></a></div></footer><div class="comment-content">${body}</div></article></li>`;
 
-describe('thread snapshot of a captured post (issue 6: the post and all its comments)', () => {
+describe('thread snapshot of a captured post (the post and all its comments)', () => {
   it('keeps every comment of a 500-comment post, with replies pointing at their parent, and passes the schema', () => {
     const { document } = parseHTML(blogPost(POST, 500));
     const m = extractMention(document as unknown as Document, { url: POST, now });

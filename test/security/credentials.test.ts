@@ -12,7 +12,7 @@ async function rawStorage() {
 
 afterEach(() => vi.unstubAllGlobals());
 
-// Issue #7: credentials live only where content scripts cannot read them, go only to the configured
+// Credentials live only where content scripts cannot read them, go only to the configured
 // backend and are never logged. (Masking, other-origin refusal and the HTTPS rule: test/sync/settings-handlers.test.ts.)
 describe('credentials', () => {
   it('keeps API tokens in storage.local restricted to trusted contexts, and OAuth tokens in storage.session only', async () => {

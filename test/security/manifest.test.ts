@@ -12,7 +12,7 @@ function manifest(browser: string, manifestVersion: number): Record<string, unkn
   return (config.manifest as unknown as ManifestFn)({ browser, manifestVersion, mode: 'production', command: 'build' });
 }
 
-// Issue #7: least privilege. Each permission here is explained in the README's Permissions section;
+// Least privilege. Each permission here is explained in the README's Permissions section;
 // adding one must be a conscious change to this list.
 describe('manifest', () => {
   it('asks only for the permissions the features use, and no host access up front', () => {

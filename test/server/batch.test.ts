@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BatchAnswerSchema } from '../../server/contract';
 import { startBackend, sampleMention, TOKEN, type Running } from './fixtures';
 
-// POST /api/cases/batch (issue 6): many creates in one request, each answered as POST /api/cases
+// POST /api/cases/batch: many creates in one request, each answered as POST /api/cases
 // would answer it alone, with the same idempotency rules (docs/backend-contract.md).
 let be: Running | undefined;
 afterEach(async () => {

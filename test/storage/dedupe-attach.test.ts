@@ -6,7 +6,7 @@ import { expandAuthorKeys, linkIdentities, linkedIdentities, unlinkIdentity } fr
 import { linkedCases } from '../../storage/linked-cases';
 import { freshDb, mention, review } from '../helpers';
 
-describe('duplicates (issue 5)', () => {
+describe('duplicates', () => {
   it('finds the stored post by normalised permalink or by platform + post id', async () => {
     const db = freshDb();
     const { caseId } = await saveCapture(db, { mention: mention(), review, agent: 'a', syncEnabled: false });

@@ -9,8 +9,8 @@ import { saveCapture } from '../../storage/save-capture';
 import { freshDb, mention, review } from '../helpers';
 
 /**
- * What linkedCases() must answer, computed the plain way from every row (issue 6 rewrote the
- * query to read far less; this keeps it answering the same): cases with a mention of this post,
+ * What linkedCases() must answer, computed the plain way from every row (the query was rewritten
+ * to read far less; this keeps it answering the same): cases with a mention of this post,
  * of this thread, or by an author seen on the page (named by the address, or author of a stored
  * mention of the post or thread), linked identities counted as one author.
  */

@@ -7,7 +7,7 @@ import { linkIdentities } from '../../storage/identities';
 import { urlKey } from '../../domain/url-key';
 import { freshDb, mention, review } from '../helpers';
 
-// Issue 5: the side panel, the dedupe check and the markers "stay fast with many cases stored":
+// The side panel, the dedupe check and the markers "stay fast with many cases stored":
 // they reach rows only through indexes, never by reading a whole table.
 describe('lookups by index only', () => {
   it('never scans a whole table', async () => {

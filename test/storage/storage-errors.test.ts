@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CaptureDb } from '../../storage/db';
 import { storageErrorMessage } from '../../storage/errors';
 
-// Issue #7: IndexedDB failures reach the agent as sentences that say what to do, and lose nothing.
+// IndexedDB failures reach the agent as sentences that say what to do, and lose nothing.
 describe('storage errors', () => {
   it('a database already upgraded by a newer version of the extension (a rollback) still opens with its data', async () => {
     const name = `newer-${crypto.randomUUID()}`;

@@ -14,7 +14,7 @@ import {
 import { drainOutbox } from '../../sync/worker';
 import { sampleMention } from '../server/fixtures';
 
-// Issue 6: creates go to backends with a batch endpoint many to a request, with the guarantees of
+// Creates go to backends with a batch endpoint many to a request, with the guarantees of
 // one create per request: each case once, its updates after it, Retry-After honoured, a lost
 // answer looked up before anything is sent again.
 

@@ -1,13 +1,14 @@
 import type { CaptureReview } from '../../domain/case';
 import type { Mention } from '../../domain/mention';
 
-/** What the agent is editing in the popup: the extracted mention and the review fields. */
-export interface Draft {
+/** What the agent is editing in the popup before saving: the extracted mention and the review fields. */
+export interface UnsavedCapture {
   mention: Mention;
   review: CaptureReview;
 }
 
-export function newDraft(mention: Mention): Draft {
+/** A capture as the popup opens on it: the review defaults to a service complaint of medium severity. */
+export function newUnsavedCapture(mention: Mention): UnsavedCapture {
   return { mention, review: { category: 'service', severity: 'medium', owner: null, note: '' } };
 }
 

@@ -3,7 +3,7 @@ import { createHandlers } from '../../background/handlers';
 import { trackPendingCapture } from '../../background/pending-capture';
 import { freshDb, mention, review } from '../helpers';
 
-// Issue 5: the background refuses a second case for a stored post even if a page skips the check.
+// The background refuses a second case for a stored post even if a page skips the check.
 describe('capture handlers', () => {
   it('open finds the duplicate, author-cases the author’s cases; save of a duplicate adds the note to the existing case', async () => {
     const db = freshDb();

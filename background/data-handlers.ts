@@ -1,24 +1,15 @@
 import type { CaptureDb } from '../storage/db';
 import type { Handlers } from '../messaging/router';
 import type { MessageType } from '../messaging/protocol';
-import { attachMention } from '../storage/attach-mention';
 import { linkIdentities, unlinkIdentity } from '../storage/identities';
 import { exportCsv, exportJson, importJson } from '../storage/export-import';
 import { purgeOldMentions, retentionItem } from '../storage/retention';
-import { readActor } from '../storage/settings';
-import { markerSitesItem, setMarkers } from './markers';
 
-type WorkflowType = Extract<
-  MessageType,
-  `${'capture/attach' | 'identity/' | 'data/' | 'retention/' | 'markers/'}${string}`
->;
+type DataMessage = Extract<MessageType, `${'identity/' | 'data/' | 'retention/'}${string}`>;
 
-/** Issue 5's answers: attaching to an earlier case, identities, export, retention and markers. */
-export function createWorkflowHandlers(db: CaptureDb): Pick<Handlers, WorkflowType> {
+/** The side panel's data tools: linked identities, export and import, and the retention of authors' data. */
+export function createDataHandlers(db: CaptureDb): Pick<Handlers, DataMessage> {
   return {
-    'capture/attach': async ({ mention, caseId, note }) => {
-      return attachMention(db, { caseId, mention, note, ...(await readActor()) });
-    },
     'identity/link': async ({ a, b }) => {
       await linkIdentities(db, a.trim().toLowerCase(), b.trim().toLowerCase());
       return { ok: true as const };
@@ -38,11 +29,6 @@ export function createWorkflowHandlers(db: CaptureDb): Pick<Handlers, WorkflowTy
           };
     },
     'data/import': ({ text }) => importJson(db, text),
-    'markers/sites': async () => ({ origins: await markerSitesItem.getValue() }),
-    'markers/set': async ({ origin, on }) => {
-      await setMarkers(origin, on);
-      return { ok: true as const };
-    },
     'retention/get': async () => ({ days: await retentionItem.getValue() }),
     'retention/set': async ({ days }) => {
       await retentionItem.setValue(days);
