@@ -3,6 +3,7 @@
  * label, or a label key missing from the catalogues, fails the type check (never `t(`status_${…}`)`).
  */
 import type { CaseStatus, Category, Severity, SyncState } from '../domain/case';
+import type { AuthMode } from '../domain/credentials';
 import type { MentionKind } from '../domain/mention';
 import type { BackendKind } from '../domain/settings';
 import type { PlatformId } from '../extract/platforms/platforms';
@@ -53,6 +54,12 @@ export const BACKEND_LABEL: Record<BackendKind, MessageKey> = {
   http: 'options_backend_http',
   zendesk: 'options_backend_zendesk',
   freshdesk: 'options_backend_freshdesk',
+};
+
+/** How a Zendesk agent signs in. */
+export const AUTH_MODE_LABEL: Record<AuthMode, MessageKey> = {
+  'api-token': 'options_auth_apiToken',
+  oauth: 'options_auth_oauth',
 };
 
 /** What a backend's URL looks like, as the URL field's placeholder. */

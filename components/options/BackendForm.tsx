@@ -1,8 +1,9 @@
 import type { AuthMode } from '../../domain/credentials';
-import { BACKEND_KINDS } from '../../domain/enum-values';
+import { AUTH_MODES, BACKEND_KINDS } from '../../domain/enum-values';
 import type { BackendKind } from '../../domain/settings';
+import { EnumSelect } from '../EnumSelect';
 import { t } from '../i18n';
-import { BACKEND_LABEL, URL_HINT } from '../labels';
+import { AUTH_MODE_LABEL, BACKEND_LABEL, URL_HINT } from '../labels';
 
 export interface BackendFormValue {
   agentName: string;
@@ -47,16 +48,14 @@ export function BackendForm({ value, onChange, credentialHint, busy, onSave, onT
         {t('options_agentName')}
         <input name="agentName" value={value.agentName} maxLength={200} onInput={(e) => set({ agentName: input(e) })} />
       </label>
-      <label>
-        {t('options_backend')}
-        <select name="backend" value={value.backend} onChange={(e) => set({ backend: input(e) as BackendKind })}>
-          {BACKEND_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(BACKEND_LABEL[k])}
-            </option>
-          ))}
-        </select>
-      </label>
+      <EnumSelect
+        name="backend"
+        label={t('options_backend')}
+        options={BACKEND_KINDS}
+        labels={BACKEND_LABEL}
+        value={value.backend}
+        onChange={(backend) => set({ backend })}
+      />
       {value.backend !== 'none' && (
         <fieldset>
           <legend>{t('options_connection')}</legend>
@@ -71,17 +70,14 @@ export function BackendForm({ value, onChange, credentialHint, busy, onSave, onT
             />
           </label>
           {value.backend === 'zendesk' && (
-            <label>
-              {t('options_authMode')}
-              <select
-                name="authMode"
-                value={value.authMode}
-                onChange={(e) => set({ authMode: input(e) as BackendFormValue['authMode'] })}
-              >
-                <option value="api-token">{t('options_auth_apiToken')}</option>
-                <option value="oauth">{t('options_auth_oauth')}</option>
-              </select>
-            </label>
+            <EnumSelect
+              name="authMode"
+              label={t('options_authMode')}
+              options={AUTH_MODES}
+              labels={AUTH_MODE_LABEL}
+              value={value.authMode}
+              onChange={(authMode) => set({ authMode })}
+            />
           )}
           {value.backend === 'zendesk' && value.authMode === 'api-token' && (
             <label>

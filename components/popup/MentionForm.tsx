@@ -3,6 +3,7 @@ import type { CaptureReview } from '../../domain/case';
 import { CATEGORIES, SEVERITIES } from '../../domain/enum-values';
 import { readField, writeField, type EditableField, type UnsavedCapture } from './unsaved-capture';
 import { Warnings } from './Warnings';
+import { EnumSelect } from '../EnumSelect';
 import { t, type MessageKey } from '../i18n';
 import { CATEGORY_LABEL, KIND_LABEL, platformLabel, SEVERITY_LABEL } from '../labels';
 
@@ -73,34 +74,22 @@ export function MentionForm({ capture, onChange, onSave, saving, extra }: Props)
         </label>
       ))}
       <div class="row">
-        <label>
-          <span>{t('category')}</span>
-          <select
-            name="category"
-            value={capture.review.category}
-            onChange={(e) => setReview({ category: e.currentTarget.value as CaptureReview['category'] })}
-          >
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(CATEGORY_LABEL[c])}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('severity')}</span>
-          <select
-            name="severity"
-            value={capture.review.severity}
-            onChange={(e) => setReview({ severity: e.currentTarget.value as CaptureReview['severity'] })}
-          >
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {t(SEVERITY_LABEL[s])}
-              </option>
-            ))}
-          </select>
-        </label>
+        <EnumSelect
+          name="category"
+          label={t('category')}
+          options={CATEGORIES}
+          labels={CATEGORY_LABEL}
+          value={capture.review.category}
+          onChange={(category) => setReview({ category })}
+        />
+        <EnumSelect
+          name="severity"
+          label={t('severity')}
+          options={SEVERITIES}
+          labels={SEVERITY_LABEL}
+          value={capture.review.severity}
+          onChange={(severity) => setReview({ severity })}
+        />
       </div>
       <label>
         <span>{t('owner')}</span>

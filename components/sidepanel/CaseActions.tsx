@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { Case, CaseStatus } from '../../domain/case';
+import type { Case } from '../../domain/case';
 import { CASE_STATUSES } from '../../domain/enum-values';
 import { send } from '../../messaging/client';
+import { EnumSelect } from '../EnumSelect';
 import { t } from '../i18n';
 import { STATUS_LABEL } from '../labels';
 
@@ -26,20 +27,14 @@ export function CaseActions({ kase }: Props) {
   const assign = () => void run(send('case/update', { caseId: id, owner: owner.trim() }), () => setOwner(''));
   return (
     <div class="actions" role="group" aria-label={t('caseActions')}>
-      <label>
-        <span>{t('status')}</span>
-        <select
-          name="status"
-          value={kase.status}
-          onChange={(e) => void run(send('case/update', { caseId: id, status: e.currentTarget.value as CaseStatus }))}
-        >
-          {CASE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(STATUS_LABEL[s])}
-            </option>
-          ))}
-        </select>
-      </label>
+      <EnumSelect
+        name="status"
+        label={t('status')}
+        options={CASE_STATUSES}
+        labels={STATUS_LABEL}
+        value={kase.status}
+        onChange={(status) => void run(send('case/update', { caseId: id, status }))}
+      />
       <label>
         <span>{t('assignOwner')}</span>
         <input

@@ -52,6 +52,15 @@ export function definePlatform<const Id extends string>(d: PlatformDescriptor<Id
   return d;
 }
 
+/**
+ * A platform of whole pages on any host (blogs, any web page): no sites of its own, no post ids
+ * (a comment id such as comment-12 repeats on every post, so only the permalink identifies), and a
+ * mention may stand on the page's title.
+ */
+export function pagePlatform<const Id extends string>(id: Id): PlatformDescriptor<Id> {
+  return definePlatform({ id, hosts: [], postIdOf: () => null, idScope: null, pageLevel: true });
+}
+
 /** Whether the host is one of the platform's sites or below one (mobile.twitter.com is twitter.com's). */
 export function onPlatformHost(p: PlatformDescriptor, hostname: string): boolean {
   const host = hostname.toLowerCase();

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { PlatformDescriptor } from '../../extract/platforms/descriptor';
 import { PLATFORMS } from '../../extract/platforms/platforms';
 import { extractors } from '../../extract/registry';
 
@@ -72,12 +73,21 @@ describe('platform conventions', () => {
     keys: new Set(Object.keys(JSON.parse(readFileSync(join(LOCALES, lang, 'messages.json'), 'utf8')))),
   }));
 
-  it('every descriptor file is in extract/platforms/platforms.ts under its file name', () => {
+  it('every descriptor file is in extract/platforms/platforms.ts under its file name', async () => {
     expect(descriptorFiles.sort(), 'list each <id>.descriptor.ts in PLATFORMS (platforms.ts)').toEqual(
       [...listed].sort(),
     );
-    for (const id of descriptorFiles)
-      expect(readFileSync(join(DIR, `${id}${DESCRIPTOR}`), 'utf8')).toMatch(new RegExp(`id: '${id}'`));
+    for (const id of descriptorFiles) {
+      const exported = Object.values(await import(join(DIR, `${id}${DESCRIPTOR}`))) as unknown[];
+      const described = exported.filter(
+        (v): v is PlatformDescriptor => typeof v === 'object' && v !== null && 'id' in v,
+      );
+      expect(
+        described.map((d) => d.id),
+        `${id}${DESCRIPTOR} must export the descriptor of "${id}"`,
+      ).toEqual([id]);
+      expect(PLATFORMS, `PLATFORMS must hold the descriptor ${id}${DESCRIPTOR} exports`).toContain(described[0]);
+    }
   });
 
   for (const id of listed) {
