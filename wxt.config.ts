@@ -27,6 +27,8 @@ export const EXTENSION_CSP = [
 
 export default defineConfig({
   outDir: e2e ? '.output-e2e' : '.output',
+  // The Firefox test build is installed from its package; a sources archive is for store review only.
+  zip: e2e ? { zipSources: false } : {},
   imports: false,
   vite: () => ({
     plugins: [preact()],

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { db } from '../storage/db';
 import { createRouter } from '../messaging/router';
 import { createHandlers } from './handlers';
-import { COMMAND_ID, MENU_ID, handleCommand, handleMenuClick, registerMenus } from './context-menu';
+import { handleCommand, handleMenuClick, registerMenus } from './context-menu';
+import { installTestHooks } from './test-hooks';
 import { startPageBadge } from './page-badge';
 import { startRetention } from './retention-alarm';
 import { startMarkers } from './markers';
@@ -24,6 +25,5 @@ export function startBackground(): void {
   startPageBadge(db());
   startRetention(db());
   startMarkers(db());
-  // The e2e build exposes the handlers the browser's menu and shortcut call (Playwright cannot click them).
-  if (__E2E__) Object.assign(globalThis, { __cc: { handleMenuClick, handleCommand, MENU_ID, COMMAND_ID } });
+  if (__E2E__) installTestHooks();
 }

@@ -1,0 +1,23 @@
+import { browser } from 'wxt/browser';
+import { COMMAND_ID, MENU_ID, handleCommand, handleMenuClick } from './context-menu';
+
+/** The loopback address a test visits to ask the extension to open one of its own pages. */
+const OPEN_REQUEST = /^http:\/\/127\.0\.0\.1:\d+\/__e2e__\/open\?(.*)$/;
+
+/**
+ * The e2e build only (wxt.config.ts drops this with `__E2E__`): what a test cannot do through the
+ * browser's own UI. It exposes the handlers the browser's menu and shortcut call (no test driver
+ * clicks a browser menu), and opens the extension's own pages on request: Firefox refuses a
+ * WebDriver BiDi navigation to a moz-extension:// address, but drives a page the extension opened.
+ */
+export function installTestHooks(): void {
+  Object.assign(globalThis, { __cc: { handleMenuClick, handleCommand, MENU_ID, COMMAND_ID, browser } });
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    const asked = change.url ? OPEN_REQUEST.exec(change.url) : null;
+    if (!asked) return;
+    const params = new URLSearchParams(asked[1]);
+    const url = browser.runtime.getURL(`/${params.get('path') ?? ''}` as '/popup.html');
+    if (params.get('window') === '1') void browser.windows.create({ url }).then(() => browser.tabs.remove(tabId));
+    else void browser.tabs.update(tabId, { url });
+  });
+}
