@@ -4,7 +4,9 @@ import { createRouter } from '../messaging/router';
 import { createHandlers } from './handlers';
 import { handleCommand, handleMenuClick, registerMenus } from './context-menu';
 import { installTestHooks } from './test-hooks';
-import { startPageBadge } from './page-badge';
+import { startBadge } from './badge';
+import { contextMenus, MENUS_OUTLIVE_BACKGROUND } from '../browser-compat/menus';
+import { keepToolbarOnPopup } from '../browser-compat/side-panel';
 import { startRetention } from './retention-alarm';
 import { startMarkers } from './markers';
 import { startSync } from './sync';
@@ -14,15 +16,13 @@ export function startBackground(): void {
   const route = createRouter(createHandlers(db()), browser.runtime.id, `${self.location.origin}/`);
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
   startSync();
-  // Chrome: the toolbar button opens the popup; the side panel opens from its own menu entry.
-  if (browser.sidePanel) void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => {});
-  // Issue 5: "Report as complaint" menu, the capture shortcut, the linked-cases badge, retention.
-  browser.runtime.onInstalled.addListener(() => void registerMenus());
-  (
-    browser.contextMenus ?? (browser as unknown as { menus?: typeof browser.contextMenus }).menus
-  )?.onClicked.addListener((info, tab) => void handleMenuClick(info, tab));
+  keepToolbarOnPopup();
+  // The "Report as complaint" menu, the capture shortcut, the badge, retention.
+  if (MENUS_OUTLIVE_BACKGROUND) browser.runtime.onInstalled.addListener(() => void registerMenus());
+  else void registerMenus();
+  contextMenus()?.onClicked.addListener((info, tab) => void handleMenuClick(info, tab));
   browser.commands?.onCommand.addListener((command, tab) => void handleCommand(command, tab));
-  startPageBadge(db());
+  startBadge(db());
   startRetention(db());
   startMarkers(db());
   if (__E2E__) installTestHooks();

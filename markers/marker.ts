@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { CaseStatus } from '../domain/case';
+import { browserWords } from '../browser-compat/words';
 
 const COLOURS: Record<CaseStatus, string> = {
   new: '#0b5cad',
@@ -20,7 +21,7 @@ export function createMarker(status: CaseStatus, onOpen: () => void): HTMLElemen
   button.type = 'button';
   const label = browser.i18n.getMessage(`status_${status}`) || status;
   button.textContent = browser.i18n.getMessage('markerText', [label]) || label;
-  button.title = browser.i18n.getMessage('markerTitle') || '';
+  button.title = browser.i18n.getMessage(browserWords.markerTitle) || '';
   button.style.cssText = `all:initial;display:inline-block;margin:0 4px;padding:0 6px;border-radius:8px;font:600 11px/16px system-ui,sans-serif;color:#fff;background:${COLOURS[status]};cursor:pointer;`;
   button.addEventListener('click', (e) => {
     e.preventDefault();
