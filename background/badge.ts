@@ -53,8 +53,10 @@ export function badgeText(count: number): string {
  */
 export function startBadge(db: CaptureDb): void {
   let sub: Subscription | undefined;
+  let followed: number | undefined;
   const follow = (tabId: number, url: string | undefined) => {
     sub?.unsubscribe();
+    followed = tabId;
     const page = url && /^https?:/.test(url) ? url : null;
     sub = liveQuery(() =>
       Promise.all([page ? linkedCases(db, page, authorKeysFromUrl(page)) : null, waitingCounts(db)]),
@@ -73,6 +75,10 @@ export function startBadge(db: CaptureDb): void {
     if (tab.active && (change.url || change.status === 'complete')) follow(tabId, tab.url);
   });
   browser.windows?.onFocusChanged.addListener(() => void refresh());
+  // Closing the followed tab (a review window, say) gives no activation event where focus stays put.
+  browser.tabs.onRemoved.addListener((tabId) => {
+    if (tabId === followed) void refresh();
+  });
   void refresh();
 }
 

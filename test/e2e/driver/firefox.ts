@@ -1,6 +1,6 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { BackgroundGlobal, BrowserDriver, E2EPage } from './types';
 import { wrapPuppeteerPage } from './puppeteer-page';
 
@@ -30,9 +30,12 @@ export function firefoxPackage(): string {
  * restart, so a restart here is what an agent's restart is.
  */
 async function launchFirefox(profileDir: string, locale: string): Promise<Browser> {
-  const extensions = join(profileDir, 'extensions');
-  mkdirSync(extensions, { recursive: true });
-  copyFileSync(firefoxPackage(), join(extensions, `${GECKO_ID}.xpi`));
+  const installed = join(profileDir, 'extensions', `${GECKO_ID}.xpi`);
+  // Copied once: a newer file at a restart would be an update (runtime.onInstalled), not a restart.
+  if (!existsSync(installed)) {
+    mkdirSync(dirname(installed), { recursive: true });
+    copyFileSync(firefoxPackage(), installed);
+  }
   return puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
