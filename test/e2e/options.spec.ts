@@ -1,4 +1,4 @@
-import { test, expect, eventually, runsIn } from './driver';
+import { test, eventually, runsIn } from './driver';
 import { expectAccessible } from './steps';
 
 // The options page passes axe with the backend form open (the fields an agent fills in), and a
