@@ -70,8 +70,9 @@ export default defineConfig({
       'storage',
       'unlimitedStorage',
       'alarms',
-      'contextMenus',
-      ...(browser === 'firefox' ? [] : ['sidePanel']),
+      // Firefox gives content scripts menus.getTargetElement (the right-clicked element) only
+      // with its own name for the permission; Chrome knows only contextMenus.
+      ...(browser === 'firefox' ? ['menus'] : ['contextMenus', 'sidePanel']),
     ],
     // x.com: tests serve X markup at its real address through Playwright's router (no network).
     host_permissions: e2e ? ['http://127.0.0.1/*', 'https://x.com/*'] : [],

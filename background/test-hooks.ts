@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { COMMAND_ID, MENU_ID, handleCommand, handleMenuClick } from './context-menu';
+import { contextMenus } from '../browser-compat/menus';
 
 /** The loopback address a test visits to ask the extension to open one of its own pages. */
 const OPEN_REQUEST = /^http:\/\/127\.0\.0\.1:\d+\/__e2e__\/open\?(.*)$/;
@@ -11,7 +12,9 @@ const OPEN_REQUEST = /^http:\/\/127\.0\.0\.1:\d+\/__e2e__\/open\?(.*)$/;
  * WebDriver BiDi navigation to a moz-extension:// address, but drives a page the extension opened.
  */
 export function installTestHooks(): void {
-  Object.assign(globalThis, { __cc: { handleMenuClick, handleCommand, MENU_ID, COMMAND_ID, browser } });
+  Object.assign(globalThis, {
+    __cc: { handleMenuClick, handleCommand, MENU_ID, COMMAND_ID, browser, menus: contextMenus() },
+  });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     const asked = change.url ? OPEN_REQUEST.exec(change.url) : null;
     if (!asked) return;

@@ -3,9 +3,8 @@ import { browser } from 'wxt/browser';
 type Menus = typeof browser.contextMenus;
 
 /**
- * The context-menu API. The manifest asks for `contextMenus`, which both browsers know; Firefox
- * then serves the API under that name too (its own name, `menus`, comes with the `menus`
- * permission only).
+ * The context-menu API: Chrome's `contextMenus`; Firefox's `menus`, asked for under that name
+ * because only then do content scripts get `menus.getTargetElement` (see menu-target.ts).
  */
 export function contextMenus(): Menus | undefined {
   return browser.contextMenus ?? (browser as unknown as { menus?: Menus }).menus;

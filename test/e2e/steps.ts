@@ -91,3 +91,19 @@ export async function connectBackend(
   await eventually(() => options.text('[data-testid=options-message]')).toBe('Saved.');
   return options;
 }
+
+/** Opens `url` in a new browser window; returns its page, tab and window. */
+export async function openWindow(
+  driver: BrowserDriver,
+  url: string,
+): Promise<{ page: E2EPage; tabId: number; windowId: number }> {
+  const page = await driver.pageOpenedBy(url, () =>
+    driver.background(async (g, url) => void (await g.__cc.browser.windows.create({ url })), url),
+  );
+  const tab = await driver.background(
+    async (g, url) => (await g.__cc.browser.tabs.query({})).find((t) => t.url === url) ?? null,
+    url,
+  );
+  if (tab?.id === undefined || tab.windowId === undefined) throw new Error(`no tab shows ${url}`);
+  return { page, tabId: tab.id, windowId: tab.windowId };
+}

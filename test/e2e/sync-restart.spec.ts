@@ -15,7 +15,7 @@ const keyOf = (url: string) => url.replace(/^https?:\/\//, '');
 const menuRegistered = (driver: BrowserDriver) =>
   driver.background(
     (g) =>
-      g.__cc.browser.contextMenus.update(g.__cc.MENU_ID, {}).then(
+      g.__cc.menus.update(g.__cc.MENU_ID, {}).then(
         () => true,
         () => false,
       ),

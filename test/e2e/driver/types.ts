@@ -72,6 +72,8 @@ export interface BackgroundGlobal {
     handleCommand(command: string, tab: object): Promise<unknown>;
     /** The extension API (`chrome` in Chromium, `browser` in Firefox): the parts tests call. */
     browser: ExtensionApi;
+    /** The context-menu API under this browser's name (`contextMenus`, Firefox's `menus`). */
+    menus: NonNullable<ExtensionApi['contextMenus']>;
   };
   indexedDB: IDBFactory;
 }
@@ -86,10 +88,14 @@ interface TabInfo {
 /** The slice of the extension API the tests call from the background. */
 export interface ExtensionApi {
   tabs: { query(q: object): Promise<TabInfo[]>; get(id: number): Promise<TabInfo> };
-  contextMenus: { update(id: string, p: object): Promise<void> };
+  windows: { create(d: object): Promise<{ id?: number }> };
   runtime: { getManifest(): Record<string, unknown> };
   action?: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> };
   browserAction?: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> };
   sidebarAction?: { isOpen(d: object): Promise<boolean> };
   extension?: { getViews(d: object): Window[] };
+  contextMenus?: {
+    update(id: string, p: object): Promise<void>;
+    onShown?: { addListener(l: (info: { menuIds: (string | number)[] }) => void): void };
+  };
 }
