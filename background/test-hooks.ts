@@ -6,10 +6,11 @@ import { contextMenus } from '../browser-compat/menus';
 const OPEN_REQUEST = /^http:\/\/127\.0\.0\.1:\d+\/__e2e__\/open\?(.*)$/;
 
 /**
- * The e2e build only (wxt.config.ts drops this with `__E2E__`): what a test cannot do through the
- * browser's own UI. It exposes the handlers the browser's menu and shortcut call (no test driver
- * clicks a browser menu), and opens the extension's own pages on request: Firefox refuses a
- * WebDriver BiDi navigation to a moz-extension:// address, but drives a page the extension opened.
+ * The e2e build only (start.ts calls this under `__E2E__`, so the real build has none of it): what
+ * a test cannot do through the browser's own UI. It exposes the handlers the browser's menu and
+ * shortcut call (no test driver clicks a browser menu), and opens the extension's own pages on
+ * request: Firefox refuses a WebDriver BiDi navigation to a moz-extension:// address, but drives a
+ * page the extension opened itself.
  */
 export function installTestHooks(): void {
   Object.assign(globalThis, {
@@ -17,10 +18,7 @@ export function installTestHooks(): void {
   });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     const asked = change.url ? OPEN_REQUEST.exec(change.url) : null;
-    if (!asked) return;
-    const params = new URLSearchParams(asked[1]);
-    const url = browser.runtime.getURL(`/${params.get('path') ?? ''}` as '/popup.html');
-    if (params.get('window') === '1') void browser.windows.create({ url }).then(() => browser.tabs.remove(tabId));
-    else void browser.tabs.update(tabId, { url });
+    const path = asked ? new URLSearchParams(asked[1]).get('path') : null;
+    if (path) void browser.tabs.update(tabId, { url: browser.runtime.getURL(`/${path}` as '/popup.html') });
   });
 }

@@ -11,6 +11,13 @@ test(
     const pageUrl = `${pages.origin}/blog-comments.html`;
     const { page, tabId } = await driver.openTab(pageUrl);
 
+    // A link to a comment on this page: that comment, found by its permalink (read in the page).
+    const linked = await reportViaMenu(driver, tabId, { linkUrl: `${pageUrl}#comment-12` });
+    expect(await linked.value('input[name=authorName]')).toBe('Piet Jansen');
+    expect(await linked.value('textarea[name=text]')).toMatch(/router knippert alleen maar oranje/);
+    expect(await linked.value('input[name=url]')).toBe(`${pageUrl}#comment-12`);
+    await linked.close();
+
     const click = await page.rightClick('#comment-14 .comment-content p');
     const review = await reportViaMenu(driver, tabId, click);
     expect(await review.value('input[name=authorName]')).toBe('Piet Jansen');
