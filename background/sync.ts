@@ -8,7 +8,6 @@ import type { Adapter } from '../sync/adapter';
 import { checkBackendUrl, originPattern } from '../sync/backend-url';
 import { drainOutbox, recoverInflight } from '../sync/worker';
 import { refreshFromBackend } from '../sync/refresh';
-import { waitingCounts } from '../sync/requeue';
 
 const RETRY_ALARM = 'sync-retry';
 const REFRESH_ALARM = 'sync-refresh';
@@ -31,7 +30,8 @@ let timerAt = 0;
 /**
  * Wires the outbox to the backend: a drain right after anything is queued, an alarm for the next
  * due retry (alarms survive the worker being stopped and the browser restarting), a periodic
- * refresh of status and owner, and the badge. Listeners are registered synchronously.
+ * refresh of status and owner. The badge follows the cases' sync state on its own (badge.ts).
+ * Listeners are registered synchronously.
  */
 export function startSync(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -102,25 +102,10 @@ export async function currentAdapter(): Promise<{ adapter: Adapter } | { problem
 async function drainOnce(): Promise<void> {
   const got = await currentAdapter();
   await syncStatusItem.setValue({ lastRunAt: Date.now(), problem: 'problem' in got ? got.problem : null });
-  if (!('adapter' in got)) return void (await updateBadge());
+  if (!('adapter' in got)) return;
   // A watchdog: if this worker is stopped mid-drain, the alarm starts it again.
   if (await db().outbox.count()) await browser.alarms.create(RETRY_ALARM, { when: Date.now() + 30_000 });
-  let last = 0;
-  const r = await drainOutbox(
-    db(),
-    got.adapter,
-    { now: Date.now },
-    {
-      concurrency: 6,
-      onProgress: () => {
-        if (Date.now() - last > 500) {
-          last = Date.now();
-          void updateBadge();
-        }
-      },
-    },
-  );
-  await updateBadge();
+  const r = await drainOutbox(db(), got.adapter, { now: Date.now }, { concurrency: 6 });
   if (r.nextDueAt !== null) schedule(r.nextDueAt);
   else await browser.alarms.clear(RETRY_ALARM);
 }
@@ -137,11 +122,4 @@ function schedule(at: number): void {
 export async function refreshNow(): Promise<number> {
   const got = await currentAdapter();
   return 'adapter' in got ? refreshFromBackend(db(), got.adapter, { now: Date.now }) : 0;
-}
-
-export async function updateBadge(): Promise<void> {
-  const { waiting, failed } = await waitingCounts(db());
-  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
-  await action.setBadgeText({ text: waiting ? String(waiting) : '' });
-  await action.setBadgeBackgroundColor({ color: failed ? '#b3261e' : '#44546a' });
 }
