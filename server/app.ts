@@ -6,7 +6,7 @@ import {
   PatchCaseBodySchema,
   type BatchResult,
   type CreateCaseBody,
-} from './contract';
+} from '../contract/cases';
 import type { Faults } from './faults';
 import type { CaseStore } from './store';
 

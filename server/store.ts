@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sqlite from 'node-sqlite3-wasm';
 import { urlKey } from '../domain/url-key';
-import type { ContractCase, CreateCaseBody, PatchCaseBody } from './contract';
+import type { ContractCase, CreateCaseBody, PatchCaseBody } from '../contract/cases';
 
 /**
  * Persistent storage of the reference backend: SQLite (compiled to WebAssembly, so `npm ci`

@@ -6,7 +6,7 @@ import {
   type ContractCase,
   type CreateCaseBody,
   type PatchCaseBody,
-} from '../../server/contract';
+} from '../../contract/cases';
 import type { Credentials } from '../../domain/credentials';
 import type { Adapter, CreateInput, RemoteCase, SyncError, UpdateInput } from '../adapter';
 import { PermanentError, TransientError, UnknownOutcomeError } from '../adapter';

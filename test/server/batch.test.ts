@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BatchAnswerSchema } from '../../server/contract';
+import { BatchAnswerSchema } from '../../contract/cases';
 import { startBackend, sampleMention, TOKEN, type Running } from './fixtures';
 
 // POST /api/cases/batch (issue 6): many creates in one request, each answered as POST /api/cases

@@ -4,7 +4,8 @@ import { IsoInstantSchema, MentionSchema } from '../domain/mention';
 
 /**
  * The project's own case-backend contract (docs/backend-contract.md), as Zod schemas shared by
- * the reference backend (server/) and the extension's adapter (sync/adapters/http-contract.ts).
+ * the reference backend (server/) and the extension's adapter (sync/adapters/http-contract.ts),
+ * which both depend on this module and neither on the other.
  */
 export const CreateCaseBodySchema = z.object({
   mention: MentionSchema,
