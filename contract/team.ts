@@ -79,7 +79,11 @@ export const ChangeSchema = z.object({
 });
 export type Change = z.infer<typeof ChangeSchema>;
 
-/** `GET /api/changes?since=<cursor>`: changes after the cursor, oldest first; `more` when cut at the limit. */
+/**
+ * `GET /api/changes?since=<cursor>`: changes after the cursor, oldest first; `more` when cut at the
+ * limit. Without `since`: no changes and the current cursor (a client starts from now; `since=0` reads
+ * from the start).
+ */
 export const ChangesAnswerSchema = z.object({ changes: z.array(ChangeSchema), cursor: z.string(), more: z.boolean() });
 export type ChangesAnswer = z.infer<typeof ChangesAnswerSchema>;
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ContractCase, CreateCaseBody, HistoryEntry, PatchCaseBody } from '../contract/cases';
-import type { TeamCaseWire } from '../contract/team';
-import { MentionSchema, type Mention } from '../domain/mention';
+
+export { capturedBy, mentionsOf, wireSummary } from '../contract/summary';
 
 /**
  * What happens to a case, apart from where it is kept: a new case from a create, a capture of a
@@ -98,48 +98,4 @@ export function applyPatch(c: ContractCase, body: PatchCaseBody, by: string, at:
     c.updatedAt = at;
   }
   return entries;
-}
-
-/** The case's mentions that are valid mentions (stored JSON from any version of the server). */
-export function mentionsOf(c: ContractCase): Mention[] {
-  return c.mentions.flatMap((m) => {
-    const p = MentionSchema.safeParse(m);
-    return p.success ? [p.data] : [];
-  });
-}
-
-/** Who captured it: the agent of its `created` entry. */
-export function capturedBy(c: ContractCase): string | null {
-  return c.history.find((h) => h.kind === 'created')?.by ?? null;
-}
-
-/** A case as a lookup answers it (docs/backend-contract.md, "Team"). */
-export function wireSummary(c: ContractCase, matched: TeamCaseWire['matched']): TeamCaseWire {
-  const first = mentionsOf(c)[0];
-  const decision = c.history.findLast((h) => h.kind === 'decision');
-  const last = c.history.at(-1);
-  return {
-    id: c.id,
-    status: c.status,
-    owner: c.owner,
-    group: c.group ?? null,
-    category: c.category,
-    severity: c.severity,
-    capturedBy: capturedBy(c),
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-    latestDecision: decision ? { at: decision.at, by: decision.by, text: decision.text } : null,
-    lastActivity: last ? { at: last.at, by: last.by, kind: last.kind } : null,
-    recentHistory: c.history.slice(-3),
-    post: first
-      ? {
-          url: first.url,
-          platform: first.platform,
-          text: first.text.slice(0, 280),
-          author: first.author.handle ?? first.author.name,
-        }
-      : null,
-    webUrl: c.webUrl ?? null,
-    matched,
-  };
 }

@@ -38,10 +38,10 @@ export async function teamRoutes(ctx: RouteContext): Promise<boolean> {
     return reply(ctx, 200, { cases: await store.lookup(body.data), cursor });
   }
   if (path === '/api/changes' && get) {
-    const page = await store.changes(
-      cursorParam(url.searchParams.get('since')),
-      limitParam(url.searchParams.get('limit'), 200, 1000),
-    );
+    const since = cursorParam(url.searchParams.get('since'));
+    // Without a cursor a client starts now: the current cursor, none of the past.
+    if (since === null) return reply(ctx, 200, { changes: [], cursor: await store.latestCursor(), more: false });
+    const page = await store.changes(since, limitParam(url.searchParams.get('limit'), 200, 1000));
     return reply(ctx, 200, { changes: page.items, cursor: page.cursor, more: page.more });
   }
   if (path === '/api/audit' && get) {

@@ -11,6 +11,7 @@ import type { Credentials } from '../../domain/credentials';
 import type { Adapter, CreateInput, RemoteCase, SyncError, UpdateInput } from '../adapter';
 import { PermanentError, TransientError, UnknownOutcomeError } from '../adapter';
 import { joinUrl, requestJson, type HttpOptions } from '../http';
+import { httpContractTeam } from './http-contract-team';
 
 /** Creates larger than this (a mention with a very long text) are sent one by one. */
 const BATCH_ITEM_MAX_CHARS = 64_000;
@@ -24,6 +25,7 @@ export function httpContractAdapter(baseUrl: string, creds: Credentials, http: H
     url: joinUrl(baseUrl, `/api/cases/${encodeURIComponent(c.id)}`),
     status: c.status,
     owner: c.owner,
+    ...(c.existing ? { existing: true } : {}),
   });
 
   let batches = true;
@@ -127,6 +129,8 @@ export function httpContractAdapter(baseUrl: string, creds: Credentials, http: H
       const body: PatchCaseBody = {};
       if (input.status) body.status = input.status;
       if (input.owner !== undefined) body.owner = input.owner;
+      if (input.group !== undefined) body.group = input.group?.name ?? null;
+      if (input.mention) body.mention = input.mention;
       if (input.note) Object.assign(body, { note: input.note.text, noteKind: input.note.kind, by: input.note.by });
       await requestJson(http, {
         method: 'PATCH',
@@ -151,6 +155,8 @@ export function httpContractAdapter(baseUrl: string, creds: Credentials, http: H
         throw new PermanentError('The backend answered, but not as the contract says (a case for the nil key)');
       return `Connected to ${new URL(baseUrl).host}`;
     },
+
+    team: httpContractTeam(baseUrl, headers, http, backend),
   };
 }
 
