@@ -27,21 +27,26 @@ export async function attachMention(db: CaptureDb, input: AttachInput): Promise<
     const entry = logEntry('mention', input.agent, `Added from ${input.mention.platform}: ${input.mention.url}`, at);
     c.mentionIds.push(mentionId);
     c.log.push(entry);
-    if (input.note.trim()) c.log.push(logEntry('note', input.agent, input.note.trim(), at));
+    const note = input.note.trim() ? logEntry('note', input.agent, input.note.trim(), at) : null;
+    if (note) c.log.push(note);
     c.updatedAt = at;
     if (input.syncEnabled) {
       if (c.syncState !== 'failed') c.syncState = 'queued';
-      await db.outbox.add({
-        caseId: c.id,
-        op: 'update',
-        idempotencyKey: crypto.randomUUID(),
-        patch: { logEntryId: entry.id },
-        state: 'pending',
-        attempts: 0,
-        nextAttemptAt: Date.parse(at),
-        lastError: null,
-        createdAt: Date.parse(at),
-      });
+      // The mention (the backend then finds the case by its post), and the note as its own change.
+      const patches = [{ logEntryId: entry.id, mentionId }, ...(note ? [{ logEntryId: note.id }] : [])];
+      await db.outbox.bulkAdd(
+        patches.map((patch) => ({
+          caseId: c.id,
+          op: 'update' as const,
+          idempotencyKey: crypto.randomUUID(),
+          patch,
+          state: 'pending' as const,
+          attempts: 0,
+          nextAttemptAt: Date.parse(at),
+          lastError: null,
+          createdAt: Date.parse(at),
+        })),
+      );
     }
     await db.cases.put(c);
   });
