@@ -5,23 +5,46 @@ import type { Case } from '../domain/case';
 import { casesOfAuthor, findDuplicate } from '../storage/find-existing';
 import { captureTab } from './capture-tab';
 import { takePendingCapture } from './pending-capture';
+import { teamSummary } from './team-merge';
+import type { TeamService } from './team-service';
 
 type CaptureReadType = 'capture/open' | 'capture/author-cases';
 
-/** Reading a post for review: from the tab or the pending capture, with what is already stored about it. */
-export function createCaptureHandlers(db: CaptureDb): Pick<Handlers, CaptureReadType> {
+/**
+ * Reading a post for review: from the tab or the pending capture, with what is already stored
+ * about it, here and in the team's backend: a post the team already has is never offered as a
+ * fresh form.
+ */
+export function createCaptureHandlers(db: CaptureDb, team: TeamService): Pick<Handlers, CaptureReadType> {
   const summaryOf = async (c: Case) =>
     summarise(c, c.mentionIds[0] ? await db.mentions.get(c.mentionIds[0]) : undefined);
   return {
     // One message for the popup's first render: it used to wait for three in a row (pending, tab, check).
     'capture/open': async ({ tabId, fresh }) => {
       const read = (fresh ? null : await takePendingCapture(tabId)) ?? (await captureTab(tabId, {}));
-      const dup = await findDuplicate(db, read.mention);
+      // The team is asked at the same time as this browser's database (within a short budget).
+      const [dup, fromTeam] = await Promise.all([findDuplicate(db, read.mention), team.forPost(read.mention)]);
       const dupCase = dup ? await db.cases.get(dup.caseId) : undefined;
-      return { ...read, duplicate: dupCase ? await summaryOf(dupCase) : null };
+      const found = fromTeam.found;
+      if (dupCase) {
+        const local = await summaryOf(dupCase);
+        // The same case on the backend: its status, owner and history are the team's (fresher).
+        const same = found && dupCase.backend?.id === found.remoteId && dupCase.backend.adapter === fromTeam.kind;
+        const duplicate = same ? { ...teamSummary(found, fromTeam.kind!, dupCase), text: local.text } : local;
+        return { ...read, duplicate, team: fromTeam.team };
+      }
+      return { ...read, duplicate: found ? teamSummary(found, fromTeam.kind!, undefined) : null, team: fromTeam.team };
     },
-    'capture/author-cases': async ({ mention }) => ({
-      cases: await Promise.all((await casesOfAuthor(db, mention)).map(summaryOf)),
-    }),
+    'capture/author-cases': async ({ mention }) => {
+      const [local, fromTeam] = await Promise.all([casesOfAuthor(db, mention), team.authorCases(mention)]);
+      const held = new Set(local.flatMap((c) => (c.backend ? [c.backend.id] : [])));
+      const others = fromTeam.cases.filter((t) => !held.has(t.remoteId)).slice(0, 5);
+      return {
+        cases: [
+          ...(await Promise.all(local.map(summaryOf))),
+          ...others.map((t) => teamSummary(t, fromTeam.kind!, undefined)),
+        ],
+      };
+    },
   };
 }

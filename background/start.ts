@@ -7,12 +7,14 @@ import { startPageBadge } from './page-badge';
 import { startRetention } from './retention-alarm';
 import { startMarkers } from './markers';
 import { startSync } from './sync';
+import { startTeamFeed, teamService } from './team';
 
 /** Wires the background: every listener is registered synchronously, as MV3 requires. */
 export function startBackground(): void {
-  const route = createRouter(createHandlers(db()), browser.runtime.id, `${self.location.origin}/`);
+  const route = createRouter(createHandlers(db(), teamService(db())), browser.runtime.id, `${self.location.origin}/`);
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
   startSync();
+  startTeamFeed(db());
   // Chrome: the toolbar button opens the popup; the side panel opens from its own menu entry.
   if (browser.sidePanel) void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => {});
   // Issue 5: "Report as complaint" menu, the capture shortcut, the linked-cases badge, retention.

@@ -7,17 +7,22 @@ import { exportCsv, exportJson, importJson } from '../storage/export-import';
 import { purgeOldMentions, retentionItem } from '../storage/retention';
 import { readActor } from '../storage/settings';
 import { markerSitesItem, setMarkers } from './markers';
+import type { TeamService } from './team-service';
 
 type WorkflowType = Extract<
   MessageType,
   `${'capture/attach' | 'identity/' | 'data/' | 'retention/' | 'markers/'}${string}`
 >;
 
-/** Issue 5's answers: attaching to an earlier case, identities, export, retention and markers. */
-export function createWorkflowHandlers(db: CaptureDb): Pick<Handlers, WorkflowType> {
+/** Issue 5's answers: attaching to an earlier case (the team's too), identities, export, retention and markers. */
+export function createWorkflowHandlers(
+  db: CaptureDb,
+  team: Pick<TeamService, 'resolve'>,
+  actor: () => Promise<{ agent: string; syncEnabled: boolean }> = readActor,
+): Pick<Handlers, WorkflowType> {
   return {
     'capture/attach': async ({ mention, caseId, note }) => {
-      return attachMention(db, { caseId, mention, note, ...(await readActor()) });
+      return attachMention(db, { caseId: await team.resolve(caseId), mention, note, ...(await actor()) });
     },
     'identity/link': async ({ a, b }) => {
       await linkIdentities(db, a.trim().toLowerCase(), b.trim().toLowerCase());

@@ -1,0 +1,61 @@
+import { browser } from 'wxt/browser';
+import type { CaptureDb } from '../storage/db';
+import { readSettings } from '../storage/settings';
+import { createAdapter } from '../sync/adapters/index';
+import { backendConfig, requestSync } from './sync';
+import { pollTeamFeed } from './team-feed';
+import { TeamService, type TeamBackend } from './team-service';
+
+/** Team reads answer a panel, not a queue: each request gets this long (the service's budget is shorter still). */
+const TEAM_REQUEST_TIMEOUT_MS = 5000;
+export const TEAM_FEED_ALARM = 'team-feed';
+
+let service: TeamService | undefined;
+let memo: { key: string; value: TeamBackend } | undefined;
+
+/**
+ * The adapter for team reads. One instance per configured backend and credentials, so its name
+ * caches and its pacer (the helpdesk's rate-limit state) last as long as the worker does; new
+ * settings make a new one and drop every cached answer.
+ */
+async function teamBackend(): Promise<TeamBackend> {
+  const c = await backendConfig();
+  if (!('kind' in c)) return c;
+  const key = JSON.stringify([c.kind, c.url, c.creds]);
+  if (memo?.key !== key) {
+    const adapter = createAdapter(c.kind, c.url, c.creds, {
+      fetch: (...a) => fetch(...a),
+      timeoutMs: TEAM_REQUEST_TIMEOUT_MS,
+    });
+    if (memo) service?.invalidate();
+    memo = { key, value: adapter ? { adapter } : { problem: null } };
+  }
+  return memo.value;
+}
+
+/** The background's one team service. */
+export function teamService(db: CaptureDb): TeamService {
+  service ??= new TeamService({ db, backend: teamBackend, settings: readSettings, requestSync });
+  return service;
+}
+
+/** Reads the change feed every minute (an alarm survives the worker stopping), so the badge knows. */
+export function startTeamFeed(db: CaptureDb): void {
+  const poll = () =>
+    void pollTeamFeed({
+      db,
+      backend: teamBackend,
+      backendId: async () => {
+        const c = await backendConfig();
+        return 'kind' in c ? `${c.kind}|${c.url}` : null;
+      },
+      me: async () => (await teamService(db).identity()).name,
+      now: Date.now,
+    })
+      .then((n) => n && teamService(db).invalidate())
+      .catch(() => {});
+  browser.alarms.onAlarm.addListener((a) => a.name === TEAM_FEED_ALARM && poll());
+  void browser.alarms.get(TEAM_FEED_ALARM).then(async (a) => {
+    if (!a) await browser.alarms.create(TEAM_FEED_ALARM, { periodInMinutes: 1 });
+  });
+}
