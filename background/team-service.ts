@@ -23,6 +23,9 @@ export interface TeamDeps {
   /** Drains the outbox now (an action on a case is queued there). */
   requestSync(): void;
   now?: () => number;
+  /** Keeps the backend's answer to "who am I" across restarts of the worker (storage.session). */
+  remember?(identity: Identity & { backend: string }): Promise<void>;
+  recall?(): Promise<(Identity & { backend: string }) | null>;
 }
 
 export interface TeamOptions {
@@ -97,6 +100,12 @@ export class TeamService {
     this.posts.clear();
   }
 
+  /** New settings or credentials: who the agent is must be asked again too. */
+  reset(): void {
+    this.invalidate();
+    this.known = null;
+  }
+
   private cached<T>(key: string, ttl: number, fresh: boolean, work: () => Promise<T>): Promise<T> {
     const hit = this.cache.get(key);
     if (!fresh && hit && this.now() - hit.at < ttl) return hit.value as Promise<T>;
@@ -135,13 +144,34 @@ export class TeamService {
           this.opts.lookupBudgetMs,
           this.cached('me', this.opts.meTtlMs, false, () => b.adapter.team.me()),
         );
-        if (me) return { id: me.id, name: me.name, source: 'backend' };
+        if (me) {
+          const known = { id: me.id, name: me.name, source: 'backend' as const };
+          this.known = { ...known, backend: b.adapter.kind };
+          void this.deps.remember?.(this.known);
+          return known;
+        }
       } catch {
         // The options' name is the next best; the backend's answer is asked again next time.
       }
     }
+    return this.fromSettings();
+  }
+
+  private known: (Identity & { backend: string }) | null = null;
+
+  private async fromSettings(): Promise<Identity> {
     const name = (await this.deps.settings()).agentName.trim();
     return name ? { id: null, name, source: 'settings' } : { id: null, name: null, source: null };
+  }
+
+  /** The identity without waiting for the backend: what it said last (a save must not wait on the network). */
+  private async lastIdentity(): Promise<Identity> {
+    const b = await this.deps.backend();
+    if (!('adapter' in b)) return this.fromSettings();
+    this.known ??= (await this.deps.recall?.()) ?? null;
+    if (this.known?.backend === b.adapter.kind) return this.known;
+    void this.identity().catch(() => {});
+    return this.fromSettings();
   }
 
   /**
@@ -150,7 +180,7 @@ export class TeamService {
    * where the name becomes the owner, refuse to go on without one).
    */
   async actor(): Promise<{ agent: string; syncEnabled: boolean }> {
-    const [me, syncEnabled] = await Promise.all([this.identity(), this.syncEnabled()]);
+    const [me, syncEnabled] = await Promise.all([this.lastIdentity(), this.syncEnabled()]);
     return { agent: me.name ?? 'agent', syncEnabled };
   }
 
@@ -199,6 +229,8 @@ export class TeamService {
   async forPost(mention: Mention): Promise<{ team: TeamState; kind: string | null; found: TeamCase | null }> {
     const got = await this.adapter();
     if (!('adapter' in got)) return { team: got.state, kind: null, found: null };
+    // The save that may follow records who captured it: have the answer ready by then.
+    void this.identity().catch(() => {});
     try {
       const cases = await this.within(
         this.opts.openBudgetMs,

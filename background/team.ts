@@ -4,7 +4,8 @@ import { readSettings } from '../storage/settings';
 import { createAdapter } from '../sync/adapters/index';
 import { backendConfig, requestSync } from './sync';
 import { pollTeamFeed } from './team-feed';
-import { TeamService, type TeamBackend } from './team-service';
+import { TeamService, type Identity, type TeamBackend } from './team-service';
+import { storage } from 'wxt/utils/storage';
 
 /** Team reads answer a panel, not a queue: each request gets this long (the service's budget is shorter still). */
 const TEAM_REQUEST_TIMEOUT_MS = 5000;
@@ -27,7 +28,7 @@ async function teamBackend(): Promise<TeamBackend> {
       fetch: (...a) => fetch(...a),
       timeoutMs: TEAM_REQUEST_TIMEOUT_MS,
     });
-    if (memo) service?.invalidate();
+    if (memo) service?.reset();
     memo = { key, value: adapter ? { adapter } : { problem: null } };
   }
   return memo.value;
@@ -35,9 +36,24 @@ async function teamBackend(): Promise<TeamBackend> {
 
 /** The background's one team service. */
 export function teamService(db: CaptureDb): TeamService {
-  service ??= new TeamService({ db, backend: teamBackend, settings: readSettings, requestSync });
+  service ??= new TeamService({
+    db,
+    backend: teamBackend,
+    settings: readSettings,
+    requestSync,
+    remember: (identity) => identityItem.setValue({ ...identity, key: memo?.key ?? '' }),
+    recall: async () => {
+      const v = await identityItem.getValue();
+      return v && v.key === memo?.key ? v : null;
+    },
+  });
   return service;
 }
+
+/** The backend's answer to "who am I", for the credentials it was given for (worker restarts keep it). */
+const identityItem = storage.defineItem<(Identity & { backend: string; key: string }) | null>('session:teamIdentity', {
+  fallback: null,
+});
 
 /** Reads the change feed every minute (an alarm survives the worker stopping), so the badge knows. */
 export function startTeamFeed(db: CaptureDb): void {
@@ -55,6 +71,10 @@ export function startTeamFeed(db: CaptureDb): void {
       .then((n) => n && teamService(db).invalidate())
       .catch(() => {});
   browser.alarms.onAlarm.addListener((a) => a.name === TEAM_FEED_ALARM && poll());
+  // Who the agent is, asked once the worker starts (writes use the last answer, never wait for it).
+  void teamService(db)
+    .identity()
+    .catch(() => {});
   void browser.alarms.get(TEAM_FEED_ALARM).then(async (a) => {
     if (!a) await browser.alarms.create(TEAM_FEED_ALARM, { periodInMinutes: 1 });
   });
