@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { CaptureDb } from '../storage/db';
 import type { Handlers } from '../messaging/router';
 import { saveCapture } from '../storage/save-capture';
@@ -43,7 +44,8 @@ export function createHandlers(db: CaptureDb, team: TeamService): Handlers {
     'case/take': async ({ caseId }) => {
       // The side panel's button: taken from whoever has it (team/take asks first).
       const r = await team.take(caseId, true);
-      if (r.status === 'need-agent-name') throw new Error('Enter your name in the options first');
+      if (r.status === 'need-agent-name')
+        throw new Error(message('needAgentName', 'Enter your name in the options first'));
       if (r.status !== 'taken') throw new Error(r.status === 'unchecked' ? r.message : `Owned by ${r.owner}`);
       return { ok: true as const };
     },
@@ -54,4 +56,13 @@ export function createHandlers(db: CaptureDb, team: TeamService): Handlers {
     ...createSyncHandlers(db),
     ...createTeamHandlers(team),
   };
+}
+
+/** A sentence from the agent's message catalogue (English where the browser gives none, as in tests). */
+function message(key: 'needAgentName', fallback: string): string {
+  try {
+    return browser.i18n.getMessage(key) || fallback;
+  } catch {
+    return fallback;
+  }
 }

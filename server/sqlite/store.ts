@@ -116,11 +116,17 @@ export class SqliteStore implements CaseStore {
     const ask = (sql: string, values: string[]) =>
       values.length ? this.db.all(sql.replace('(?)', `(${values.map(() => '?').join(',')})`), values) : [];
     const unique = (xs: string[]) => [...new Set(xs)];
-    mark(ask('SELECT case_id FROM post_keys WHERE key IN (?)', unique(keys.posts.map(postKey))), 'post');
+    const posts = ask('SELECT case_id FROM post_keys WHERE key IN (?)', unique(keys.posts.map(postKey)));
+    mark(posts, 'post');
+    // Whoever wrote the page's post is an author seen on the page: their other cases belong there too.
+    const writers = ask(
+      'SELECT DISTINCT author_key FROM mentions WHERE author_key IS NOT NULL AND case_id IN (?)',
+      posts.map((r) => String(r.case_id)),
+    ).map((r) => String(r.author_key));
     mark(
       ask(
         'SELECT DISTINCT case_id FROM mentions WHERE author_key IN (?)',
-        unique(keys.authors.map((a) => a.trim().toLowerCase())),
+        unique([...keys.authors.map((a) => a.trim().toLowerCase()), ...writers]),
       ),
       'author',
     );

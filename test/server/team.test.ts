@@ -159,6 +159,11 @@ describe('reference backend: lookups, history and hand-offs', () => {
     expect(byId.get(post.id)).toMatchObject({ capturedBy: 'Sanne', owner: null, status: 'new' });
     expect(Number(answer.cursor)).toBeGreaterThan(0);
     expect(LookupAnswerSchema.parse((await call(be, 'POST', '/api/lookup', { body: {} })).body).cases).toEqual([]);
+    // The post's author counts as seen on the page even when the page's address does not name them.
+    const byPostOnly = LookupAnswerSchema.parse(
+      (await call(be, 'POST', '/api/lookup', { body: { posts: [createBody(5).mention.url] } })).body,
+    );
+    expect(byPostOnly.cases.map((c) => [c.id, c.matched])).toEqual([[post.id, ['post', 'author']]]);
   });
 
   it('records a hand-off as "Anna → Bram" with its note, and to a group; the decision is the latest one', async () => {
