@@ -28,6 +28,7 @@ export function httpContractAdapter(baseUrl: string, creds: Credentials, http: H
     ...(c.existing ? { existing: true } : {}),
   });
 
+  const team = httpContractTeam(baseUrl, headers, http, backend);
   let batches = true;
   const itemOutcome = (a: BatchResult): RemoteCase | SyncError => {
     if ((a.status === 200 || a.status === 201) && a.case) return toRemote(a.case);
@@ -153,10 +154,13 @@ export function httpContractAdapter(baseUrl: string, creds: Credentials, http: H
       });
       if (r.data.cases.length)
         throw new PermanentError('The backend answered, but not as the contract says (a case for the nil key)');
-      return `Connected to ${new URL(baseUrl).host}`;
+      const host = new URL(baseUrl).host;
+      // Whose token it is, when the backend has the team endpoints (they are optional).
+      const me = await team.me().catch(() => undefined);
+      return me ? `Connected to ${host} as ${me.name}` : `Connected to ${host}`;
     },
 
-    team: httpContractTeam(baseUrl, headers, http, backend),
+    team,
   };
 }
 
