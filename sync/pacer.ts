@@ -31,13 +31,14 @@ export class Pacer {
 
   /**
    * The base interval while the account has room; twice it under a quarter of the minute's limit
-   * left; a minute under a tenth (the rest is for the agents working in the helpdesk itself).
+   * left; four times it (at least a minute) under a tenth: the rest is for the agents working in
+   * the helpdesk's own screens.
    */
   nextPollAt(now: number, baseMs: number): number {
     let wait = baseMs;
     if (this.limit && this.remaining !== null) {
       const share = this.remaining / this.limit;
-      if (share < 0.1) wait = Math.max(baseMs, 60_000);
+      if (share < 0.1) wait = Math.max(baseMs * 4, 60_000);
       else if (share < 0.25) wait = baseMs * 2;
     }
     return Math.max(now + wait, this.holdUntil);
