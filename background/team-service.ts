@@ -68,6 +68,8 @@ export type HandoffResult =
 
 /** How long a post the team was found to hold is remembered for a save that follows. */
 const KNOWN_POST_MS = 2 * 60_000;
+/** Answers kept at most (each page viewed adds one). */
+const CACHE_MAX = 200;
 
 class BudgetError extends Error {
   override name = 'TimeoutError';
@@ -109,6 +111,8 @@ export class TeamService {
   private cached<T>(key: string, ttl: number, fresh: boolean, work: () => Promise<T>): Promise<T> {
     const hit = this.cache.get(key);
     if (!fresh && hit && this.now() - hit.at < ttl) return hit.value as Promise<T>;
+    // Every page viewed adds a lookup: the oldest answers go first.
+    for (const k of this.cache.keys()) if (this.cache.size >= CACHE_MAX) this.cache.delete(k);
     const value = work();
     this.cache.set(key, { at: this.now(), value });
     value.catch(() => this.cache.get(key)?.value === value && this.cache.delete(key));
@@ -194,6 +198,14 @@ export class TeamService {
     const [local, got, me] = await Promise.all([linkedCases(db, url, fromUrl), this.adapter(), this.identity()]);
     if (!('adapter' in got))
       return { cases: mergeViews(local, [], null, me.name), team: got.state, nextPollMs: null, me: me.name };
+    // A browser page, a file, the new tab: nothing the team can hold.
+    if (!/^https?:\/\//i.test(url))
+      return {
+        cases: mergeViews(local, [], null, me.name),
+        team: { state: 'ok', fetchedAt: this.now() },
+        nextPollMs: null,
+        me: me.name,
+      };
     // Authors of the captures of this post or thread count as seen on the page, with their linked identities.
     const seen = local.flatMap((l) =>
       l.reasons.some((r) => r !== 'author') ? l.mentions.flatMap((m) => (m.authorKey ? [m.authorKey] : [])) : [],
@@ -237,6 +249,7 @@ export class TeamService {
         this.lookup(got.adapter, { posts: [mention.url], authors: [], threads: [] }, false),
       );
       const found = cases.find((c) => c.matched.includes('post')) ?? null;
+      if (this.posts.size >= CACHE_MAX) this.posts.clear();
       if (found)
         this.posts.set(postKey(mention.url), { id: teamCaseId(got.adapter.kind, found.remoteId), at: this.now() });
       return { team: { state: 'ok', fetchedAt: this.now() }, kind: got.adapter.kind, found };
