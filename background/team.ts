@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { CaptureDb } from '../storage/db';
-import { readSettings } from '../storage/settings';
+import { readSettings, settingsItem } from '../storage/settings';
 import { createAdapter } from '../sync/adapters/index';
 import { backendConfig, requestSync } from './sync';
 import { pollTeamFeed } from './team-feed';
@@ -12,6 +12,8 @@ const TEAM_REQUEST_TIMEOUT_MS = 5000;
 export const TEAM_FEED_ALARM = 'team-feed';
 
 let service: TeamService | undefined;
+let config: { at: number; value: ReturnType<typeof backendConfig> } | undefined;
+const CONFIG_MS = 10_000;
 let memo: { key: string; value: TeamBackend } | undefined;
 
 /**
@@ -20,7 +22,10 @@ let memo: { key: string; value: TeamBackend } | undefined;
  * settings make a new one and drop every cached answer.
  */
 async function teamBackend(): Promise<TeamBackend> {
-  const c = await backendConfig();
+  // The popup's check asks this on every open: the settings, credentials and permission read here
+  // are kept a few seconds (new settings clear them at once, see startTeamFeed).
+  if (!config || Date.now() - config.at > CONFIG_MS) config = { at: Date.now(), value: backendConfig() };
+  const c = await config.value;
   if (!('kind' in c)) return c;
   const key = JSON.stringify([c.kind, c.url, c.creds]);
   if (memo?.key !== key) {
@@ -71,6 +76,8 @@ export function startTeamFeed(db: CaptureDb): void {
       .then((n) => n && teamService(db).invalidate())
       .catch(() => {});
   browser.alarms.onAlarm.addListener((a) => a.name === TEAM_FEED_ALARM && poll());
+  settingsItem.watch(() => (config = undefined));
+  browser.permissions.onRemoved?.addListener(() => (config = undefined));
   // Who the agent is, asked once the worker starts (writes use the last answer, never wait for it).
   void teamService(db)
     .identity()
