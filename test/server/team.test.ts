@@ -102,6 +102,9 @@ describe('reference backend: one case per post', () => {
     expect(replay.status).toBe(200);
     expect(ContractCaseSchema.parse(replay.body)).toMatchObject({ existing: true });
     expect((await create('test-token', createBody(2, {}, 'other'), key)).status).toBe(422);
+    // A client whose answer was lost finds the case its create joined by its key.
+    const byKey = (await call(be, 'GET', `/api/cases?idempotencyKey=${key}`)).body as { cases: { id: string }[] };
+    expect(byKey.cases.map((c) => c.id)).toEqual([ContractCaseSchema.parse(first.body).id]);
   });
 
   it('holds across a batch too, within one batch and against cases made before', async () => {
