@@ -14,7 +14,7 @@ type WorkflowType = Extract<
   `${'capture/attach' | 'identity/' | 'data/' | 'retention/' | 'markers/'}${string}`
 >;
 
-/** Issue 5's answers: attaching to an earlier case (the team's too), identities, export, retention and markers. */
+/** The workflow's answers: attaching to an earlier case (the team's too), identities, export, retention and markers. */
 export function createWorkflowHandlers(
   db: CaptureDb,
   team: Pick<TeamService, 'resolve'>,
