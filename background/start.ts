@@ -9,12 +9,14 @@ import { keepToolbarOnPopup } from '../browser-compat/side-panel';
 import { startRetention } from './retention-alarm';
 import { watchMarkerPermissions } from './markers';
 import { startSync } from './sync';
+import { startTeamFeed, teamService } from './team';
 
 /** Wires the background: every listener is registered synchronously, as MV3 requires. */
 export function startBackground(): void {
-  const route = createBackgroundRouter(db(), browser.runtime.id, `${self.location.origin}/`);
+  const route = createBackgroundRouter(db(), teamService(db()), browser.runtime.id, `${self.location.origin}/`);
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
   startSync();
+  startTeamFeed(db());
   keepToolbarOnPopup();
   // The "Report as complaint" menu, the capture shortcut, the badge, retention.
   if (MENUS_OUTLIVE_BACKGROUND) browser.runtime.onInstalled.addListener(() => void registerMenus());

@@ -5,6 +5,8 @@ import { readSettings, settingsItem } from '../storage/settings';
 import { readCredentials, restrictAccess } from '../storage/credentials';
 import { createAdapter } from '../sync/adapters/index';
 import type { Adapter } from '../sync/adapter';
+import type { BackendKind } from '../domain/settings';
+import type { Credentials } from '../domain/credentials';
 import { checkBackendUrl, originPattern } from '../sync/backend-url';
 import { drainOutbox, recoverInflight } from '../sync/worker';
 import { refreshFromBackend } from '../sync/refresh';
@@ -81,8 +83,10 @@ export function requestSync(delayMs = 0): void {
     });
 }
 
-/** The adapter for the current settings, or the reason there is none. */
-export async function currentAdapter(): Promise<{ adapter: Adapter } | { problem: string | null }> {
+/** The backend the settings name, checked (URL, credentials, permission), or the reason there is none. */
+export async function backendConfig(): Promise<
+  { kind: Exclude<BackendKind, 'none'>; url: string; creds: Credentials } | { problem: string | null }
+> {
   const s = await readSettings();
   if (s.backend === 'none') return { problem: null };
   const url = checkBackendUrl(s.backendUrl);
@@ -92,7 +96,14 @@ export async function currentAdapter(): Promise<{ adapter: Adapter } | { problem
   // Firefox users can revoke host permissions at any time; without it every request would fail.
   if (!(await browser.permissions.contains({ origins: [originPattern(url.origin)] })))
     return { problem: `No permission to reach ${url.origin}: open the options page and save again` };
-  const adapter = createAdapter(s.backend, url.url, creds, {
+  return { kind: s.backend, url: url.url, creds };
+}
+
+/** The adapter for the current settings, or the reason there is none. */
+export async function currentAdapter(): Promise<{ adapter: Adapter } | { problem: string | null }> {
+  const c = await backendConfig();
+  if (!('kind' in c)) return c;
+  const adapter = createAdapter(c.kind, c.url, c.creds, {
     fetch: (...a) => fetch(...a),
     timeoutMs: REQUEST_TIMEOUT_MS,
   });

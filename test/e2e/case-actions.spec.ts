@@ -62,13 +62,14 @@ test(
     await expect.poll(async () => (await remote())?.owner, { timeout: 30_000 }).toBe('Joost');
     const c = await remote();
     expect(c?.status).toBe('open');
-    // The backend records who made a note or decision; status and owner changes carry no author in its contract.
+    // With the single admin token the extension names the agent of a note or decision; an agent's own
+    // token names them in every change (test/server/team.test.ts). Owner changes read "from → to".
     expect(c?.history.map((h) => [h.kind, h.text])).toEqual(
       expect.arrayContaining([
-        ['owner', 'Owner: Sanne'],
+        ['owner', 'nobody → Sanne'],
         ['status', 'Status new → open'],
         ['decision', 'Refund one month'],
-        ['owner', 'Owner: Joost'],
+        ['owner', 'Sanne → Joost'],
       ]),
     );
     expect(c?.history.find((h) => h.kind === 'decision')?.by).toBe('Sanne');
