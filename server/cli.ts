@@ -1,13 +1,14 @@
 import { AddAgentAnswerSchema } from '../contract/team';
 import { newToken, tokenHash } from './auth';
 import type { Actor } from './case-model';
-import { SqliteStore } from './sqlite/store';
-import { NameTakenError } from './store';
+import { openStore, type StoreChoice } from './open-store';
+import { NameTakenError, type CaseStore } from './store';
 
 /**
  * The team commands of `npm run backend`: add an agent (prints their token, once), add a group,
- * list both. They write to the data folder directly, or, with `--url` and the admin `--token`,
- * ask a running server (which holds its data folder exclusively).
+ * list both. They write to the store directly (the SQLite data folder, or the PostgreSQL database
+ * with `--database`), or, with `--url` and the admin `--token`, ask a running server (which holds
+ * a SQLite data folder exclusively).
  */
 export const COMMANDS = ['add-agent', 'add-group', 'list-agents'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -17,7 +18,7 @@ const cli: Actor = { agentId: null, name: 'admin (command line)', admin: true };
 export async function runCommand(
   command: Command,
   name: string | undefined,
-  opts: { data: string; url?: string; token: string },
+  opts: StoreChoice & { url?: string; token: string },
   out: (line: string) => void,
 ): Promise<number> {
   if (command !== 'list-agents' && !name?.trim()) {
@@ -25,9 +26,9 @@ export async function runCommand(
     return 2;
   }
   if (opts.url) return remote(command, name ?? '', opts.url, opts.token, out);
-  let store: SqliteStore;
+  let store: CaseStore;
   try {
-    store = new SqliteStore(opts.data);
+    store = await openStore(opts);
   } catch (e) {
     out(
       /locked|busy/i.test(String(e))

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Request and response helpers of the reference backend's routes. */
 
+/** The largest body of one request (a create with its comments, a change); a batch has its own. */
 export const MAX_BODY = 1_000_000;
 
 /** A request the server refuses with this status and message (bad JSON, too large, bad cursor). */
@@ -22,15 +23,39 @@ export function parseJson(text: string): unknown {
   }
 }
 
+/** A body over the limit, refused with 413 and what the limit is. */
+export class TooLargeError extends HttpError {
+  constructor(max: number, size: number | null) {
+    super(
+      413,
+      `Request body too large: this endpoint takes at most ${formatBytes(max)}${size === null ? '' : `, and this one has ${formatBytes(size)}`}.`,
+    );
+  }
+}
+
+function formatBytes(n: number): string {
+  return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1).replace(/\.0$/, '')} MB` : `${Math.ceil(n / 1000)} kB`;
+}
+
+/**
+ * Reads the body, up to `max` bytes. A declared Content-Length over the limit is refused before
+ * anything is read; a body that grows past it is refused as soon as it does (the connection is
+ * then closed, since the rest of the body is left unread).
+ */
 export function readBody(req: IncomingMessage, max = MAX_BODY): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > max) return Promise.reject(new TooLargeError(max, declared));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > max) reject(new HttpError(413, 'Body too large'));
-      else chunks.push(c);
-    });
+      if (size <= max) return void chunks.push(c);
+      req.off('data', onData);
+      req.pause();
+      reject(new TooLargeError(max, null));
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
