@@ -3,7 +3,7 @@ import { bearer, sameSecret, tokenHash } from './auth';
 import type { Actor } from './case-model';
 import { EventHub } from './events';
 import type { Faults } from './faults';
-import { HttpError, parseJson, readBody, send, sleep, TooLargeError } from './http';
+import { HttpError, parseJson, readBody, send, sleep } from './http';
 import { RateLimiter, type RateLimit } from './rate-limit';
 import { caseRoutes } from './routes/cases';
 import type { RouteContext } from './routes/context';
@@ -115,8 +115,6 @@ export function createApp(opts: AppOptions): App {
       return send(res, 404, { error: `No route ${req.method} ${path}` });
     } catch (e) {
       if (res.headersSent) return void res.end();
-      // The rest of a body too large is not read: the connection closes after the answer.
-      if (e instanceof TooLargeError) return send(res, e.status, { error: e.message }, { Connection: 'close' });
       if (e instanceof HttpError) return send(res, e.status, { error: e.message });
       // Never echo internals; the console gets the detail.
       console.error(e);

@@ -26,25 +26,30 @@ export function parseJson(text: string): unknown {
 /** A body over the limit, refused with 413 and what the limit is. */
 export class TooLargeError extends HttpError {
   constructor(max: number, size: number | null) {
+    const n = (x: number) => x.toLocaleString('en-US');
     super(
       413,
-      `Request body too large: this endpoint takes at most ${formatBytes(max)}${size === null ? '' : `, and this one has ${formatBytes(size)}`}.`,
+      `Request body too large: this endpoint takes at most ${n(max)} bytes${size === null ? '' : `, and this one has ${n(size)}`}.`,
     );
   }
 }
 
-function formatBytes(n: number): string {
-  return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1).replace(/\.0$/, '')} MB` : `${Math.ceil(n / 1000)} kB`;
-}
+/** Past this much of a body too large, the connection is closed instead of read to its end. */
+const DISCARD_MAX = 64_000_000;
 
 /**
- * Reads the body, up to `max` bytes. A declared Content-Length over the limit is refused before
- * anything is read; a body that grows past it is refused as soon as it does (the connection is
- * then closed, since the rest of the body is left unread).
+ * Reads the body, up to `max` bytes. A body over the limit is refused (413) as soon as that is
+ * known: from its Content-Length, or when it grows past the limit. The rest of it is then read
+ * and thrown away, so the answer reaches the client while it is still sending (closing the
+ * connection instead can reset it before the client reads the answer); a body that goes on past
+ * DISCARD_MAX has its connection closed.
  */
 export function readBody(req: IncomingMessage, max = MAX_BODY): Promise<string> {
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > max) return Promise.reject(new TooLargeError(max, declared));
+  if (Number.isFinite(declared) && declared > max) {
+    discardRest(req, 0);
+    return Promise.reject(new TooLargeError(max, declared));
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -52,13 +57,22 @@ export function readBody(req: IncomingMessage, max = MAX_BODY): Promise<string> 
       size += c.length;
       if (size <= max) return void chunks.push(c);
       req.off('data', onData);
-      req.pause();
+      discardRest(req, size);
       reject(new TooLargeError(max, null));
     };
     req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+function discardRest(req: IncomingMessage, seen: number): void {
+  let size = seen;
+  req.on('data', (c: Buffer) => {
+    size += c.length;
+    if (size > DISCARD_MAX) req.socket.destroy();
+  });
+  req.resume();
 }
 
 export function issueText(issues: { path: PropertyKey[]; message: string }[]): string {
