@@ -92,8 +92,13 @@ export function createApp(opts: AppOptions): App {
           { 'Retry-After': String(wait) },
         );
 
-      while (faults.config.paused) await sleep(20);
-      if (faults.config.latencyMs > 0) await sleep(faults.config.latencyMs);
+      if (faults.config.paused || faults.config.latencyMs > 0) {
+        // Counted while held, so a test knows its request is in flight (e.g. before a shutdown).
+        faults.counts.waiting++;
+        while (faults.config.paused) await sleep(20);
+        if (faults.config.latencyMs > 0) await sleep(faults.config.latencyMs);
+        faults.counts.waiting--;
+      }
       const fault = faults.beforeRequest();
       if (fault.kind === '429')
         return send(res, 429, { error: 'Too many requests' }, { 'Retry-After': String(fault.retryAfter) });

@@ -50,7 +50,8 @@ export class Faults {
   private random: () => number;
   private requests = 0;
   private burstLeft = 0;
-  readonly counts = { requests: 0, fail5xx: 0, throttled429: 0, droppedAfterStore: 0, failedAfterStore: 0 };
+  /** `waiting`: requests held right now by `paused` or `latencyMs`. */
+  readonly counts = { requests: 0, fail5xx: 0, throttled429: 0, droppedAfterStore: 0, failedAfterStore: 0, waiting: 0 };
 
   constructor(public config: FaultConfig) {
     this.random = seededRandom(config.seed);

@@ -64,6 +64,20 @@ if (command !== undefined) {
 } else await serve();
 
 async function serve() {
+  // From the first moment: a signal during start-up (a slow migration) also stops in order.
+  let stop: (signal: string) => Promise<void> = async () => {};
+  const onSignal = (signal: NodeJS.Signals) =>
+    void stop(signal).then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
+  // Ctrl-C in a terminal reaches npm and this process both (npm passes it on too): a second
+  // signal joins the stop already under way.
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const store = await openStore(storeChoice, log).catch((e: unknown) => {
     console.error(`Cannot open the store: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);
@@ -78,6 +92,7 @@ async function serve() {
     seed: Number(values.seed),
   });
   const perSecond = Number(values['rate-limit']);
+  stop = () => store.close();
   const app = createApp({
     store,
     token: values.token,
@@ -95,20 +110,9 @@ async function serve() {
     console.error(`Cannot listen on ${values.host}:${values.port}: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);
   });
+  stop = running.stop;
   // Tests read this line to find the port when started with --port 0 (and the pid, to check it stopped).
   log(
     `Case backend listening on http://${values.host}:${running.port} (${store.where}${values.test ? ', test mode' : ''}; pid ${process.pid})`,
   );
-  const onSignal = (signal: NodeJS.Signals) =>
-    void running.stop(signal).then(
-      () => process.exit(0),
-      (e: unknown) => {
-        console.error(e);
-        process.exit(1);
-      },
-    );
-  // Ctrl-C in a terminal reaches npm and this process both (npm passes it on too): a second
-  // signal joins the stop already under way.
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
 }
