@@ -20,6 +20,7 @@ import { measureLinkedCases } from './measure/linked-cases';
 import { measureMarkers } from './measure/markers';
 import { measureOutboxFlush } from './measure/outbox-flush';
 import { measurePopupRender } from './measure/popup-render';
+import { measureServer } from './measure/server';
 import { measureSizes } from './measure/sizes';
 import { measureTeamLookup } from './measure/team-lookup';
 import { blogPost } from './pages/blog-500';
@@ -56,6 +57,7 @@ const MEASUREMENTS: [string, Measurement, string[]][] = [
   ['popup', measurePopupRender, ['popupFirstRenderMs']],
   ['markers', measureMarkers, ['markerScanMsPer100Posts']],
   ['team', measureTeamLookup, ['teamLookupMs', 'teamMissMs', 'popupOpenTeamHitMs']],
+  ['server', measureServer, ['serverCreatesPerSec', 'serverP95Ms']],
 ];
 
 function run(cmd: string, argv: string[], env: Record<string, string> = {}): void {

@@ -67,6 +67,11 @@ export function createApp(opts: AppOptions): App {
       // Another instance (or this one, restarted) takes the retry; the connection is closed.
       if (app.stopping)
         return send(res, 503, { error: 'The server is stopping' }, { 'Retry-After': '1', Connection: 'close' });
+      // For a load balancer's health check: no token, and it asks the database.
+      if (path === '/api/health' && req.method === 'GET') {
+        await store.latestCursor();
+        return send(res, 200, { status: 'ok' });
+      }
       if (opts.test && path === '/api/_stats' && req.method === 'GET') {
         return send(res, 200, {
           ...(await store.stats()),

@@ -71,6 +71,11 @@ export interface CaseStore {
   /** Every normalised mention URL held, for tests that check nothing was lost. */
   urlKeys(): Promise<string[]>;
   /**
+   * A consistent copy of the whole store, made while it runs; the file it wrote. Null when the
+   * database has its own tools for that (PostgreSQL: pg_dump).
+   */
+  backup(): Promise<string | null>;
+  /**
    * Calls `listener` after any instance on this store committed a change to the feed (event
    * streams wake on it instead of waiting for their next poll). Returns the unsubscribe.
    */

@@ -307,6 +307,11 @@ export class PgStore implements CaseStore {
     return { cases: Number(row.cases), distinctUrls: Number(row.urls), duplicateUrls: Number(row.dups) };
   }
 
+  /** pg_dump makes consistent copies of a running database (docs/backend-contract.md). */
+  async backup(): Promise<null> {
+    return null;
+  }
+
   async urlKeys(): Promise<string[]> {
     return (await this.pool.query<{ url_key: string }>('SELECT DISTINCT url_key FROM mentions')).rows.map(
       (r) => r.url_key,

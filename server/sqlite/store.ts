@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type sqlite from 'node-sqlite3-wasm';
 import type { ContractCase, CreateCaseBody, PatchCaseBody } from '../../contract/cases';
 import type { Change, LookupBody, TeamCaseWire } from '../../contract/team';
@@ -44,7 +46,10 @@ export class SqliteStore implements CaseStore {
   private changed = false;
   readonly where: string;
 
-  constructor(dataDir: string, opts: { sync?: SqliteSync; log?: (line: string) => void } = {}) {
+  constructor(
+    private readonly dataDir: string,
+    opts: { sync?: SqliteSync; log?: (line: string) => void } = {},
+  ) {
     ({ db: this.db, file: this.file } = openDatabase(dataDir, opts.sync, opts.log));
     this.where = `SQLite in ${dataDir}`;
   }
@@ -234,6 +239,19 @@ export class SqliteStore implements CaseStore {
         'SELECT count(*) AS n FROM (SELECT url_key FROM mentions GROUP BY url_key HAVING count(DISTINCT case_id) > 1)',
       ),
     };
+  }
+
+  /**
+   * `VACUUM INTO` a new file under `<data>/backups/`: a consistent snapshot while the server runs
+   * (it holds the database file, so nothing else may open it to copy it). It blocks requests
+   * while it writes: well under a second for a team's store.
+   */
+  async backup(): Promise<string> {
+    const dir = join(this.dataDir, 'backups');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `cases-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
+    this.db.run('VACUUM INTO ?', [file]);
+    return file;
   }
 
   async urlKeys(): Promise<string[]> {

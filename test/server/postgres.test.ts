@@ -116,6 +116,9 @@ describe('PostgreSQL store', () => {
     const listed: string[] = [];
     await runCommand('list-agents', undefined, opts, (l) => listed.push(l));
     expect(listed).toEqual(['agent  Anna']);
+    const backup: string[] = [];
+    expect(await runCommand('backup', undefined, opts, (l) => backup.push(l))).toBe(1);
+    expect(backup).toEqual(['This store is PostgreSQL: back it up with pg_dump.']);
   });
 
   it('says what to install when PostgreSQL is missing, instead of skipping', async () => {

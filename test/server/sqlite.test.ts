@@ -134,3 +134,31 @@ describe('SQLite store: on disk', () => {
     expect(() => new SqliteStore(dir)).toThrow(/names no holder: if no backend runs on this data folder, remove/);
   });
 });
+
+describe('SQLite store: backups', () => {
+  it('makes a consistent copy while the server runs (through it), and of a stopped folder directly', async () => {
+    be = await startBackend();
+    await create(TOKEN, 1);
+    await create(TOKEN, 2);
+    const lines: string[] = [];
+    const opts = { data: be.dir, token: TOKEN };
+    expect(await runCommand('backup', undefined, { ...opts, url: be.url }, (l) => lines.push(l))).toBe(0);
+    const file = /^Backed up to (.+)$/.exec(lines[0]!)![1]!;
+    expect(file.startsWith(join(be.dir, 'backups'))).toBe(true);
+    const copy = new sqlite.Database(file);
+    expect(copy.get('SELECT count(*) AS n FROM cases')?.n).toBe(2);
+    copy.close();
+    const anna = await call(be, 'POST', '/api/agents', { body: { name: 'Anna' } });
+    const refused = await call(be, 'POST', '/api/backup', { token: (anna.body as { token: string }).token });
+    expect(refused.status).toBe(403);
+    // While it runs, the folder is its own: the command says to ask the server.
+    const held: string[] = [];
+    expect(await runCommand('backup', undefined, opts, (l) => held.push(l))).toBe(1);
+    expect(held[0]).toMatch(/Ask it instead: npm run backend -- backup --url/);
+    await be.close();
+    be = undefined;
+    const direct: string[] = [];
+    expect(await runCommand('backup', undefined, opts, (l) => direct.push(l))).toBe(0);
+    expect(direct[0]).toMatch(/^Backed up to .*backups\/cases-.*\.sqlite$/);
+  });
+});

@@ -71,6 +71,12 @@ export function edgeSuite(target: Target) {
       ).toBe(201);
     });
 
+    it('answers a health check without a token, from the database', async () => {
+      const be = await ctx.start();
+      const r = await fetch(`${be.url}/api/health`);
+      expect([r.status, await r.json()]).toEqual([200, { status: 'ok' }]);
+    });
+
     it('audits every change: who (the token’s agent), when, and what', async () => {
       const be = await ctx.start();
       const anna = await addAgent(be, 'Anna');
