@@ -3,11 +3,11 @@ import { spawnBackend, type BackendProcess } from './server';
 
 const ADMIN = 'loadtest-admin';
 /**
- * About 20 % of all answers fail: 10 % of requests get a 5xx before anything happens, and of the
- * writes that get through, 10 % lose their answer and 10 % get a 502 after they were stored.
+ * About 20 % of all answers fail: 11 % of requests get a 5xx before anything happens, and of the
+ * writes that get through, 11 % lose their answer and 11 % get a 502 after they were stored.
  * The printed line gives the share it came to.
  */
-const FAULTS = ['--fail-rate', '0.1', '--drop-after-store-rate', '0.1', '--fail-after-store-rate', '0.1'];
+const FAULTS = ['--fail-rate', '0.11', '--drop-after-store-rate', '0.11', '--fail-after-store-rate', '0.11'];
 
 /**
  * One store's shift: the server as its own process with those faults, killed with -9 half-way
