@@ -6,8 +6,8 @@
  * initdb and postgres refuse to run as root, and CI runs as root: then they run as the `postgres`
  * user the Debian package creates (PG_RUN_AS names another), through `runuser`.
  *
- * As a command, for .ci/run:
- *   eval "$(npx tsx scripts/pg-cluster.ts start)"   # exports TEST_DATABASE_URL and PG_CLUSTER_DIR
+ * As a command, for .ci/run (fsync off unless --durable: for tests, which never kill PostgreSQL):
+ *   pg_env="$(npx tsx scripts/pg-cluster.ts start)" && eval "$pg_env"   # TEST_DATABASE_URL, PG_CLUSTER_DIR
  *   npx tsx scripts/pg-cluster.ts stop "$PG_CLUSTER_DIR"
  */
 import { execFile } from 'node:child_process';
@@ -54,9 +54,12 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Runs a PostgreSQL binary as the unprivileged user when this process is root. */
-function pg(bin: string, user: string | null, args: string[]) {
-  return user ? run('runuser', ['-u', user, '--', bin, ...args]) : run(bin, args);
+/**
+ * Runs a PostgreSQL binary as the unprivileged user when this process is root, from the
+ * cluster's own folder (that user may not be allowed into the folder this was started from).
+ */
+function pg(bin: string, user: string | null, args: string[], cwd: string) {
+  return user ? run('runuser', ['-u', user, '--', bin, ...args], { cwd }) : run(bin, args, { cwd });
 }
 
 /** Starts a cluster; `durable: false` turns fsync off (tests: only our server gets killed, never PostgreSQL). */
@@ -79,21 +82,26 @@ export async function startCluster(opts: { durable?: boolean } = {}): Promise<Cl
   }
   const data = join(dir, 'data');
   const stop = async () => {
-    await pg(join(bin, 'pg_ctl'), user, ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => {});
+    await pg(join(bin, 'pg_ctl'), user, ['-D', data, '-m', 'fast', '-w', 'stop'], dir).catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await pg(join(bin, 'initdb'), user, [
-      '-D',
-      data,
-      '-U',
-      'cc',
-      `--pwfile=${join(dir, 'pw')}`,
-      '--auth=scram-sha-256',
-      '--encoding=UTF8',
-      '--locale=C',
-      '--no-sync',
-    ]);
+    await pg(
+      join(bin, 'initdb'),
+      user,
+      [
+        '-D',
+        data,
+        '-U',
+        'cc',
+        `--pwfile=${join(dir, 'pw')}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale=C',
+        '--no-sync',
+      ],
+      dir,
+    );
     rmSync(join(dir, 'pw'));
     // A port can be taken between asking and binding (other worktrees run tests too): try again.
     for (let attempt = 1; ; attempt++) {
@@ -107,18 +115,12 @@ export async function startCluster(opts: { durable?: boolean } = {}): Promise<Cl
         ...(opts.durable === false ? ['-c fsync=off', '-c full_page_writes=off'] : []),
       ].join(' ');
       try {
-        await pg(join(bin, 'pg_ctl'), user, [
-          '-D',
-          data,
-          '-l',
-          join(dir, 'log'),
-          '-w',
-          '-t',
-          '120',
-          '-o',
-          settings,
-          'start',
-        ]);
+        await pg(
+          join(bin, 'pg_ctl'),
+          user,
+          ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '120', '-o', settings, 'start'],
+          dir,
+        );
         return { url: `postgres://cc:${password}@127.0.0.1:${port}/postgres`, dir, stop };
       } catch (e) {
         if (attempt >= 3) throw e;
@@ -136,7 +138,7 @@ export async function stopCluster(dir: string): Promise<void> {
   const data = join(dir, 'data');
   if (bin && existsSync(data)) {
     const user = userInfo().uid === 0 ? (process.env.PG_RUN_AS ?? 'postgres') : null;
-    await pg(join(bin, 'pg_ctl'), user, ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => {});
+    await pg(join(bin, 'pg_ctl'), user, ['-D', data, '-m', 'fast', '-w', 'stop'], dir).catch(() => {});
   }
   rmSync(dir, { recursive: true, force: true });
 }
@@ -144,8 +146,13 @@ export async function stopCluster(dir: string): Promise<void> {
 if (process.argv[1]?.endsWith('pg-cluster.ts')) {
   const [command, dir] = process.argv.slice(2);
   if (command === 'start') {
-    const c = await startCluster({ durable: process.argv.includes('--durable') });
-    process.stdout.write(`export TEST_DATABASE_URL='${c.url}'\nexport PG_CLUSTER_DIR='${c.dir}'\n`);
+    try {
+      const c = await startCluster({ durable: process.argv.includes('--durable') });
+      process.stdout.write(`export TEST_DATABASE_URL='${c.url}'\nexport PG_CLUSTER_DIR='${c.dir}'\n`);
+    } catch (e) {
+      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    }
   } else if (command === 'stop' && dir) await stopCluster(dir);
   else {
     process.stderr.write('Usage: tsx scripts/pg-cluster.ts start [--durable] | stop <dir>\n');
