@@ -81,7 +81,7 @@ export default defineConfig({
       ? { optional_permissions: OPTIONAL_HOSTS }
       : { optional_host_permissions: OPTIONAL_HOSTS }),
     action: { default_title: '__MSG_actionTitle__' },
-    // Issue 5: "capture what is in view" from the keyboard (shown in the popup).
+    // "Capture what is in view" from the keyboard (shown in the popup).
     commands: {
       'capture-in-view': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_commandCapture__' },
     },
