@@ -4,6 +4,7 @@ import type { CaptureDb } from '../storage/db';
 import { linkedCases } from '../storage/linked-cases';
 import { authorKeysFromUrl } from '../domain/page-authors';
 import { waitingCounts } from '../sync/requeue';
+import { afterStart } from './after-start';
 
 /**
  * The toolbar badge, agreed with the sync module: its TEXT is how many cases are linked to the
@@ -48,7 +49,7 @@ export function startPageBadge(db: CaptureDb): void {
     if (tab.active && (change.url || change.status === 'complete')) follow(tabId, tab.url);
   });
   browser.windows?.onFocusChanged.addListener(() => void refresh());
-  void refresh();
+  afterStart(refresh);
 }
 
 type Action = Pick<typeof browser.action, 'setBadgeText' | 'setTitle'>;

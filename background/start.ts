@@ -7,6 +7,7 @@ import { startPageBadge } from './page-badge';
 import { startRetention } from './retention-alarm';
 import { startMarkers } from './markers';
 import { startSync } from './sync';
+import { afterStart } from './after-start';
 
 /** Wires the background: every listener is registered synchronously, as MV3 requires. */
 export function startBackground(): void {
@@ -14,7 +15,8 @@ export function startBackground(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
   startSync();
   // Chrome: the toolbar button opens the popup; the side panel opens from its own menu entry.
-  if (browser.sidePanel) void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => {});
+  if (browser.sidePanel)
+    afterStart(() => browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => {}));
   // Issue 5: "Report as complaint" menu, the capture shortcut, the linked-cases badge, retention.
   browser.runtime.onInstalled.addListener(() => void registerMenus());
   (
