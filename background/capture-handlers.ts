@@ -5,6 +5,7 @@ import type { Case } from '../domain/case';
 import { casesOfAuthor, findDuplicate } from '../storage/find-existing';
 import { captureTab } from './capture-tab';
 import { takePendingCapture } from './pending-capture';
+import { takeEarlyOpen } from './early-open';
 
 type CaptureReadType = 'capture/open' | 'capture/author-cases';
 
@@ -15,6 +16,9 @@ export function createCaptureHandlers(db: CaptureDb): Pick<Handlers, CaptureRead
   return {
     // One message for the popup's first render: it used to wait for three in a row (pending, tab, check).
     'capture/open': async ({ tabId, fresh }) => {
+      // Usually started already, when the browser asked for popup.html (background/early-open.ts).
+      const early = fresh ? null : await takeEarlyOpen(tabId);
+      if (early) return early;
       const read = (fresh ? null : await takePendingCapture(tabId)) ?? (await captureTab(tabId, {}));
       const dup = await findDuplicate(db, read.mention);
       const dupCase = dup ? await db.cases.get(dup.caseId) : undefined;

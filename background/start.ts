@@ -7,12 +7,16 @@ import { startPageBadge } from './page-badge';
 import { startRetention } from './retention-alarm';
 import { startMarkers } from './markers';
 import { startSync } from './sync';
+import { listenForPopupOpen } from './early-open';
 import { afterStart } from './after-start';
 
 /** Wires the background: every listener is registered synchronously, as MV3 requires. */
 export function startBackground(): void {
-  const route = createRouter(createHandlers(db()), browser.runtime.id, `${self.location.origin}/`);
+  const handlers = createHandlers(db());
+  const route = createRouter(handlers, browser.runtime.id, `${self.location.origin}/`);
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
+  // The toolbar popup's read starts when the browser asks for popup.html, not when its script asks.
+  listenForPopupOpen((tabId) => handlers['capture/open']({ tabId, fresh: true }));
   startSync();
   // Chrome: the toolbar button opens the popup; the side panel opens from its own menu entry.
   if (browser.sidePanel)
