@@ -8,11 +8,6 @@ export interface Opening {
   opened: Promise<Opened> | null;
 }
 
-declare global {
-  /** Set by /popup-opening.js, the classic script in popup.html's head (see startOpening). */
-  var __complaintCaptureOpening: Promise<Opening> | undefined;
-}
-
 /** The tab to capture: the one the popup's address names (capture/popup-address.ts), else the active tab. */
 export async function resolveTabId(search: string): Promise<number | null> {
   const named = tabNamedBy(search);
@@ -22,17 +17,10 @@ export async function resolveTabId(search: string): Promise<number | null> {
 }
 
 /**
- * Asks the background for the popup's first read. /popup-opening.js calls this from popup.html's
- * head, while the page is still parsing: the answer then travels while the popup's modules load
- * instead of after (the background has usually read the tab by then, see background/early-open.ts).
+ * Asks the background for the popup's first read: the first thing the popup's script does, so the
+ * answer travels while the rest of the popup starts (the background has usually read the tab
+ * already, see background/early-open.ts).
  */
 export function startOpening(search: string): Promise<Opening> {
   return resolveTabId(search).then((tabId) => ({ tabId, opened: tabId === null ? null : openCapture(tabId) }));
-}
-
-/** The opening the head script started (taken once), or one started now if it did not run. */
-export function takeOpening(search: string): Promise<Opening> {
-  const started = globalThis.__complaintCaptureOpening;
-  globalThis.__complaintCaptureOpening = undefined;
-  return started ?? startOpening(search);
 }
