@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startEarlyOpen, takeEarlyOpen } from '../../background/early-open';
 import { createHandlers } from '../../background/handlers';
 import { trackPendingCapture } from '../../background/pending-capture';
+import { EARLY_OPEN_KEY } from '../../capture/popup-opening';
 import type { ResponseOf } from '../../messaging/protocol';
 import { freshDb, mention } from '../helpers';
 
@@ -42,6 +43,20 @@ describe('the popup read started when popup.html is requested', () => {
     startEarlyOpen(`${POPUP}?review=13`, open, 0);
     expect(await takeEarlyOpen(13, 10)).toBeNull();
     expect(reads).toEqual([12]);
+  });
+
+  it('waits in storage.session for the popup once done, until capture/open takes it', async () => {
+    const { open } = reader();
+    startEarlyOpen(`${POPUP}?review=8`, open, 500);
+    await vi.waitFor(async () =>
+      expect((await fakeBrowser.storage.session.get(EARLY_OPEN_KEY))[EARLY_OPEN_KEY]).toMatchObject({
+        tabId: 8,
+        at: 500,
+        opened: { mention: { url: 'https://x.com/a/status/8' } },
+      }),
+    );
+    expect(await takeEarlyOpen(8, 600)).not.toBeNull();
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.session.get(EARLY_OPEN_KEY)).toEqual({}));
   });
 
   it('is not used for another tab, nor when it is older than the popup could be', async () => {
