@@ -11,6 +11,7 @@ import { captureTab } from './capture-tab';
 import { takePendingCapture } from './pending-capture';
 import { teamSummary } from './team-merge';
 import type { TeamService } from './team-service';
+import { takeEarlyOpen } from './early-open';
 
 type CaptureMessage = Extract<MessageType, `capture/${string}`>;
 
@@ -26,6 +27,9 @@ export function createCaptureHandlers(db: CaptureDb, team: TeamService): Pick<Ha
   return {
     // One message for the popup's first render: it used to wait for three in a row (pending, tab, check).
     'capture/open': async ({ tabId, fresh }) => {
+      // Usually started already, when the browser asked for popup.html (background/early-open.ts).
+      const early = fresh ? null : await takeEarlyOpen(tabId);
+      if (early) return early;
       const read = (fresh ? null : await takePendingCapture(tabId)) ?? (await captureTab(tabId, {}));
       // The team is asked at the same time as this browser's database (within a short budget).
       const [dup, fromTeam] = await Promise.all([findDuplicate(db, read.mention), team.forPost(read.mention)]);

@@ -27,9 +27,14 @@ export function createHandlers(db: CaptureDb, team: TeamService): Handlers {
  * The background's one message listener: the extension pages' protocol and the markers content
  * script's, each answered only for its own senders (messaging/router.ts).
  */
-export function createBackgroundRouter(db: CaptureDb, team: TeamService, extensionId: string, extensionOrigin: string) {
+export function createBackgroundRouter(
+  db: CaptureDb,
+  handlers: Handlers,
+  extensionId: string,
+  extensionOrigin: string,
+) {
   return createRouter(
-    pagesChannel(createHandlers(db, team), extensionId, extensionOrigin),
+    pagesChannel(handlers, extensionId, extensionOrigin),
     markersChannel(createMarkerHandlers(db), extensionId, extensionOrigin),
   );
 }

@@ -1,5 +1,4 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { send } from '../../messaging/client';
 import type { Case } from '../../domain/case';
 import type { CaseSummary } from '../../domain/case-summary';
@@ -158,20 +157,4 @@ function stepView(state: State, setState: (s: State) => void, read: (fresh?: boo
       />
     </section>
   );
-}
-
-/**
- * The tab to capture: `?review=` when the context menu opened this page in a window (the
- * window's own active tab is this page); in the e2e build `?tabId=`; else the active tab.
- */
-export async function resolveTabId(search: string): Promise<number | null> {
-  const params = new URLSearchParams(search);
-  const review = Number(params.get('review'));
-  if (Number.isInteger(review) && review > 0) return review;
-  if (__E2E__) {
-    const fromQuery = Number(params.get('tabId'));
-    if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
-  }
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
 }
