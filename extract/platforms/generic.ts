@@ -3,10 +3,10 @@
  * itemprop=author) and a readability-style body. Also the base the blog extractors build on.
  */
 import { newDraft } from '../draft';
-import { articleText, mainContent } from '../dom/content';
-import { textOf } from '../dom/text';
+import { articleText, findArticle } from '../dom/content';
 import { readByline, readPublished } from '../meta/byline';
 import { pageMeta } from '../meta/page';
+import { articleTitle } from '../meta/title';
 import type { Ctx, Draft, Extractor, Found } from '../types';
 
 export interface ArticleParts {
@@ -22,14 +22,16 @@ export function articleDraft(ctx: Ctx, platform: Draft['platform'], parts: Artic
   const { doc, url } = ctx;
   const pm = pageMeta(doc);
   const d = newDraft(platform);
-  const content = parts.content !== undefined ? parts.content : mainContent(doc);
+  const found = parts.content !== undefined ? null : findArticle(doc);
+  const content = parts.content !== undefined ? parts.content : (found?.el ?? null);
+  const notArticle = found?.skip;
+  const skip = notArticle || parts.skip ? (e: Element) => !!notArticle?.(e) || !!parts.skip?.(e) : undefined;
   const scope = parts.root ?? content?.closest('article') ?? null;
   const by = readByline(doc, scope, url.href);
   d.author = { name: by.name, handle: null, profileUrl: by.profileUrl, followers: null };
   d.publishedAt = readPublished(doc, scope);
-  const h1 = (scope ?? doc).querySelector('h1');
-  d.title = pm.ogTitle ?? pm.ld.headline ?? (h1 ? textOf(h1, { inline: true }) : null) ?? pm.title;
-  d.text = articleText(content, parts.skip);
+  d.title = articleTitle(doc, pm, scope);
+  d.text = articleText(content, skip);
   if (!d.text.trim() && pm.ld.body) d.text = pm.ld.body;
   if (!d.text.trim() && pm.description) {
     d.text = pm.description;
