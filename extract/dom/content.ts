@@ -242,17 +242,17 @@ function scoreArticle(root: Element): ArticleBody | null {
   const final = new Map<Element, number>();
   for (const [el, s] of ranked.slice(0, 12)) final.set(el, s * (1 - linkDensity(el)));
   const byFinal = Array.from(final).sort((x, y) => y[1] - x[1]);
-  if (process.env.DEBUG_SCORE)
-    for (const [e, s] of byFinal)
-      console.log(
-        'cand',
-        e.tagName,
-        e.id,
-        (e.getAttribute('class') ?? '').slice(0, 50),
-        s.toFixed(1),
-        scores.get(e)?.toFixed(1),
-      );
-  let [top, topScore] = byFinal[0]!;
+  for (const [e, s] of byFinal)
+    console.log(
+      'cand',
+      e.tagName,
+      e.id,
+      (e.getAttribute('class') ?? '').slice(0, 50),
+      s.toFixed(1),
+      scores.get(e)?.toFixed(1),
+    );
+  let top = byFinal[0]![0];
+  const topScore = byFinal[0]![1];
   if (topScore <= 0) return null;
 
   // Several near-equal candidates split one article (paragraph groups): take their common ancestor.

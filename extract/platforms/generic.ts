@@ -27,9 +27,11 @@ export function articleDraft(ctx: Ctx, platform: Draft['platform'], parts: Artic
   const notArticle = found?.skip;
   const skip = notArticle || parts.skip ? (e: Element) => !!notArticle?.(e) || !!parts.skip?.(e) : undefined;
   const scope = parts.root ?? content?.closest('article') ?? null;
-  const by = readByline(doc, scope, url.href);
+  // Where the article's byline and date are: its <article>, else the body's surroundings.
+  const region = scope ?? content?.parentElement?.parentElement ?? null;
+  const by = readByline(doc, region, url.href);
   d.author = { name: by.name, handle: null, profileUrl: by.profileUrl, followers: null };
-  d.publishedAt = readPublished(doc, scope);
+  d.publishedAt = readPublished(doc, region, url.href, pm.lang);
   d.title = articleTitle(doc, pm, scope);
   d.text = articleText(content, skip);
   if (!d.text.trim() && pm.ld.body) d.text = pm.ld.body;
