@@ -8,6 +8,8 @@ import type { CommentFields } from '../thread';
 import { lazyFound, type Ctx, type Draft, type Found } from '../types';
 import { textOf } from './text';
 import { httpUrl, linkUrl, toIso } from './url';
+import { readRating } from '../meta/rating';
+import { textDate } from '../meta/text-date';
 
 export interface CommentSpec {
   item: string;
@@ -18,6 +20,8 @@ export interface CommentSpec {
   link: string;
   /** Parts of a comment that are not its text (author line, reply button, nested replies). */
   notText: string;
+  /** Where a review shows its stars (review lists only). */
+  rating?: string;
 }
 
 /** WordPress core markup and the older "commentlist" themes. */
@@ -48,13 +52,17 @@ export function looseDate(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const iso = toIso(raw);
   if (iso) return iso;
+  // "29 januari 2019", "le 3 mars 2021": Date.parse knows English month names only.
+  const printed = textDate(raw);
   const s = raw
     .replace(/(\d)(st|nd|rd|th)\b/g, '$1')
     .replace(/\s+at\s+/i, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   const t = Date.parse(`${s} UTC`);
-  return Number.isNaN(t) ? toIso(s) : toIso(new Date(t).toISOString());
+  if (!Number.isNaN(t) && /[a-z]{3}/i.test(s) && printed && printed !== new Date(t).toISOString().slice(0, 10))
+    return toIso(printed);
+  return Number.isNaN(t) ? toIso(printed ?? s) : toIso(new Date(t).toISOString());
 }
 
 /**
@@ -69,12 +77,14 @@ export function readComments(
   spec: CommentSpec,
   platform: Draft['platform'],
   postUrl: string | null,
+  /** The comments, when the caller found them already (generic comment sections). */
+  found?: Element[],
 ): Found[] {
   const base = ctx.url.href;
   // Absolute once: comment permalinks are built on it and the snapshot compares replies with it.
   const post = httpUrl(postUrl, base);
   // Numbered ids only: WordPress also has #comment-form, #comments-subscribe and the like.
-  const items = Array.from(root.querySelectorAll(spec.item)).filter((c) => !c.id || /\d/.test(c.id));
+  const items = found ?? Array.from(root.querySelectorAll(spec.item)).filter((c) => !c.id || /\d/.test(c.id));
   const isItem = new Set(items);
   const owner = (el: Element): Element | null => {
     for (let a: Element | null = el; a; a = a.parentElement) if (isItem.has(a)) return a;
@@ -152,6 +162,7 @@ export function readComments(
     d.text = f.text;
     d.language = f.lang();
     d.parentUrl = f.parentUrl;
+    if (spec.rating) d.metrics.rating = readRating(c, own(c, spec.rating));
     return d;
   }
 }

@@ -1,13 +1,17 @@
 /**
  * Any page no platform extractor claims: metadata (JSON-LD, Open Graph, meta author, rel=author,
- * itemprop=author) and a readability-style body. Also the base the blog extractors build on.
+ * itemprop=author, printed bylines and dates) and a readability-style body, then the page's
+ * comments, answers and reviews as mentions of kind comment. A forum or Q&A thread is read as its
+ * starter (the post) and the replies (comments). Also the base the blog extractors build on.
  */
 import { newDraft } from '../draft';
+import { readComments } from '../dom/comments';
+import { commentItems, forumPosts, GENERIC_COMMENTS } from '../dom/comment-sections';
 import { articleText, findArticle } from '../dom/content';
 import { readByline, readPublished } from '../meta/byline';
 import { pageMeta } from '../meta/page';
 import { articleTitle } from '../meta/title';
-import type { Ctx, Draft, Extractor, Found } from '../types';
+import { lazyFound, type Ctx, type Draft, type Extractor, type Found } from '../types';
 
 export interface ArticleParts {
   /** Element of the whole post (for target/selection); defaults to the content element. */
@@ -39,6 +43,12 @@ export function articleDraft(ctx: Ctx, platform: Draft['platform'], parts: Artic
     d.text = pm.description;
     d.warnings.push('article body not found — the mention holds the page summary');
   }
+  // A review's own page (one Review in its JSON-LD): the review's title and stars, not the page's.
+  if (pm.ld.reviews === 1 && /\bReview\b/.test(pm.ld.type ?? '')) {
+    d.title = pm.ld.headline ?? d.title;
+    d.metrics.rating = pm.ld.rating;
+    if (pm.ld.body && !d.text.includes(pm.ld.body.slice(0, 40))) d.text = pm.ld.body;
+  }
   d.url = pm.canonical && sameSite(pm.canonical, url) ? pm.canonical : url.href;
   d.language = content?.closest('[lang]')?.getAttribute('lang') ?? pm.lang ?? pm.ld.lang;
   return { draft: d, el: parts.root ?? content ?? doc.body ?? null };
@@ -55,9 +65,63 @@ function sameSite(href: string, url: URL): boolean {
   }
 }
 
+const textLen = (el: Element) => (el.textContent ?? '').length;
+
+/** A forum or Q&A thread: the starter is the post, every reply or answer a comment under it. */
+function thread(ctx: Ctx, posts: Element[]): Found[] | null {
+  const starter = posts[0]!;
+  const others = commentItems(ctx.doc, null).filter((el) => el !== starter && !el.contains(starter));
+  const items = Array.from(new Set([...posts.slice(1), ...others])).sort((a, b) =>
+    a.compareDocumentPosition(b) & 4 ? -1 : 1,
+  );
+  if (items.length === 0) return null;
+  const page = articleDraft(ctx, 'web', { content: null });
+  const postUrl = page.draft.url;
+  const read = readComments(ctx.doc, ctx, GENERIC_COMMENTS, 'web', postUrl, [starter, ...items]);
+  const first = read[0]!;
+  const post = lazyFound(
+    starter,
+    postUrl,
+    () => {
+      const d: Draft = { ...first.draft, kind: 'post', warnings: [] };
+      d.url = postUrl;
+      d.parentUrl = null;
+      d.title = page.draft.title;
+      d.author = d.author.name ? d.author : page.draft.author;
+      d.publishedAt = d.publishedAt ?? page.draft.publishedAt;
+      d.language = d.language ?? page.draft.language;
+      return d;
+    },
+    'post',
+  );
+  return [post, ...read.slice(1)];
+}
+
+function extractGeneric(ctx: Ctx): Found[] {
+  const posts = forumPosts(ctx.doc);
+  if (posts.length >= 2 || (posts.length === 1 && /Question|Forum/i.test(posts[0]!.getAttribute('itemtype') ?? ''))) {
+    const t = thread(ctx, posts);
+    if (t) return t;
+  }
+  const body = findArticle(ctx.doc);
+  const content = body?.el ?? null;
+  const size = content ? textLen(content) : 0;
+  // An "item" holding the article, or most of it, is the article's own wrapper, not a comment.
+  const items = commentItems(ctx.doc, null).filter(
+    (el) => !(content && (el.contains(content) || (content.contains(el) && textLen(el) > size * 0.5))),
+  );
+  const isItem = new Set(items);
+  const post = articleDraft(ctx, 'web', {
+    content,
+    skip: (e) => isItem.has(e) || !!body?.skip?.(e),
+  });
+  if (!items.length) return [post];
+  return [post, ...readComments(ctx.doc, ctx, GENERIC_COMMENTS, 'web', post.draft.url, items)];
+}
+
 export const generic: Extractor = {
   id: 'generic',
   matchesUrl: null,
   detect: () => true,
-  extract: (ctx) => [articleDraft(ctx, 'web')],
+  extract: extractGeneric,
 };

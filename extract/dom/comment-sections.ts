@@ -1,0 +1,98 @@
+/**
+ * Comment sections, forum threads and review lists on any site, recognised from common markup
+ * rather than one platform's: schema.org Comment / Answer / Review microdata, id/class naming a
+ * comment ("comment-123", li.comment, .reactie, .kommentar, .review), and the items of a list
+ * under a heading such as "Reacties", "Comments", "Kommentare", "Commentaires", "Comentarios",
+ * "Reviews" or "Answers". Forum threads: the posts of the thread, the first being its starter.
+ */
+import type { CommentSpec } from './comments';
+
+export const GENERIC_COMMENTS: CommentSpec = {
+  item: '',
+  author:
+    '[itemprop="author"] [itemprop="name"], [itemprop="author"], .hnuser, .comment-author .fn, .fn, .comment-author, [class*="author"], [class*="Author"], [class*="username"], [class*="user-name"], [class*="userName"], [class*="nickname"], [class*="consumer-name"], [data-author], cite',
+  profile:
+    '[itemprop="author"] a[href], .comment-author a[href], [class*="author"] a[href], a[class*="author"], a[class*="user"], a[href*="/user"], a[href*="/member"], a[href*="/profile"], a[href*="/users/"]',
+  time: 'time[datetime], .age[title], [itemprop="dateCreated"], [itemprop="datePublished"], [class*="date"], [class*="Date"], [class*="time"], abbr[title]',
+  text: '[itemprop="text"], [itemprop="reviewBody"], .commtext, .comment-content, .comment-body, .comment-text, [class*="comment-content"], [class*="message-body"], [class*="messageContent"], [class*="post-body"], [class*="postbody"], [class*="post_body"], [class*="review-text"], [class*="review-body"], [class*="review-content"], [class*="content"], [class*="body"], [class*="text"]',
+  link: 'a[href*="#comment"], a[href*="#c"], a[href*="#post"], a[href*="#answer"], a[href*="#review"], a[rel="bookmark"], a[itemprop="url"], a[class*="permalink"], [class*="permalink"] a',
+  notText:
+    '.comment-meta, .comment-metadata, .comment-author, .vcard, .reply, .comment-reply-link, [class*="actions"], [class*="footer"], [class*="meta"], [itemprop="author"], [class*="author"], [class*="user-info"], [class*="userinfo"], time, [class*="rating"], [class*="stars"], .children, [class*="signature"]',
+  rating: '[itemprop="reviewRating"], [data-rating], [data-service-review-rating], [class*="rating"], [class*="stars"]',
+};
+
+const SCHEMA_ITEMS =
+  '[itemtype*="schema.org/Comment"], [itemprop="comment"], [itemtype*="schema.org/Answer"], [itemprop="suggestedAnswer"], [itemprop="acceptedAnswer"], [itemtype*="schema.org/Review"], [itemprop="review"]';
+const CLASS_ITEMS =
+  'tr.comtr, li.comment, article.comment, div.comment, .comment-item, .commentItem, .c-comment, .comment-list > li, .commentlist > li, .comments-list > li, ol.comments > li, ul.comments > li, [id^="comment-"], [id^="comment_"], [data-comment-id], .reactie, .reacties > li, .kommentar, .review-item, .review, [data-review-id], [data-service-review-card-paper], .answer, [id^="answer-"]';
+const HEADING =
+  /^(\d+\s+)?(reacties?|comments?|kommentare?|commentaires?|comentarios?|reviews?|beoordelingen|recensies|bewertungen|rezensionen|kundenbewertungen|avis( clients)?|opiniones|reseñas|answers?|antwoorden|antworten|réponses|respuestas|replies)(\s*\(\d+\))?[\s:]*$/i;
+/** Forms and their boxes: "Leave a reply", "Schreibe einen Kommentar". */
+const NOT_ITEM = 'form, #respond, .comment-respond, .comment-form, [class*="comment-form"], [id*="comment-form"]';
+
+const textLen = (el: Element) => (el.textContent ?? '').trim().length;
+
+/** Placeholders and buttons that share a comment's class: "Reply", "No comments yet", "0 Comments". */
+const EMPTY =
+  /^(\d+\s+)?(reply|replies|antworten|reageer|répondre|responder|comments?|leave (a )?comments?|there are (currently )?no comments.*|no comments( yet)?.*|be the first.*|geen reacties.*|keine kommentare.*)$/i;
+const WHO_OR_WHEN =
+  '[itemprop="author"], [class*="author"], [class*="Author"], [class*="user"], [class*="name"], .fn, cite, time, [class*="date"], [class*="time"], [itemprop="dateCreated"], [itemprop="datePublished"]';
+
+/**
+ * A comment says something and says who or when: an item without either (a teaser titled
+ * "Comment: …" in a news list, an author box) is not one, unless schema.org says it is.
+ */
+function looksLikeComment(el: Element): boolean {
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (text.length < 10 || EMPTY.test(text)) return false;
+  if (el.hasAttribute('itemprop') || el.hasAttribute('itemtype')) return true;
+  if (/\d/.test(el.id) || el.hasAttribute('data-comment-id') || el.hasAttribute('data-review-id')) return true;
+  return !!el.querySelector(WHO_OR_WHEN);
+}
+
+/** Comments, answers and reviews on the page, in page order, outside the article body `article`. */
+export function commentItems(doc: Document, article: Element | null): Element[] {
+  const found = new Set<Element>();
+  const all = doc.querySelectorAll(`${SCHEMA_ITEMS}, ${CLASS_ITEMS}`);
+  for (let i = 0; i < all.length && i < 5000; i++) {
+    const el = all[i]!;
+    // "comment-form", "comments-title", "answer-box": an id naming a comment holds its number.
+    if (el.id && /^(comment|answer)/i.test(el.id) && !/\d/.test(el.id)) continue;
+    found.add(el);
+  }
+  const hs = doc.querySelectorAll('h2, h3, h4');
+  for (let i = 0; i < hs.length && i < 200; i++) {
+    const h = hs[i]!;
+    if (!HEADING.test((h.textContent ?? '').replace(/\s+/g, ' ').trim())) continue;
+    let list: Element | null = h.nextElementSibling;
+    if (!list && h.parentElement) list = h.parentElement.nextElementSibling;
+    if (!list || list.tagName === 'FORM') continue;
+    const kids = Array.from(list.children).filter(
+      (k) => /^(ARTICLE|LI|DIV|SECTION)$/.test(k.tagName) && textLen(k) >= 20,
+    );
+    if (kids.length && kids.every((k) => k.tagName === kids[0]!.tagName)) for (const k of kids) found.add(k);
+  }
+  let items = Array.from(found).filter(
+    (el) => !(article && article.contains(el)) && !el.closest(NOT_ITEM) && looksLikeComment(el),
+  );
+  // A wrapper around one comment (li > article.comment-body) is that comment: keep the inner one.
+  const set = new Set(items);
+  items = items.filter((el) => {
+    const inner = items.filter((o) => o !== el && el.contains(o) && set.has(o));
+    return !(inner.length === 1 && textLen(inner[0]!) >= textLen(el) * 0.8);
+  });
+  return items.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+}
+
+const FORUM_POSTS =
+  '[itemtype*="DiscussionForumPosting"], [itemtype*="schema.org/Question"], article.message--post, .message--post, .topic-post, .post[id^="post"], div[id^="post_"], li[id^="post_"], div[id^="post-"].post, .postbit, .postbitlegacy, .forumpost, .forum-post, #question, .question[data-questionid], .question[id]';
+
+/**
+ * The posts of a forum or Q&A thread, starter first, when the page is one: two or more posts, or
+ * one posting (a question) with comments or answers below it.
+ */
+export function forumPosts(doc: Document): Element[] {
+  const all = Array.from(doc.querySelectorAll(FORUM_POSTS)).slice(0, 3000);
+  const top = all.filter((el) => !all.some((o) => o !== el && o.contains(el)));
+  return top;
+}
