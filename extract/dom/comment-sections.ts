@@ -6,6 +6,7 @@
  * "Reviews" or "Answers". Forum threads: the posts of the thread, the first being its starter.
  */
 import type { CommentSpec } from './comments';
+import { documentOrder } from './order';
 
 export const GENERIC_COMMENTS: CommentSpec = {
   item: '',
@@ -81,7 +82,8 @@ export function commentItems(doc: Document, article: Element | null): Element[] 
     const inner = items.filter((o) => o !== el && el.contains(o) && set.has(o));
     return !(inner.length === 1 && textLen(inner[0]!) >= textLen(el) * 0.8);
   });
-  return items.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  const at = documentOrder(doc);
+  return items.sort((a, b) => at(a) - at(b));
 }
 
 const FORUM_POSTS =

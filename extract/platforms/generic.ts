@@ -8,6 +8,7 @@ import { newDraft } from '../draft';
 import { readComments } from '../dom/comments';
 import { commentItems, forumPosts, GENERIC_COMMENTS } from '../dom/comment-sections';
 import { articleText, findArticle } from '../dom/content';
+import { documentOrder } from '../dom/order';
 import { readByline, readPublished } from '../meta/byline';
 import { pageMeta } from '../meta/page';
 import { articleTitle } from '../meta/title';
@@ -71,9 +72,8 @@ const textLen = (el: Element) => (el.textContent ?? '').length;
 function thread(ctx: Ctx, posts: Element[]): Found[] | null {
   const starter = posts[0]!;
   const others = commentItems(ctx.doc, null).filter((el) => el !== starter && !el.contains(starter));
-  const items = Array.from(new Set([...posts.slice(1), ...others])).sort((a, b) =>
-    a.compareDocumentPosition(b) & 4 ? -1 : 1,
-  );
+  const at = documentOrder(ctx.doc);
+  const items = Array.from(new Set([...posts.slice(1), ...others])).sort((a, b) => at(a) - at(b));
   if (items.length === 0) return null;
   const page = articleDraft(ctx, 'web', { content: null });
   const postUrl = page.draft.url;
