@@ -69,7 +69,7 @@ const END_HEADING = new RegExp(
   'i',
 );
 
-const CANDIDATES = 'h2, h3, h4, h5, h6, [class*="title"], [class*="heading"], [role="heading"]';
+const CANDIDATES = 'h2, h3, h4, h5, h6, [role="heading"]';
 
 /**
  * Elements of `el` from the first end-of-article heading on: the heading, its following

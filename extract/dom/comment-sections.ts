@@ -22,10 +22,77 @@ export const GENERIC_COMMENTS: CommentSpec = {
   rating: '[itemprop="reviewRating"], [data-rating], [data-service-review-rating], [class*="rating"], [class*="stars"]',
 };
 
-const SCHEMA_ITEMS =
-  '[itemtype*="schema.org/Comment"], [itemprop="comment"], [itemtype*="schema.org/Answer"], [itemprop="suggestedAnswer"], [itemprop="acceptedAnswer"], [itemtype*="schema.org/Review"], [itemprop="review"]';
-const CLASS_ITEMS =
-  'tr.comtr, li.comment, article.comment, div.comment, .comment-item, .commentItem, .c-comment, .comment-list > li, .commentlist > li, .comments-list > li, ol.comments > li, ul.comments > li, [id^="comment-"], [id^="comment_"], [data-comment-id], .reactie, .reacties > li, .kommentar, .review-item, .review, [data-review-id], [data-service-review-card-paper], .answer, [id^="answer-"]';
+/** Tokens of a class attribute that name one comment, answer or review. */
+const ITEM_CLASS = new Set([
+  'comment-item',
+  'commentItem',
+  'c-comment',
+  'reactie',
+  'kommentar',
+  'review-item',
+  'review',
+  'answer',
+]);
+/** Lists whose <li> children are comments. */
+const LIST_CLASS = new Set(['comment-list', 'commentlist', 'comments-list', 'reacties']);
+const ITEM_PROPS = new Set(['comment', 'suggestedAnswer', 'acceptedAnswer', 'review']);
+const POST_CLASS = new Set(['message--post', 'topic-post', 'postbit', 'postbitlegacy', 'forumpost', 'forum-post']);
+
+interface Scan {
+  items: Element[];
+  posts: Element[];
+}
+const scans = new WeakMap<Document, Scan>();
+
+/**
+ * One pass over the page's elements, reading id, class and microdata by hand: a selector list of
+ * thirty attribute tests cost 200–400 ms a page in linkedom, and the same walk serves both lists.
+ */
+function scan(doc: Document): Scan {
+  const hit = scans.get(doc);
+  if (hit) return hit;
+  const out: Scan = { items: [], posts: [] };
+  // querySelectorAll('*'), not getElementsByTagName('*'): linkedom returns nothing for the latter.
+  const all = doc.querySelectorAll('*');
+  for (let i = 0; i < all.length && i < 200_000; i++) {
+    const el = all[i]!;
+    if (!el.hasAttributes()) continue;
+    const tag = el.tagName.toUpperCase();
+    const id = el.getAttribute('id') ?? '';
+    const cls = (el.getAttribute('class') ?? '').split(/\s+/);
+    const type = el.getAttribute('itemtype') ?? '';
+    const prop = el.getAttribute('itemprop') ?? '';
+    if (
+      /DiscussionForumPosting|schema\.org\/Question/.test(type) ||
+      cls.some((c) => POST_CLASS.has(c)) ||
+      (cls.includes('post') && /^post/.test(id)) ||
+      ((tag === 'DIV' || tag === 'LI') && /^post_\d/.test(id)) ||
+      id === 'question' ||
+      (cls.includes('question') && (!!id || el.hasAttribute('data-questionid')))
+    ) {
+      out.posts.push(el);
+      continue;
+    }
+    const parentCls = (tag === 'LI' && el.parentElement?.getAttribute('class')) || '';
+    if (
+      /schema\.org\/(Comment|Answer|Review)\b/.test(type) ||
+      prop.split(/\s+/).some((p) => ITEM_PROPS.has(p)) ||
+      (tag === 'TR' && cls.includes('comtr')) ||
+      (cls.includes('comment') && (tag === 'LI' || tag === 'ARTICLE' || tag === 'DIV')) ||
+      cls.some((c) => ITEM_CLASS.has(c)) ||
+      (parentCls && parentCls.split(/\s+/).some((c) => LIST_CLASS.has(c) || c === 'comments')) ||
+      // "comment-form", "comments-title", "answer-box": an id naming a comment holds its number.
+      (/^(comment[-_]|answer-)/.test(id) && /\d/.test(id)) ||
+      el.hasAttribute('data-comment-id') ||
+      el.hasAttribute('data-review-id') ||
+      el.hasAttribute('data-service-review-card-paper')
+    )
+      out.items.push(el);
+  }
+  scans.set(doc, out);
+  return out;
+}
+
 const HEADING =
   /^(\d+\s+)?(reacties?|comments?|kommentare?|commentaires?|comentarios?|reviews?|beoordelingen|recensies|bewertungen|rezensionen|kundenbewertungen|avis( clients)?|opiniones|reseñas|answers?|antwoorden|antworten|réponses|respuestas|replies)(\s*\(\d+\))?[\s:]*$/i;
 /** Forms and their boxes: "Leave a reply", "Schreibe einen Kommentar". */
@@ -53,14 +120,7 @@ function looksLikeComment(el: Element): boolean {
 
 /** Comments, answers and reviews on the page, in page order, outside the article body `article`. */
 export function commentItems(doc: Document, article: Element | null): Element[] {
-  const found = new Set<Element>();
-  const all = doc.querySelectorAll(`${SCHEMA_ITEMS}, ${CLASS_ITEMS}`);
-  for (let i = 0; i < all.length && i < 5000; i++) {
-    const el = all[i]!;
-    // "comment-form", "comments-title", "answer-box": an id naming a comment holds its number.
-    if (el.id && /^(comment|answer)/i.test(el.id) && !/\d/.test(el.id)) continue;
-    found.add(el);
-  }
+  const found = new Set<Element>(scan(doc).items.slice(0, 5000));
   const hs = doc.querySelectorAll('h2, h3, h4');
   for (let i = 0; i < hs.length && i < 200; i++) {
     const h = hs[i]!;
@@ -86,15 +146,14 @@ export function commentItems(doc: Document, article: Element | null): Element[] 
   return items.sort((a, b) => at(a) - at(b));
 }
 
-const FORUM_POSTS =
-  '[itemtype*="DiscussionForumPosting"], [itemtype*="schema.org/Question"], article.message--post, .message--post, .topic-post, .post[id^="post"], div[id^="post_"], li[id^="post_"], div[id^="post-"].post, .postbit, .postbitlegacy, .forumpost, .forum-post, #question, .question[data-questionid], .question[id]';
-
 /**
  * The posts of a forum or Q&A thread, starter first, when the page is one: two or more posts, or
  * one posting (a question) with comments or answers below it.
  */
 export function forumPosts(doc: Document): Element[] {
-  const all = Array.from(doc.querySelectorAll(FORUM_POSTS)).slice(0, 3000);
-  const top = all.filter((el) => !all.some((o) => o !== el && o.contains(el)));
+  const all = scan(doc).posts.slice(0, 3000);
+  // Posts inside a post (a quoted post) are part of it; the list is in page order.
+  const top: Element[] = [];
+  for (const el of all) if (!top.some((o) => o.contains(el))) top.push(el);
   return top;
 }

@@ -20,6 +20,8 @@ export interface ArticleParts {
   content?: Element | null;
   /** Subtrees of the content that are not the post (comments rendered inside it). */
   skip?: (el: Element) => boolean;
+  /** The content is only the page's main region (no article body was found in it). */
+  fallback?: boolean;
 }
 
 /** The article as a draft: the caller may overwrite fields its platform knows better. */
@@ -39,7 +41,9 @@ export function articleDraft(ctx: Ctx, platform: Draft['platform'], parts: Artic
   d.publishedAt = readPublished(doc, region, url.href, pm.lang);
   d.title = articleTitle(doc, pm, scope);
   d.text = articleText(content, skip);
-  if (!d.text.trim() && pm.ld.body) d.text = pm.ld.body;
+  // Pages that render the story from JSON (no paragraphs in the markup) still publish its body.
+  if ((!d.text.trim() || parts.fallback || found?.fallback) && pm.ld.body && pm.ld.body.length > 200)
+    d.text = pm.ld.body;
   if (!d.text.trim() && pm.description) {
     d.text = pm.description;
     d.warnings.push('article body not found — the mention holds the page summary');
@@ -113,6 +117,7 @@ function extractGeneric(ctx: Ctx): Found[] {
   const isItem = new Set(items);
   const post = articleDraft(ctx, 'web', {
     content,
+    fallback: body?.fallback,
     skip: (e) => isItem.has(e) || !!body?.skip?.(e),
   });
   if (!items.length) return [post];
