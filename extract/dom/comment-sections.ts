@@ -11,14 +11,14 @@ import { documentOrder } from './order';
 export const GENERIC_COMMENTS: CommentSpec = {
   item: '',
   author:
-    '[itemprop="author"] [itemprop="name"], [itemprop="author"], .hnuser, .comment-author .fn, .fn, .comment-author, [class*="author"], [class*="Author"], [class*="username"], [class*="user-name"], [class*="userName"], [class*="nickname"], [class*="consumer-name"], [data-author], cite',
+    '[itemprop="author"] [itemprop="name"], [itemprop="author"], [data-consumer-name-typography], .hnuser, a.username, .username, .comment-user, .comment-author .fn, .fn, .comment-author, [class*="author"], [class*="Author"], [class*="username"], [class*="user-name"], [class*="userName"], [class*="nickname"], [class*="consumer-name"], [data-author], cite, [class*="name"], header strong, header b',
   profile:
     '[itemprop="author"] a[href], .comment-author a[href], [class*="author"] a[href], a[class*="author"], a[class*="user"], a[href*="/user"], a[href*="/member"], a[href*="/profile"], a[href*="/users/"]',
-  time: 'time[datetime], .age[title], [itemprop="dateCreated"], [itemprop="datePublished"], [class*="date"], [class*="Date"], [class*="time"], abbr[title]',
-  text: '[itemprop="text"], [itemprop="reviewBody"], .commtext, .comment-content, .comment-body, .comment-text, [class*="comment-content"], [class*="message-body"], [class*="messageContent"], [class*="post-body"], [class*="postbody"], [class*="post_body"], [class*="review-text"], [class*="review-body"], [class*="review-content"], [class*="content"], [class*="body"], [class*="text"]',
-  link: 'a[href*="#comment"], a[href*="#c"], a[href*="#post"], a[href*="#answer"], a[href*="#review"], a[rel="bookmark"], a[itemprop="url"], a[class*="permalink"], [class*="permalink"] a',
+  time: 'time[datetime], .age[title], [class*="time"][title], [itemprop="dateCreated"], [itemprop="datePublished"], [class*="date"], [class*="Date"], [class*="time"], abbr[title]',
+  text: '[itemprop="text"], [itemprop="reviewBody"], [itemprop="articleBody"], [data-service-review-text-typography], .comment-copy, .commtext, .postbody .content, [class*="comment-body"], .comment-content, .comment-body, .comment-text, [class*="comment-content"], [class*="message-body"], [class*="messageContent"], [class*="post-body"], [class*="postbody"], [class*="post_body"], [class*="review-text"], [class*="review-body"], [class*="review-content"], [class*="content"], [class*="body"], [class*="text"]',
+  link: 'a[data-review-title-typography], a[href*="/reviews/"], a[href*="#comment"], a[href*="#c"], a[href*="#post"], a[href*="#answer"], a[href*="#review"], a[rel="bookmark"], a.js-share-link, a[class*="permalink"], [class*="permalink"] a',
   notText:
-    '.comment-meta, .comment-metadata, .comment-author, .vcard, .reply, .comment-reply-link, [class*="actions"], [class*="footer"], [class*="meta"], [itemprop="author"], [class*="author"], [class*="user-info"], [class*="userinfo"], time, [class*="rating"], [class*="stars"], .children, [class*="signature"]',
+    '.comment-meta, .comment-metadata, .comment-author, .vcard, .reply, .comment-reply-link, [class*="actions"], [class*="footer"], [class*="meta"], [itemprop="author"], [class*="author"], [class*="user-info"], [class*="userinfo"], time, [class*="rating"], [class*="stars"], .children, [class*="signature"], header, [class*="links"]',
   rating: '[itemprop="reviewRating"], [data-rating], [data-service-review-rating], [class*="rating"], [class*="stars"]',
 };
 
@@ -65,7 +65,8 @@ function scan(doc: Document): Scan {
     if (
       /DiscussionForumPosting|schema\.org\/Question/.test(type) ||
       cls.some((c) => POST_CLASS.has(c)) ||
-      (cls.includes('post') && /^post/.test(id)) ||
+      // phpBB div.post#p123, vBulletin #post123 / #post_123; not WordPress's article#post-123.
+      (cls.includes('post') && tag !== 'ARTICLE' && /^(post_?\d+|p\d+)$/.test(id)) ||
       ((tag === 'DIV' || tag === 'LI') && /^post_\d/.test(id)) ||
       id === 'question' ||
       (cls.includes('question') && (!!id || el.hasAttribute('data-questionid')))

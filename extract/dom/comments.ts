@@ -145,7 +145,11 @@ export function readComments(
       parentUrl: (parent ? urlOf(parent) : null) ?? post,
       name: a ? textOf(a, { inline: true }).replace(/\s+says:?\s*$/i, '') : null,
       profileUrl: linkUrl(own(c, spec.profile), base),
-      publishedAt: looseDate(t?.getAttribute('datetime') ?? t?.getAttribute('title') ?? ms ?? t?.textContent),
+      publishedAt: t
+        ? looseDate(
+            t.getAttribute('datetime') ?? t.getAttribute('content') ?? t.getAttribute('title') ?? ms ?? t.textContent,
+          )
+        : headerDate(c),
       text: textOf(from, { skip }),
       lang: () => from.closest('[lang]')?.getAttribute('lang') ?? null,
     };
@@ -165,6 +169,12 @@ export function readComments(
     if (spec.rating) d.metrics.rating = readRating(c, own(c, spec.rating));
     return d;
   }
+}
+
+/** No time element: the date a comment's header line prints ("Gerda 29 januari 2019 10:12"). */
+function headerDate(c: Element): string | null {
+  const h = c.querySelector('header, footer, [class*="meta"], [class*="info"], [class*="head"]');
+  return h ? textDate(h.textContent) : null;
 }
 
 const split = (list: string) => list.split(',').map((s) => s.trim());

@@ -131,8 +131,12 @@ export function findArticle(doc: Document, within?: Element | null): ArticleBody
   const root: Element | null = within ?? doc.body ?? null;
   if (!root) return null;
   const scope = within ?? mainArticleScope(doc) ?? root;
+  // A shop's review tab or a comment list can carry .entry-content too: those are not the article.
   const hinted = Array.from(scope.querySelectorAll(HINTS)).find(
-    (h) => (h.textContent ?? '').trim().length > 200 && !inNoise(h, scope),
+    (h) =>
+      (h.textContent ?? '').trim().length > 200 &&
+      !inNoise(h, scope) &&
+      !/review|comment/i.test(`${h.id} ${h.getAttribute('class') ?? ''}`),
   );
   if (hinted) return { el: hinted };
   return scoreArticle(scope) ?? { el: scope.querySelector('article, main, [role="main"]') ?? scope, fallback: true };

@@ -63,12 +63,34 @@ export function readByline(doc: Document, scope?: Element | null, base?: string)
       profileUrl: httpUrl(ip?.querySelector('a[href]')?.getAttribute('href') ?? ip?.getAttribute('href'), base),
     };
   const roots = scope ? [scope, doc] : [doc];
-  return textByline(roots) ?? scanBylines(roots, base);
+  const byClass = scanBylines(roots, base);
+  return byClass.name ? byClass : (textByline(roots) ?? byClass);
 }
 
-/** "Posted by Ned Deily", "Door Jan de Vries", "Von Anna Schmidt", "Par Jean Dupont", "Por Ana García". */
-const BY_WORDS =
-  /^(?:posted by|written by|words by|by|door|geschreven door|von|verfasst von|geschrieben von|text:|par|écrit par|publié par|por|escrito por|publicado por)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:van|von|de|der|den|da|del|la|le|du|di|y|ter|\p{Lu}[\p{L}.'’-]*)){0,4})/u;
+/**
+ * "Posted by Ned Deily", "Door Jan de Vries", "Von Anna Schmidt", "Par Jean Dupont", "Por Ana García",
+ * at the start of a short line or after its date ("Publié le 3 mars 2021 par Marie Lefèvre").
+ */
+const BY_WORD =
+  /(?:^|[\s,·|–-])(?:posted by|written by|words by|by|door|geschreven door|von|verfasst von|geschrieben von|par|écrit par|publié par|por|escrito por|publicado por)\s+(?=\p{Lu})/giu;
+const NAME =
+  /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:van|von|der|den|del|de|da|la|le|du|di|ter|y)(?=\s)|\p{Lu}[\p{L}.'’-]*)){0,4}/u;
+/** "Photo by …", "Foto door …": a credit, not the article's author. */
+const CREDIT = /(photo|foto|image|bild|illustration|credit|crédit|grafik|video)s?\s*$/i;
+
+export function bylineIn(raw: string): string | null {
+  BY_WORD.lastIndex = 0;
+  for (let m = BY_WORD.exec(raw); m; m = BY_WORD.exec(raw)) {
+    const before = raw.slice(0, m.index);
+    // Mid-line only after a date or a "posted/published" word, never inside prose.
+    if (before.trim() && !/\d|posted|publi|geplaatst|veröffentlicht|gepubliceerd|mis à jour|updated/i.test(before))
+      continue;
+    if (CREDIT.test(before)) continue;
+    const name = raw.slice(m.index + m[0].length).match(NAME)?.[0];
+    if (name) return name;
+  }
+  return null;
+}
 
 function textByline(roots: ParentNode[]): Byline | null {
   for (const root of roots) {
@@ -80,14 +102,14 @@ function textByline(roots: ParentNode[]): Byline | null {
       const raw = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
       if (raw.length < 5 || raw.length > 120) continue;
       seen++;
-      const m = BY_WORDS.exec(raw);
-      if (!m || outsideArticle(el)) continue;
+      const found = bylineIn(raw);
+      if (!found || outsideArticle(el)) continue;
       // "By <a>Joshua Sokol</a> Contributing Correspondent": the link is the name.
       const a = Array.from(el.querySelectorAll('a[href]')).find((x) => {
         const t = (x.textContent ?? '').trim();
-        return t.length > 2 && m[1]!.startsWith(t);
+        return t.length > 2 && found.startsWith(t);
       });
-      const name = tidyName(a ? a.textContent : m[1]!);
+      const name = tidyName(a ? a.textContent : found);
       if (name && !LABEL.test(name)) return { name, profileUrl: httpUrl(a?.getAttribute('href')) };
     }
   }
@@ -139,7 +161,7 @@ function scanBylines(roots: ParentNode[], base?: string): Byline {
  * never the article's (an Instagram embed's time is not the article's date).
  */
 const NOT_ARTICLE =
-  'blockquote, iframe, .instagram-media, .twitter-tweet, .tiktok-embed, [class*="embed"], [class*="related"], [class*="Related"], .comment, .comments, #comments, .comment-list, .commentlist, [id^="comment-"], [itemprop="comment"], [itemtype*="Comment"], [itemtype*="Review"], [itemtype*="Answer"], [class*="recommend"], .sidebar, #sidebar, .widget';
+  'blockquote, iframe, .instagram-media, .twitter-tweet, .tiktok-embed, [class*="embed"], [class*="related"], [class*="Related"], .comment, .comments, #comments, .comment-list, .commentlist, [id^="comment-"], [itemprop="comment"], [itemtype*="Comment"], [itemtype*="Review"], [itemtype*="Answer"], [itemprop="review"], [data-service-review-card-paper], .review, [class*="recommend"], .sidebar, #sidebar, .widget';
 
 export function outsideArticle(el: Element): boolean {
   return !!el.closest(NOT_ARTICLE);
@@ -152,7 +174,7 @@ function firstOf(root: ParentNode, sel: string): Element | null {
 }
 
 const DATE_SEL =
-  '[class*="date"], [class*="Date"], [class*="time"], [class*="publish"], [class*="posted"], [class*="meta"], [class*="byline"], [class*="datum"], [class*="fecha"], [id*="date"], [itemprop="dateCreated"]';
+  '[class*="info"], [class*="date"], [class*="Date"], [class*="time"], [class*="publish"], [class*="posted"], [class*="meta"], [class*="byline"], [class*="datum"], [class*="fecha"], [id*="date"], [itemprop="dateCreated"]';
 
 /**
  * JSON-LD datePublished, article:published_time and the like, then the article's own
@@ -191,8 +213,9 @@ export function readPublished(
       if (d) return d;
     }
   }
-  // A date printed in the article's first lines ("Vienna, 3 March 2021 –").
-  if (scope) {
+  // A date printed in the first lines of an <article> ("Vienna, 3 March 2021 –"); not of any
+  // region, where the first date may be a review's or a comment's.
+  if (scope && scope.tagName === 'ARTICLE') {
     const d = textDate((scope.textContent ?? '').slice(0, 600), lang);
     if (d) return d;
   }

@@ -87,7 +87,7 @@ export function readJsonLd(doc: Document): LdFacts {
       out.authorUrl = a.url;
       out.published = str(o.datePublished) ?? str(o.dateCreated) ?? str(o.uploadDate);
       out.headline = str(o.headline) ?? str(o.name);
-      out.body = str(o.articleBody) ?? str(o.text);
+      out.body = str(o.articleBody) ?? str(o.reviewBody) ?? str(o.text);
       out.lang = str(o.inLanguage);
       out.type = type || null;
       out.rating = ratingOf(o.reviewRating);

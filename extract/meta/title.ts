@@ -15,10 +15,13 @@ export function articleTitle(doc: Document, pm: PageMeta, scope: Element | null)
   const raw = pm.title?.replace(/\s+/g, ' ').trim() || null;
   const ld = pm.ld.headline;
   if (ld && (!raw || squash(raw).includes(squash(ld)))) return ld;
-  const h1El = scope?.querySelector('h1') ?? doc.querySelector('h1');
-  const h1 = h1El ? textOf(h1El, { inline: true }).replace(/\s+/g, ' ').trim() || null : null;
-  if (raw) return cleanTitle(raw, h1);
-  return ld ?? h1;
+  const heading = (el: Element | null | undefined) =>
+    el ? textOf(el, { inline: true }).replace(/\s+/g, ' ').trim() || null : null;
+  // The article's own heading decides which part of "Story | Site" is the story; a page-level h1
+  // may be the site's name (a forum's header), so it only stands in when there is no <title>.
+  const own = heading(scope?.querySelector('h1'));
+  if (raw) return cleanTitle(raw, own);
+  return ld ?? own ?? heading(doc.querySelector('h1'));
 }
 
 const SEP = /\s[|\-–—\\/>»·]\s/;
@@ -27,15 +30,11 @@ const HIER = /\s[\\/>»]\s/;
 /** "Story title | Section | Site" → "Story title | Section"; a heading equal to a part wins. */
 export function cleanTitle(raw: string, h1: string | null): string {
   if (h1 && squash(h1) === squash(raw)) return raw;
+  if (h1 && raw.split(SEP).some((p) => squash(p) === squash(h1))) return h1;
   if (!SEP.test(raw)) {
     // "Site: Story title": the heading tells which side is the story.
     if (raw.includes(': ') && h1 && squash(raw).endsWith(squash(h1)) && words(h1) >= 3) return h1;
     return raw.length > 150 && h1 ? h1 : raw;
-  }
-  const parts = raw.split(SEP);
-  if (h1) {
-    const hit = parts.find((p) => squash(p) === squash(h1));
-    if (hit) return hit.trim();
   }
   let cur = raw.replace(/(.*)\s[|\-–—\\/>»·]\s.*/, '$1').trim();
   if (words(cur) < 3) cur = raw.replace(/^[^|\-–—\\/>»·]*\s[|\-–—\\/>»·]\s(.*)/, '$1').trim();

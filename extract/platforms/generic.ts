@@ -9,7 +9,8 @@ import { readComments } from '../dom/comments';
 import { commentItems, forumPosts, GENERIC_COMMENTS } from '../dom/comment-sections';
 import { articleText, findArticle } from '../dom/content';
 import { documentOrder } from '../dom/order';
-import { readByline, readPublished } from '../meta/byline';
+import { bylineIn, readByline, readPublished } from '../meta/byline';
+import { textDate } from '../meta/text-date';
 import { pageMeta } from '../meta/page';
 import { articleTitle } from '../meta/title';
 import { lazyFound, type Ctx, type Draft, type Extractor, type Found } from '../types';
@@ -40,7 +41,7 @@ export function articleDraft(ctx: Ctx, platform: Draft['platform'], parts: Artic
   d.author = { name: by.name, handle: null, profileUrl: by.profileUrl, followers: null };
   d.publishedAt = readPublished(doc, region, url.href, pm.lang);
   d.title = articleTitle(doc, pm, scope);
-  d.text = articleText(content, skip);
+  d.text = withoutBylineLine(articleText(content, skip), pm.lang);
   // Pages that render the story from JSON (no paragraphs in the markup) still publish its body.
   if ((!d.text.trim() || parts.fallback || found?.fallback) && pm.ld.body && pm.ld.body.length > 200)
     d.text = pm.ld.body;
@@ -52,11 +53,25 @@ export function articleDraft(ctx: Ctx, platform: Draft['platform'], parts: Artic
   if (pm.ld.reviews === 1 && /\bReview\b/.test(pm.ld.type ?? '')) {
     d.title = pm.ld.headline ?? d.title;
     d.metrics.rating = pm.ld.rating;
-    if (pm.ld.body && !d.text.includes(pm.ld.body.slice(0, 40))) d.text = pm.ld.body;
+    // The review is the post: its own words, not the company box beside it.
+    if (pm.ld.body) d.text = pm.ld.body;
   }
   d.url = pm.canonical && sameSite(pm.canonical, url) ? pm.canonical : url.href;
   d.language = content?.closest('[lang]')?.getAttribute('lang') ?? pm.lang ?? pm.ld.lang;
   return { draft: d, el: parts.root ?? content ?? doc.body ?? null };
+}
+
+/**
+ * The text starts with the story: a first line that is only the byline or the date ("Door Pieter
+ * Visser · 29 januari 2019", "Publié le 3 mars 2021 par Marie Lefèvre") is the article's meta.
+ */
+function withoutBylineLine(text: string, lang: string | null): string {
+  const m = /^\s*([^\n]{1,120})\n/.exec(text);
+  if (!m) return text;
+  const line = m[1]!.trim();
+  const byline = bylineIn(line) !== null && line.split(/\s+/).length <= 12;
+  const dateOnly = line.length <= 40 && textDate(line, lang) !== null && !/[.!?]$/.test(line);
+  return byline || dateOnly ? text.slice(m[0].length) : text;
 }
 
 /** A canonical URL on another site is a syndication pointer; keep the address the agent saw. */
@@ -108,12 +123,20 @@ function extractGeneric(ctx: Ctx): Found[] {
     if (t) return t;
   }
   const body = findArticle(ctx.doc);
-  const content = body?.el ?? null;
+  let content = body?.el ?? null;
   const size = content ? textLen(content) : 0;
-  // An "item" holding the article, or most of it, is the article's own wrapper, not a comment.
-  const items = commentItems(ctx.doc, null).filter(
-    (el) => !(content && (el.contains(content) || (content.contains(el) && textLen(el) > size * 0.5))),
-  );
+  const all = commentItems(ctx.doc, null);
+  const wraps = (el: Element) =>
+    !!content && (el === content || el.contains(content) || (content.contains(el) && textLen(el) > size * 0.5));
+  const wrapping = all.filter(wraps);
+  const like = (a: Element, b: Element) =>
+    a.tagName === b.tagName && a.getAttribute('class') === b.getAttribute('class');
+  // The scorer picked one review of a list (a review site's company page): the page is the post
+  // (its title and summary) and every review a comment. An item that merely wraps the article
+  // (a blog post marked up as a Review) is the article, not a comment.
+  const oneOfMany = wrapping.some((w) => all.some((o) => o !== w && !wrapping.includes(o) && like(o, w)));
+  if (oneOfMany) content = null;
+  const items = oneOfMany ? all : all.filter((el) => !wraps(el));
   const isItem = new Set(items);
   const post = articleDraft(ctx, 'web', {
     content,
