@@ -46,6 +46,7 @@ const HINTS =
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose/i;
 const NEGATIVE =
   /-ad-|hidden|^hid$|\bhid\b|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|teaser-list|newsletter/i;
+const CHROME = 'nav, header, footer, [role="navigation"], [role="banner"], [role="contentinfo"]';
 const BLOCKS = /^(P|DIV|SECTION|ARTICLE|TABLE|UL|OL|DL|PRE|BLOCKQUOTE|H[1-6]|FIGURE|HEADER|FOOTER|ASIDE|NAV|FORM)$/;
 
 function classWeight(el: Element): number {
@@ -149,8 +150,13 @@ export function findArticle(doc: Document, within?: Element | null): ArticleBody
  */
 function isNoise(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const idc = `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`;
-  if (!isBoilerplate(el) && !(idc.length > 1 && UNLIKELY.test(idc))) return false;
+  // "widget" is noise in a sidebar, not in page builders that wrap every block in one ("elementor-widget").
+  const idc = `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`.replace(/widget/gi, '');
+  const tagOrRole =
+    NON_CONTENT_TAGS.has(el.tagName.toUpperCase()) ||
+    /^(navigation|complementary|contentinfo|banner)$/.test(el.getAttribute('role') ?? '');
+  if (!tagOrRole && !(idc.length > 2 && idc.length < 400 && (BOILERPLATE.test(idc) || UNLIKELY.test(idc))))
+    return false;
   return !MAYBE.test(idc) || ALWAYS_NOISE.test(idc);
 }
 /** Readability's "unlikely candidates": menus, headers and footers of the page. */
@@ -177,7 +183,10 @@ function mainArticleScope(doc: Document): Element | null {
   for (let i = 0; i < arts.length && i < 50; i++) {
     const a = arts[i]!;
     if (a.parentElement?.closest('article')) continue;
-    if (a.querySelector('h1, h2') && (a.textContent ?? '').length > 500) heads.push(a);
+    // A whole story: a headline and paragraphs (a hero block with only the headline is not one).
+    if (!a.querySelector('h1, h2')) continue;
+    const paras = Array.from(a.querySelectorAll('p')).filter((p) => (p.textContent ?? '').trim().length >= 40);
+    if (paras.length >= 2) heads.push(a);
   }
   if (heads.length < 2) return null;
   const title = norm(
@@ -221,7 +230,13 @@ function scoreArticle(root: Element): ArticleBody | null {
   };
   const init = (el: Element) => {
     let s = scores.get(el);
-    if (s === undefined) scores.set(el, (s = tagWeight(el) + classWeight(el)));
+    if (s === undefined) {
+      // A wrapper that also holds the site's header, menu or footer is the page, whatever its
+      // class says ("page", "content-wrapper"): no bonus for its name.
+      const w = classWeight(el);
+      s = tagWeight(el) + (w > 0 && el.querySelector(CHROME) ? 0 : w);
+      scores.set(el, s);
+    }
     return s;
   };
   const ps = root.querySelectorAll('p, pre, td, blockquote, div, section, li');
@@ -250,16 +265,22 @@ function scoreArticle(root: Element): ArticleBody | null {
   const final = new Map<Element, number>();
   for (const [el, s] of ranked.slice(0, 12)) final.set(el, s * (1 - linkDensity(el)));
   const byFinal = Array.from(final).sort((x, y) => y[1] - x[1]);
+  if (process.env.DEBUG_SCORE)
+    console.log(
+      byFinal
+        .map(([e, v]) => `${e.tagName}.${(e.getAttribute('class') ?? '').slice(0, 30)} ${v.toFixed(1)}`)
+        .join('\n'),
+    );
   // The best, even when class names ("elementor-widget") pushed every score below zero.
   let top = byFinal[0]![0];
   const topScore = Math.max(byFinal[0]![1], 1);
 
   // Several near-equal candidates split one article (paragraph groups): take their common ancestor.
   const alts = byFinal.slice(1, 6).filter(([, s]) => s >= topScore * 0.75);
-  if (alts.length >= 2) {
+  if (alts.length >= 3) {
     for (let a = top.parentElement; a && a !== root.parentElement; a = a.parentElement) {
       const holds = alts.filter(([el]) => a!.contains(el)).length;
-      if (holds >= Math.min(3, alts.length)) {
+      if (holds >= 3) {
         top = a;
         break;
       }
