@@ -265,12 +265,6 @@ function scoreArticle(root: Element): ArticleBody | null {
   const final = new Map<Element, number>();
   for (const [el, s] of ranked.slice(0, 12)) final.set(el, s * (1 - linkDensity(el)));
   const byFinal = Array.from(final).sort((x, y) => y[1] - x[1]);
-  if (process.env.DEBUG_SCORE)
-    console.log(
-      byFinal
-        .map(([e, v]) => `${e.tagName}.${(e.getAttribute('class') ?? '').slice(0, 30)} ${v.toFixed(1)}`)
-        .join('\n'),
-    );
   // The best, even when class names ("elementor-widget") pushed every score below zero.
   let top = byFinal[0]![0];
   const topScore = Math.max(byFinal[0]![1], 1);
