@@ -10,7 +10,7 @@ import { textOf } from './text';
 
 /** Parts of an article that are not the article: comments, share bars, reply forms, related lists, ads. */
 export const BOILERPLATE =
-  /(^|[\s_-])(comments?|commentlist|respond|reply-?form|comment-?form|share|sharing|sharedaddy|social|related|jp-relatedposts|sidebar|widget|newsletter|subscribe|signup|subscription|advert|advertisement|ads?|ad-?(wrapper|slot|container|unit|label|box)|dfp|promo|breadcrumbs?|byline|post-?meta|entry-?meta|entry-?footer|post-?footer|tags|author-?bio|author-?box|nav|navigation|pagination|footnotes-?nav|cookie|disqus|popup|modal|read-?more|more-?(stories|articles|news|posts)|recommend(ed|ations)?|next-?(post|article|story)|taboola|outbrain|trending|also-?read|print|print-?(header|footer|only)|printfooter|hidden-print)([\s_-]|$)/i;
+  /(^|[\s_-])(comments?|commentlist|respond|reply-?form|comment-?form|share|sharing|sharedaddy|social|related|jp-relatedposts|sidebar|newsletter|subscribe|signup|subscription|advert|advertisement|ads?|ad-?(wrapper|slot|container|unit|label|box)|dfp|promo|breadcrumbs?|byline|post-?meta|entry-?meta|entry-?footer|post-?footer|tags|author-?bio|author-?box|nav|navigation|pagination|footnotes-?nav|cookie|disqus|popup|modal|read-?more|more-?(stories|articles|news|posts)|recommend(ed|ations)?|next-?(post|article|story)|taboola|outbrain|trending|also-?read|print|print-?(header|footer|only)|printfooter|hidden-print)([\s_-]|$)/i;
 const NON_CONTENT_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FORM', 'HEADER', 'H1', 'FIGCAPTION']);
 
 export function isBoilerplate(el: Element): boolean {
