@@ -45,7 +45,10 @@ export function articleDraft(ctx: Ctx, platform: Draft['platform'], parts: Artic
   // Pages that render the story from JSON (no paragraphs in the markup) still publish its body.
   if ((!d.text.trim() || parts.fallback || found?.fallback) && pm.ld.body && pm.ld.body.length > 200)
     d.text = pm.ld.body;
-  if (!d.text.trim() && pm.description) {
+  // A body of a few words ("Download for Mac · Embed · Copy") beside a real summary: the page's
+  // content is not in its markup (an embed, a script), and its summary says more.
+  const tiny = d.text.trim().length < 120 && (pm.description?.length ?? 0) > d.text.trim().length * 2;
+  if ((!d.text.trim() || tiny) && pm.description) {
     d.text = pm.description;
     d.warnings.push('article body not found — the mention holds the page summary');
   }
