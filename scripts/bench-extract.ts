@@ -6,9 +6,10 @@
  * hand-checked values of test/fixtures/verified.json (fields, passages, boilerplate, comments).
  * Also counts crashes and times each tool. Corpus: $CORPUS_DIR, else ../shared/corpus.
  *
- * BENCH_TOOLS=ours skips the libraries; BENCH_EVERY=n measures every n-th page; BENCH_ONLY=aeb
- * (or corpus, fixtures) one group; BENCH_MISSES=<row> lists our misses of that row;
- * BENCH_DUMP=<file> writes our values per page.
+ * BENCH_TOOLS=ours skips the libraries; BENCH_EVERY=n measures every n-th page; BENCH_DEFUDDLE_EVERY=n
+ * runs defuddle (1–5 s a page on linkedom) on every n-th page only, its column then counts those;
+ * BENCH_ONLY=aeb (or corpus, fixtures) one group; BENCH_MISSES=<row> lists our misses of that row;
+ * BENCH_DUMP=<file> writes our values per page. Progress goes to stderr.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -183,7 +184,9 @@ function score(p: Page, tool: Tool, out: Output) {
     );
 }
 
-for (const p of pages) {
+const defuddleEvery = Math.max(1, Number(process.env.BENCH_DEFUDDLE_EVERY ?? 1));
+for (const [i, p] of pages.entries()) {
+  if (i % 50 === 0) process.stderr.write(`bench:extract ${i}/${pages.length}\n`);
   let html: string;
   try {
     html = readFileSync(p.path, 'utf8');
@@ -191,6 +194,7 @@ for (const p of pages) {
     continue;
   }
   for (const tool of TOOLS) {
+    if (tool === 'defuddle' && i % defuddleEvery !== 0) continue;
     let out: Output = {};
     try {
       out = run(tool, html, p.url);
