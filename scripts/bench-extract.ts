@@ -95,7 +95,8 @@ function run(tool: Tool, html: string, url: string): Output {
     } finally {
       [console.error, console.log, console.warn] = [err, log, warn];
     }
-    const text = parseHTML(`<body>${d.content ?? ''}</body>`).document.body.textContent;
+    // A whole document: linkedom gives a bare <body> fragment no body element, and so no text.
+    const text = parseHTML(`<!DOCTYPE html><html><body>${d.content ?? ''}</body></html>`).document.body.textContent;
     return { author: d.author, text, published: d.published, title: d.title, language: d.language };
   } finally {
     ms[tool] += performance.now() - t0;
