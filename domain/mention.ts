@@ -34,6 +34,11 @@ export const MetricsSchema = z.object({
   likes: count,
   reposts: count,
   replies: count,
+  /**
+   * A review's rating in stars out of 5 (a page's other scale is scaled to 5). Optional: mentions
+   * stored before reviews were read have none, and posts that are not reviews leave it out.
+   */
+  rating: z.number().min(0).max(5).nullable().optional(),
 });
 export type Metrics = z.infer<typeof MetricsSchema>;
 

@@ -87,6 +87,10 @@ export function finish(d: Draft, pageUrl: string, pageTitle: string | null, now:
       likes: count(d.metrics.likes),
       reposts: count(d.metrics.reposts),
       replies: count(d.metrics.replies),
+      // Only reviews carry a rating; other mentions keep the four counts they always had.
+      ...(typeof d.metrics.rating === 'number' && d.metrics.rating >= 0 && d.metrics.rating <= 5
+        ? { rating: Math.round(d.metrics.rating * 100) / 100 }
+        : {}),
     },
     quoted,
     warnings: Array.from(new Set(warnings)),

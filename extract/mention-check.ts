@@ -28,7 +28,8 @@ const AUTHOR: Rules = {
   profileUrl: nullOr(httpUrl),
   followers: count,
 };
-const METRICS: Rules = { views: count, likes: count, reposts: count, replies: count };
+const rating = (v: unknown) => v === undefined || v === null || (typeof v === 'number' && v >= 0 && v <= 5);
+const METRICS: Rules = { views: count, likes: count, reposts: count, replies: count, rating };
 
 /** The path of the first field that breaks a rule ('author.profileUrl'), or null when all hold. */
 function firstIssue(value: unknown, rules: Rules, prefix = ''): string | null {

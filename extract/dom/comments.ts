@@ -7,6 +7,8 @@ import { MAX_URL_CHARS } from '../../domain/field-rules';
 import { lazyFound, type CommentFields, type Ctx, type Draft, type Found } from '../types';
 import { textOf } from './text';
 import { httpUrl, linkUrl, toIso } from './url';
+import { readRating } from '../meta/rating';
+import { textDate } from '../meta/text-date';
 
 export interface CommentSpec {
   item: string;
@@ -17,6 +19,8 @@ export interface CommentSpec {
   link: string;
   /** Parts of a comment that are not its text (author line, reply button, nested replies). */
   notText: string;
+  /** Where a review shows its stars (review lists only). */
+  rating?: string;
 }
 
 /** WordPress core markup and the older "commentlist" themes. */
@@ -47,13 +51,17 @@ export function looseDate(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const iso = toIso(raw);
   if (iso) return iso;
+  // "29 januari 2019", "le 3 mars 2021": Date.parse knows English month names only.
+  const printed = textDate(raw);
   const s = raw
     .replace(/(\d)(st|nd|rd|th)\b/g, '$1')
     .replace(/\s+at\s+/i, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   const t = Date.parse(`${s} UTC`);
-  return Number.isNaN(t) ? toIso(s) : toIso(new Date(t).toISOString());
+  if (!Number.isNaN(t) && /[a-z]{3}/i.test(s) && printed && printed !== new Date(t).toISOString().slice(0, 10))
+    return toIso(printed);
+  return Number.isNaN(t) ? toIso(printed ?? s) : toIso(new Date(t).toISOString());
 }
 
 /**
@@ -68,12 +76,14 @@ export function readComments(
   spec: CommentSpec,
   platform: Draft['platform'],
   postUrl: string | null,
+  /** The comments, when the caller found them already (generic comment sections). */
+  found?: Element[],
 ): Found[] {
   const base = ctx.url.href;
   // Absolute once: comment permalinks are built on it and the snapshot compares replies with it.
   const post = httpUrl(postUrl, base);
   // Numbered ids only: WordPress also has #comment-form, #comments-subscribe and the like.
-  const items = Array.from(root.querySelectorAll(spec.item)).filter((c) => !c.id || /\d/.test(c.id));
+  const items = found ?? Array.from(root.querySelectorAll(spec.item)).filter((c) => !c.id || /\d/.test(c.id));
   const isItem = new Set(items);
   const owner = (el: Element): Element | null => {
     for (let a: Element | null = el; a; a = a.parentElement) if (isItem.has(a)) return a;
@@ -161,7 +171,11 @@ export function readComments(
       parentUrl: (parent ? urlOf(parent) : null) ?? post,
       name: a ? textOf(a, { inline: true }).replace(/\s+says:?\s*$/i, '') : null,
       profileUrl: profileOf(own(c, spec.profile)),
-      publishedAt: looseDate(t?.getAttribute('datetime') ?? t?.getAttribute('title') ?? ms ?? t?.textContent),
+      publishedAt: t
+        ? looseDate(
+            t.getAttribute('datetime') ?? t.getAttribute('content') ?? t.getAttribute('title') ?? ms ?? t.textContent,
+          )
+        : headerDate(c),
       text: textOf(from, { skip }),
       lang: () => from.closest('[lang]')?.getAttribute('lang') ?? null,
     };
@@ -178,12 +192,19 @@ export function readComments(
     d.text = f.text;
     d.language = f.lang();
     d.parentUrl = f.parentUrl;
+    if (spec.rating) d.metrics.rating = readRating(c, own(c, spec.rating));
     return d;
   }
 }
 
 /** An id that needs no escaping in a URL fragment (WordPress's comment-123, Blogger's c123). */
 const PLAIN_ID = /^[\w-]+$/;
+
+/** No time element: the date a comment's header line prints ("Gerda 29 januari 2019 10:12"). */
+function headerDate(c: Element): string | null {
+  const h = c.querySelector('header, footer, [class*="meta"], [class*="info"], [class*="head"]');
+  return h ? textDate(h.textContent) : null;
+}
 
 const split = (list: string) => list.split(',').map((s) => s.trim());
 
