@@ -17,12 +17,15 @@ export function urlKey(input: string): string {
   }
   let host = url.hostname.toLowerCase().replace(/^www\./, '');
   host = HOST_ALIASES[host] ?? host.replace(/^(m|mobile|amp)\./, '');
+  const platform = platformOfHost(host);
+  host = platform?.keyHost ?? host;
+  const kept = platform?.keptParams;
   const params = [...url.searchParams.entries()]
-    .filter(([k]) => !TRACKING_PARAMS.test(k))
+    .filter(([k]) => (kept ? kept.includes(k) : !TRACKING_PARAMS.test(k)))
     .sort(([a], [b]) => a.localeCompare(b));
   const query = params.length ? '?' + new URLSearchParams(params).toString() : '';
   const path = url.pathname.replace(/\/+$/, '') || '/';
-  const keyPath = platformOfHost(host)?.keyPath;
+  const keyPath = platform?.keyPath;
   const port = url.port && url.port !== '80' && url.port !== '443' ? ':' + url.port : '';
   // The fragment identifies a comment on blog pages (#comment-123), so it stays.
   const hash = /^#(comment|c|li-comment|div-comment)[-_]?\d+/i.test(url.hash) ? url.hash : '';
