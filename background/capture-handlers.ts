@@ -10,6 +10,7 @@ import { readActor } from '../storage/settings';
 import { addLogEntry } from '../storage/update-case';
 import { captureTab } from './capture-tab';
 import { takePendingCapture } from './pending-capture';
+import { newMessages, notStored } from './dm-capture';
 
 type CaptureMessage = Extract<MessageType, `capture/${string}`>;
 
@@ -22,16 +23,23 @@ export function createCaptureHandlers(db: CaptureDb): Pick<Handlers, CaptureMess
     summarise(c, c.mentionIds[0] ? await db.mentions.get(c.mentionIds[0]) : undefined);
   return {
     // One message for the popup's first render: it used to wait for three in a row (pending, tab, check).
-    'capture/open': async ({ tabId, fresh }) => {
-      const read = (fresh ? null : await takePendingCapture(tabId)) ?? (await captureTab(tabId, {}));
-      const dup = await findDuplicate(db, read.mention);
+    'capture/open': async ({ tabId, fresh, dmLast }) => {
+      const again = fresh || dmLast !== undefined;
+      const read =
+        (again ? null : await takePendingCapture(tabId)) ?? (await captureTab(tabId, dmLast ? { dmLast } : {}));
+      const { mention, also, dup } = await newMessages(db, read);
       const dupCase = dup ? await db.cases.get(dup.caseId) : undefined;
-      return { ...read, duplicate: dupCase ? await summaryOf(dupCase) : null };
+      return {
+        ...read,
+        mention,
+        ...(also ? { also } : {}),
+        duplicate: dupCase ? await summaryOf(dupCase) : null,
+      };
     },
     'capture/author-cases': async ({ mention }) => ({
       cases: await Promise.all((await casesOfAuthor(db, mention)).map(summaryOf)),
     }),
-    'capture/save': async ({ mention, review }) => {
+    'capture/save': async ({ mention, review, also }) => {
       const actor = await readActor();
       // A post already stored never gets a second case (even if a page skips the popup's check):
       // its note goes to the existing one.
@@ -41,10 +49,10 @@ export function createCaptureHandlers(db: CaptureDb): Pick<Handlers, CaptureMess
           await addLogEntry(db, { caseId: dup.caseId, kind: 'note', text: review.note, ...actor });
         return { caseId: dup.caseId, mentionId: dup.id };
       }
-      return saveCapture(db, { mention, review, ...actor });
+      return saveCapture(db, { mention, also: await notStored(db, also), review, ...actor });
     },
-    'capture/attach': async ({ mention, caseId, note }) => {
-      return attachMention(db, { caseId, mention, note, ...(await readActor()) });
+    'capture/attach': async ({ mention, caseId, note, also }) => {
+      return attachMention(db, { caseId, mention, also: await notStored(db, also), note, ...(await readActor()) });
     },
   };
 }

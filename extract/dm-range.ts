@@ -9,6 +9,7 @@ import type { Mention } from '../domain/mention';
 import type { ThreadComment } from '../domain/thread';
 import { cleanHandle, cleanLine, normaliseText } from './dom/normalise';
 import { THREAD_COMMENT_MAX_CHARS } from '../domain/thread-limits';
+import { DM_MAX_RANGE } from './dm-limits';
 import { dmDraft, type Conversation, type DmMessage } from './platforms/x-dm';
 import type { CaptureRequest, Draft } from './types';
 
@@ -28,9 +29,6 @@ export interface DmCaptureResult {
   also: Mention[];
   dm: DmRangeInfo;
 }
-
-/** The most messages one capture takes (a conversation can hold thousands). */
-export const DM_MAX_RANGE = 50;
 
 function messageAt(conv: Conversation, node: Node | null | undefined): DmMessage | undefined {
   if (!node) return undefined;
