@@ -35,6 +35,16 @@ function messageAt(conv: Conversation, node: Node | null | undefined): DmMessage
   return conv.messages.find((m) => m.el === node || m.el.contains(node));
 }
 
+/** Where the agent's live selection starts, when they selected text (the capture script passes no node). */
+function selectionAnchor(conv: Conversation, req: CaptureRequest): Node | null {
+  if (!req.selection?.trim()) return null;
+  try {
+    return conv.messages[0]?.el.ownerDocument?.defaultView?.getSelection?.()?.anchorNode ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function contextComment(m: DmMessage, conv: Conversation): ThreadComment {
   const who = m.side === 'customer' ? conv.customer : conv.brand;
   return {
@@ -58,7 +68,7 @@ export function dmCapture(
 ): DmCaptureResult | null {
   const customer = conv.messages.filter((m) => m.side === 'customer');
   const warnings: string[] = [];
-  const pointed = messageAt(conv, req.target) ?? messageAt(conv, req.selectionNode);
+  const pointed = messageAt(conv, req.target) ?? messageAt(conv, req.selectionNode ?? selectionAnchor(conv, req));
   let range: DmMessage[];
   let requested: number | null = null;
   if (pointed?.side === 'customer') range = [pointed];
