@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { send } from '../../messaging/client';
 import { t } from '../i18n';
+import './dm-opt-in.css';
 
 export type Props = {
   /** Whether the agent has switched the capture of direct messages on (saved setting). */
@@ -19,9 +20,9 @@ export function DmOptIn({ initial }: Props) {
     );
   };
   return (
-    <section aria-labelledby="dm-opt-h" data-testid="dm-opt-in">
+    <section class="dm-opt-in" aria-labelledby="dm-opt-h" data-testid="dm-opt-in">
       <h2 id="dm-opt-h">{t('options_dmTitle')}</h2>
-      <label class="choice">
+      <label>
         <input
           type="checkbox"
           name="dmCapture"
@@ -31,7 +32,7 @@ export function DmOptIn({ initial }: Props) {
         />
         <span>{t('options_dmLabel')}</span>
       </label>
-      <p id="dm-opt-help" class="meta">
+      <p id="dm-opt-help" class="help">
         {t('options_dmHelp')}
       </p>
       <p role="status" data-testid="dm-opt-state">
