@@ -37,6 +37,8 @@ export const EXTENSION_CSP = [
 
 export default defineConfig({
   outDir: e2e ? '.output-e2e' : '.output',
+  // The Firefox test build is installed from its package; a sources archive is for store review only.
+  zip: e2e ? { zipSources: false } : {},
   imports: false,
   vite: () => ({
     plugins: [preact()],
@@ -78,8 +80,9 @@ export default defineConfig({
       'storage',
       'unlimitedStorage',
       'alarms',
-      'contextMenus',
-      ...(browser === 'firefox' ? [] : ['sidePanel']),
+      // Firefox gives content scripts menus.getTargetElement (the right-clicked element) only
+      // with its own name for the permission; Chrome knows only contextMenus.
+      ...(browser === 'firefox' ? ['menus'] : ['contextMenus', 'sidePanel']),
     ],
     // The social sites: tests serve their markup at the real addresses through Playwright's router
     // (no network). Test build only.
@@ -89,7 +92,7 @@ export default defineConfig({
       ? { optional_permissions: OPTIONAL_HOSTS }
       : { optional_host_permissions: OPTIONAL_HOSTS }),
     action: { default_title: '__MSG_actionTitle__' },
-    // Issue 5: "capture what is in view" from the keyboard (shown in the popup).
+    // "Capture what is in view" from the keyboard (shown in the popup).
     commands: {
       'capture-in-view': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_commandCapture__' },
     },

@@ -6,53 +6,91 @@ import type { Case } from '../domain/case';
 import { attachMention } from '../storage/attach-mention';
 import { casesOfAuthor, findDuplicate } from '../storage/find-existing';
 import { saveCapture } from '../storage/save-capture';
-import { readActor } from '../storage/settings';
 import { addLogEntry } from '../storage/update-case';
 import { captureTab } from './capture-tab';
 import { takePendingCapture } from './pending-capture';
 import { newMessages, notStored } from './dm-capture';
+import { teamSummary } from './team-merge';
+import type { TeamService } from './team-service';
 
 type CaptureMessage = Extract<MessageType, `capture/${string}`>;
 
 /**
  * Reading a post for review (from the tab or the pending capture, with what is already stored
- * about it) and storing it: as a new case, or added to an earlier case of the same customer.
+ * about it, here and in the team's backend: a post the team already has is never offered as a
+ * fresh form) and storing it: as a new case, or added to an earlier case of the same customer.
  */
-export function createCaptureHandlers(db: CaptureDb): Pick<Handlers, CaptureMessage> {
+export function createCaptureHandlers(db: CaptureDb, team: TeamService): Pick<Handlers, CaptureMessage> {
   const summaryOf = async (c: Case) =>
     summarise(c, c.mentionIds[0] ? await db.mentions.get(c.mentionIds[0]) : undefined);
+  const actor = () => team.actor();
   return {
     // One message for the popup's first render: it used to wait for three in a row (pending, tab, check).
     'capture/open': async ({ tabId, fresh, dmLast }) => {
       const again = fresh || dmLast !== undefined;
       const read =
         (again ? null : await takePendingCapture(tabId)) ?? (await captureTab(tabId, dmLast ? { dmLast } : {}));
-      const { mention, also, dup } = await newMessages(db, read);
+      // The team is asked at the same time as this browser's database (within a short budget). A
+      // conversation's messages already stored are left out (dm-capture.ts); the team's post lookup
+      // knows a conversation only by its address, which every message shares, so for a direct
+      // message it is no duplicate check (the customer's earlier cases are offered instead).
+      const [picked, fromTeam] = await Promise.all([newMessages(db, read), team.forPost(read.mention)]);
+      const { mention, also, dup } = picked;
+      const extras = { mention, ...(also ? { also } : {}) };
+      const found = mention.kind === 'dm' ? null : fromTeam.found;
       const dupCase = dup ? await db.cases.get(dup.caseId) : undefined;
+      if (dupCase) {
+        const local = await summaryOf(dupCase);
+        // The same case on the backend: its status, owner and history are the team's (fresher).
+        const same = found && dupCase.backend?.id === found.remoteId && dupCase.backend.adapter === fromTeam.kind;
+        const duplicate = same ? { ...teamSummary(found, fromTeam.kind!, dupCase), text: local.text } : local;
+        return { ...read, ...extras, duplicate, team: fromTeam.team };
+      }
       return {
         ...read,
-        mention,
-        ...(also ? { also } : {}),
-        duplicate: dupCase ? await summaryOf(dupCase) : null,
+        ...extras,
+        duplicate: found ? teamSummary(found, fromTeam.kind!, undefined) : null,
+        team: fromTeam.team,
       };
     },
-    'capture/author-cases': async ({ mention }) => ({
-      cases: await Promise.all((await casesOfAuthor(db, mention)).map(summaryOf)),
-    }),
+    'capture/author-cases': async ({ mention }) => {
+      const [local, fromTeam] = await Promise.all([casesOfAuthor(db, mention), team.authorCases(mention)]);
+      const held = new Set(local.flatMap((c) => (c.backend ? [c.backend.id] : [])));
+      const others = fromTeam.cases.filter((t) => !held.has(t.remoteId)).slice(0, 5);
+      return {
+        cases: [
+          ...(await Promise.all(local.map(summaryOf))),
+          ...others.map((t) => teamSummary(t, fromTeam.kind!, undefined)),
+        ],
+      };
+    },
     'capture/save': async ({ mention, review, also }) => {
-      const actor = await readActor();
+      const who = await actor();
       // A post already stored never gets a second case (even if a page skips the popup's check):
       // its note goes to the existing one.
       const dup = await findDuplicate(db, mention);
       if (dup) {
-        if (review.note.trim())
-          await addLogEntry(db, { caseId: dup.caseId, kind: 'note', text: review.note, ...actor });
+        if (review.note.trim()) await addLogEntry(db, { caseId: dup.caseId, kind: 'note', text: review.note, ...who });
         return { caseId: dup.caseId, mentionId: dup.id };
       }
-      return saveCapture(db, { mention, also: await notStored(db, also), review, ...actor });
+      // Nor one the team has: the popup was told so, but the team may have answered after it opened
+      // (not for a direct message: its conversation's address is every message's).
+      const known = mention.kind === 'dm' ? null : team.knownPost(mention);
+      if (known) {
+        const caseId = await team.resolve(known);
+        if (review.note.trim()) await addLogEntry(db, { caseId, kind: 'note', text: review.note, ...who });
+        return { caseId, mentionId: (await db.cases.get(caseId))?.mentionIds[0] ?? '' };
+      }
+      return saveCapture(db, { mention, also: await notStored(db, also), review, ...who });
     },
     'capture/attach': async ({ mention, caseId, note, also }) => {
-      return attachMention(db, { caseId, mention, also: await notStored(db, also), note, ...(await readActor()) });
+      return attachMention(db, {
+        caseId: await team.resolve(caseId),
+        mention,
+        also: await notStored(db, also),
+        note,
+        ...(await actor()),
+      });
     },
   };
 }

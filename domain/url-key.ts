@@ -20,10 +20,16 @@ export function urlKey(input: string): string {
   const platform = platformOfHost(host);
   host = platform?.keyHost ?? host;
   const kept = platform?.keptParams;
-  const params = [...url.searchParams.entries()]
-    .filter(([k]) => (kept ? kept.includes(k) : !TRACKING_PARAMS.test(k)))
-    .sort(([a], [b]) => a.localeCompare(b));
-  const query = params.length ? '?' + new URLSearchParams(params).toString() : '';
+  // forEach and append, not iterators: in a Firefox content script (capture, markers) URL objects
+  // are seen through Xray wrappers, whose iterators are not iterable there.
+  const params: [string, string][] = [];
+  url.searchParams.forEach((v, k) => {
+    if (kept ? kept.includes(k) : !TRACKING_PARAMS.test(k)) params.push([k, v]);
+  });
+  params.sort(([a], [b]) => a.localeCompare(b));
+  const search = new URLSearchParams();
+  for (const [k, v] of params) search.append(k, v);
+  const query = params.length ? '?' + search.toString() : '';
   const path = url.pathname.replace(/\/+$/, '') || '/';
   const keyPath = platform?.keyPath;
   const port = url.port && url.port !== '80' && url.port !== '443' ? ':' + url.port : '';

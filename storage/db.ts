@@ -29,6 +29,11 @@ export class CaptureDb extends Dexie {
     this.version(3).stores({
       identities: 'authorKey, groupId',
     });
+    // The team: a case is found by its backend id (the change feed names cases by it). Version 4
+    // is another module's.
+    this.version(5).stores({
+      cases: 'id, &idempotencyKey, createdAt, updatedAt, status, syncState, backend.id',
+    });
   }
 }
 

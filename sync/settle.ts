@@ -3,6 +3,7 @@ import { newOutboxEntry, type OutboxEntry, type OutboxPatch } from '../domain/ou
 import type { CaptureDb } from '../storage/db';
 import { PermanentError, TransientError, UnknownOutcomeError, type Adapter, type RemoteCase } from './adapter';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
+import { newLogEntry } from '../domain/case-records';
 import type { DrainOptions } from './drain-options';
 
 export type Outcome = 'sent' | 'retried' | 'failed';
@@ -13,6 +14,8 @@ export interface Job {
   entry: OutboxEntry;
   kase: Case | undefined;
   first: StoredMention | undefined;
+  /** For an update that attaches a mention: that mention. */
+  attached?: StoredMention;
 }
 
 export type Done = { job: Job } & (
@@ -65,6 +68,13 @@ export async function settle(
         if (!c) continue;
         c.backend = { adapter: adapter.kind, id: d.remote.id, url: d.remote.url, syncedAt: at };
         c.syncError = null;
+        if (d.remote.existing) {
+          // The team had this post already: the capture went into that case, whose status and
+          // owner are the team's; nothing of this browser's review overrides them.
+          joinedTeamCase(c, d.remote, adapter.kind, at);
+          c.syncState = rest ? 'queued' : 'sent';
+          continue;
+        }
         // An owner chosen in the capture review is not part of the create body: send it after.
         const patch: OutboxPatch = {};
         if (c.owner !== d.remote.owner) patch.owner = c.owner;
@@ -95,6 +105,21 @@ export async function settle(
     await db.cases.bulkPut([...cases.values()]);
     return outcomes;
   });
+}
+
+/** A local case whose create found the post's team case: it now stands for that case. */
+function joinedTeamCase(c: Case, remote: RemoteCase, kind: string, at: string): void {
+  const by = `${kind} backend`;
+  c.log.push(newLogEntry('mention', by, 'The team already had a case for this post: this capture was added to it', at));
+  if (remote.status !== c.status) {
+    c.log.push(newLogEntry('status', by, `Status ${c.status} → ${remote.status}`, at));
+    c.status = remote.status;
+  }
+  if (remote.owner !== c.owner) {
+    c.log.push(newLogEntry('owner', by, remote.owner ? `Owner: ${remote.owner}` : 'Owner removed', at));
+    c.owner = remote.owner;
+  }
+  c.updatedAt = at;
 }
 
 function failure(

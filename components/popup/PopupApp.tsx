@@ -10,7 +10,8 @@ import { alsoToSave, newUnsavedCapture, type UnsavedCapture } from './unsaved-ca
 import { DmCapture } from './DmCapture';
 import { DmRefused } from './DmRefused';
 import { authorCases, captureShortcut, openCapture, type Opened } from './load-capture';
-import { openSidePanel } from '../open-side-panel';
+import { openSidePanel } from '../../browser-compat/side-panel';
+import { browserWords } from '../../browser-compat/words';
 import { t } from '../i18n';
 
 export type Props = {
@@ -86,7 +87,7 @@ export function PopupApp({ tabId, opening }: Props) {
     <>
       {stepView(state, setState, read)}
       <p class="meta shortcut" data-testid="shortcut">
-        {shortcut ? t('shortcutHint', shortcut) : t('shortcutNone')}
+        {shortcut ? t('shortcutHint', shortcut) : t(browserWords.shortcutNone)}
       </p>
     </>
   );
@@ -106,7 +107,7 @@ function stepView(state: State, setState: (s: State) => void, read: (fresh?: boo
           onAddNote={(text) => send('case/log', { caseId, kind: 'note', text }).then(() => {})}
         />
         <button type="button" class="secondary" onClick={() => void openSidePanel()}>
-          {t('openSidePanel')}
+          {t(browserWords.openPanel)}
         </button>
       </>
     );
@@ -118,7 +119,7 @@ function stepView(state: State, setState: (s: State) => void, read: (fresh?: boo
         <p data-testid="saved">{state.attached ? t('attached') : t('saved')}</p>
         <p>{sync === 'local' ? t('savedLocal') : t('savedQueued')}</p>
         <button type="button" onClick={() => void openSidePanel()}>
-          {t('openSidePanel')}
+          {t(browserWords.openPanel)}
         </button>{' '}
         <button type="button" onClick={() => read(true)}>
           {t('captureAnother')}

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 
 /**
- * The address of the page the agent is looking at, following tab switches, window focus and
- * in-page navigation (X is a single-page app: its URL changes without a load). In the e2e build
+ * The address of the page the agent is looking at in this panel's window, following tab switches
+ * and in-page navigation (X is a single-page app: its URL changes without a load). In the e2e build
  * a test may pin the tab with `?tabId=`, since the panel page is opened as a tab there.
  */
 export function useActivePage(search: string): string | null {
@@ -13,7 +13,9 @@ export function useActivePage(search: string): string | null {
     const refresh = async () => {
       const tab = pinned
         ? await browser.tabs.get(pinned).catch(() => undefined)
-        : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+        : // Its own window's tab: each window has its own panel (Chrome) or sidebar (Firefox),
+          // which must not show another window's page when that one has the focus.
+          (await browser.tabs.query({ active: true, currentWindow: true }))[0];
       setUrl(tab?.url ?? null);
     };
     const onUpdated = (tabId: number, change: { url?: string; status?: string }, tab: { active?: boolean }) => {

@@ -24,7 +24,12 @@ function cleanUrl(href: string | null | undefined, base: string): string | null 
   const u = parseUrl(href, base);
   if (!u) return null;
   const keep = facebookPlatform.keptParams ?? [];
-  for (const k of [...u.searchParams.keys()]) if (!keep.includes(k)) u.searchParams.delete(k);
+  // forEach, not an iterator: in a Firefox content script a URL's iterators are not iterable (Xray).
+  const drop: string[] = [];
+  u.searchParams.forEach((_, k) => {
+    if (!keep.includes(k)) drop.push(k);
+  });
+  for (const k of drop) u.searchParams.delete(k);
   u.hash = '';
   return u.href;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MENU_ID, handleMenuClick, optionsForClick } from '../../background/context-menu';
-import { badgeText } from '../../background/page-badge';
+import { badgeText } from '../../background/badge';
 import { takePendingCapture, trackPendingCapture } from '../../background/pending-capture';
 import { parseAuthorKey } from '../../domain/parse-author-key';
 import { mention } from '../helpers';

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { captureTab } from '../../background/capture-tab';
 import { createCaptureHandlers } from '../../background/capture-handlers';
+import { TeamService } from '../../background/team-service';
+import { DEFAULT_SETTINGS } from '../../domain/settings';
 import { createDmSettingsHandlers } from '../../background/dm-settings-handlers';
 import { createSyncHandlers } from '../../background/sync-handlers';
 import { protocol } from '../../messaging/protocol';
@@ -35,6 +37,15 @@ function fakeInjection(result: unknown): unknown[] {
 }
 
 afterEach(() => void vi.restoreAllMocks());
+
+/** No backend: the team is off, this browser's cases are all there is. */
+const offTeam = (db: ReturnType<typeof freshDb>) =>
+  new TeamService({
+    db,
+    backend: async () => ({ problem: null }),
+    settings: async () => DEFAULT_SETTINGS,
+    requestSync: () => {},
+  });
 
 describe('the switch for direct messages', () => {
   it('is off for settings stored before it existed (migration to version 2), and for new agents', async () => {
@@ -93,7 +104,7 @@ describe('storing a conversation capture', () => {
 
   it('stores the range under one case, the reviewed message first; a later message of the conversation is not a duplicate', async () => {
     const db = freshDb();
-    const h = createCaptureHandlers(db);
+    const h = createCaptureHandlers(db, offTeam(db));
     const { caseId, mentionId } = await h['capture/save']({ mention: second, review, also: [first] });
     const c = await db.cases.get(caseId);
     expect(c?.mentionIds[0]).toBe(mentionId);
@@ -111,7 +122,7 @@ describe('storing a conversation capture', () => {
 
   it('tells a classic message (no id) by its time and text', async () => {
     const db = freshDb();
-    const h = createCaptureHandlers(db);
+    const h = createCaptureHandlers(db, offTeam(db));
     const classic = dm(null, 'Klantnummer 4471209.', '2025-12-30T13:24:00.000Z');
     const { caseId } = await h['capture/save']({ mention: classic, review });
     expect((await h['capture/save']({ mention: { ...classic }, review })).caseId).toBe(caseId);
@@ -121,7 +132,7 @@ describe('storing a conversation capture', () => {
 
   it('attaches a range to the customer’s earlier case, leaving out messages it already holds', async () => {
     const db = freshDb();
-    const h = createCaptureHandlers(db);
+    const h = createCaptureHandlers(db, offTeam(db));
     const { caseId } = await h['capture/save']({ mention: first, review });
     await h['capture/attach']({ mention: newest, caseId, note: '', also: [first, second] });
     const c = await db.cases.get(caseId);
@@ -139,7 +150,7 @@ describe('storing a conversation capture', () => {
 
   it('opens on the messages not stored yet, with the exchange kept on the newest', async () => {
     const db = freshDb();
-    const h = createCaptureHandlers(db);
+    const h = createCaptureHandlers(db, offTeam(db));
     await h['capture/save']({ mention: first, review });
     const thread = { comments: [], found: 0, truncated: false };
     fakeInjection({

@@ -15,6 +15,8 @@ const HISTORY: Record<number, Record<string, string>> = {
   },
   // 2 was never declared (the sync module reserved it and needed no index); 3 adds linked author identities.
   3: { identities: 'authorKey, groupId' },
+  // 5 indexes a case's backend id (the team's change feed names cases by it); 4 is another module's.
+  5: { cases: 'id, &idempotencyKey, createdAt, updatedAt, status, syncState, backend.id' },
 };
 
 const v1Mention = {
@@ -95,6 +97,9 @@ describe('database upgrades', () => {
       expect(await db.mentions.where('authorKey').equals('x:marloesdv').count()).toBe(1);
       expect(await db.outbox.where('caseId').equals('c1').count()).toBe(1);
       if (from >= 3) expect(await db.identities.where('groupId').equals('g1').count()).toBe(2);
+      // A case the backend acknowledged is found by its backend id, whichever version wrote it.
+      await db.cases.update('c1', { backend: { adapter: 'http', id: 'r1', url: null, syncedAt: c!.updatedAt } });
+      expect((await db.cases.where('backend.id').equals('r1').first())?.id).toBe('c1');
       db.close();
     });
   }
@@ -128,17 +133,18 @@ function declaredVersions(
 }
 
 describe('the frozen-history check', () => {
-  /** What db.ts would be with a version 4 added and not frozen. */
+  /** What db.ts would be with a new version added and not frozen. */
+  const PROBE = 1000;
   class WithUnfrozenVersion extends CaptureDb {
     constructor(name: string) {
       super(name);
-      this.version(4).stores({ probe: 'id' });
+      this.version(PROBE).stores({ probe: 'id' });
     }
   }
 
   it('sees a version added without being frozen', () => {
     const declared = declaredVersions((name) => new WithUnfrozenVersion(name));
-    expect(declared[4]).toEqual({ probe: 'id' });
+    expect(declared[PROBE]).toEqual({ probe: 'id' });
     expect(declared).not.toEqual(HISTORY);
   });
 });
