@@ -3,7 +3,7 @@ import type { CaseStatus } from '../domain/case';
 import { sendFromMarkers } from '../messaging/client';
 import { createMarker } from './marker';
 import { isPrivateConversation } from '../extract/platforms/platforms';
-import { inPrivateConversation } from '../extract/private-conversation';
+import { inPrivateConversation, PRIVATE_CONTAINERS } from '../extract/private-conversation';
 
 type Hit = { caseId: string; status: CaseStatus } | null;
 
@@ -52,9 +52,11 @@ export function startMarkers(): void {
   const privatePage = () => isPrivateConversation(new URL(location.href));
   const collect = (root: ParentNode) => {
     if (privatePage() || inPrivateConversation(root as Node)) return;
+    // Each link is asked only when the page shows a conversation at all (a thread holds thousands).
+    const drawer = document.querySelector(PRIVATE_CONTAINERS) !== null;
     if (root instanceof HTMLAnchorElement) pending.add(root);
     for (const a of root.querySelectorAll('a[href]'))
-      if (!inPrivateConversation(a)) pending.add(a as HTMLAnchorElement);
+      if (!drawer || !inPrivateConversation(a)) pending.add(a as HTMLAnchorElement);
     if (pending.size) schedule();
   };
   new MutationObserver((records) => {
