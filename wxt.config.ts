@@ -22,6 +22,16 @@ const e2e = process.env.E2E_BUILD === '1';
  */
 const OPTIONAL_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 
+/** The sites whose pages the e2e build is allowed to read (served by the tests themselves). */
+const E2E_SITES = [
+  'https://x.com/*',
+  'https://www.facebook.com/*',
+  'https://www.instagram.com/*',
+  'https://www.youtube.com/*',
+  'https://www.tiktok.com/*',
+  'https://*.trustpilot.com/*',
+];
+
 export const EXTENSION_CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -87,8 +97,9 @@ export default defineConfig({
       // with its own name for the permission; Chrome knows only contextMenus.
       ...(browser === 'firefox' ? ['menus'] : ['contextMenus', 'sidePanel']),
     ],
-    // x.com: tests serve X markup at its real address through Playwright's router (no network).
-    host_permissions: e2e ? ['http://127.0.0.1/*', 'https://x.com/*'] : [],
+    // The social sites: tests serve their markup at the real addresses through Playwright's router
+    // (no network). Test build only.
+    host_permissions: e2e ? ['http://127.0.0.1/*', ...E2E_SITES] : [],
     // Asked at run time only: the backend's origin (options page) and per-site markers.
     ...(manifestVersion === 2
       ? { optional_permissions: OPTIONAL_HOSTS }

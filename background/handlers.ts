@@ -3,6 +3,7 @@ import { createRouter, markersChannel, pagesChannel, type Handlers } from '../me
 import { createCaptureHandlers } from './capture-handlers';
 import { createCaseHandlers } from './case-handlers';
 import { createDataHandlers } from './data-handlers';
+import { createDmSettingsHandlers } from './dm-settings-handlers';
 import { createMarkerHandlers, createMarkerSiteHandlers } from './markers';
 import { createSyncHandlers } from './sync-handlers';
 import { createTeamHandlers } from './team-handlers';
@@ -20,6 +21,7 @@ export function createHandlers(db: CaptureDb, team: TeamService): Handlers {
     ...createMarkerSiteHandlers(),
     ...createSyncHandlers(db),
     ...createTeamHandlers(team),
+    ...createDmSettingsHandlers(),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PLATFORM_IDS } from '../extract/platforms/platforms';
+import { MENTION_KINDS } from './enum-values';
 import { LANGUAGE_TAG } from './field-rules';
 import { HttpUrlSchema, IsoInstantSchema } from './primitives';
 import { ThreadSchema } from './thread';
@@ -11,7 +12,7 @@ import { ThreadSchema } from './thread';
 export const PlatformSchema = z.enum(PLATFORM_IDS);
 export type Platform = z.infer<typeof PlatformSchema>;
 
-export const MentionKindSchema = z.enum(['post', 'comment']);
+export const MentionKindSchema = z.enum(MENTION_KINDS);
 export type MentionKind = z.infer<typeof MentionKindSchema>;
 
 export { HttpUrlSchema, IsoInstantSchema } from './primitives';

@@ -13,7 +13,7 @@ import { PLATFORM_IDS } from './platforms/platforms';
 // The schema's platform enum is built from the same list, so the two cannot disagree.
 const PLATFORMS = new Set<string>(PLATFORM_IDS);
 // A record over the union type: TypeScript fails here when the schema gains a kind.
-const KINDS: Record<MentionKind, true> = { post: true, comment: true };
+const KINDS: Record<MentionKind, true> = { post: true, comment: true, dm: true };
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const nullOr = (ok: (v: unknown) => boolean) => (v: unknown) => v === null || ok(v);

@@ -19,6 +19,7 @@ import Defuddle from 'defuddle';
 import { parseHTML } from 'linkedom';
 import { MentionSchema } from '../domain/mention';
 import { extractAll, extractMention } from '../extract/index';
+import { urlKey } from '../domain/url-key';
 import { FIELDS, agree, allPresent, commentsFound, mostlyBody, nonepresent, type Output } from './bench-compare';
 import { corpusDir, loadPages, type Group, type Page, type Verified } from './bench-pages';
 
@@ -73,7 +74,9 @@ function run(tool: Tool, html: string, url: string): Output {
         published: m.publishedAt,
         title: m.title,
         language: m.language,
-        comments: all.filter((c) => c.kind === 'comment').map((c) => c.text),
+        // A comment, answer or review counts when it comes out as its own mention: a comment, or
+        // any mention of another address than the page's (a review site's reviews are posts).
+        comments: all.filter((c) => c.kind === 'comment' || urlKey(c.url) !== urlKey(url)).map((c) => c.text),
       };
     }
     if (tool === 'readability') {

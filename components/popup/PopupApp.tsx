@@ -5,7 +5,9 @@ import type { CaseSummary } from '../../domain/case-summary';
 import { MentionForm } from './MentionForm';
 import { ExistingCase } from './ExistingCase';
 import { AuthorCases } from './AuthorCases';
-import { newUnsavedCapture, type UnsavedCapture } from './unsaved-capture';
+import { alsoToSave, newUnsavedCapture, type UnsavedCapture } from './unsaved-capture';
+import { DmCapture } from './DmCapture';
+import { DmRefused } from './DmRefused';
 import { authorCases, captureShortcut, openCapture, type Opened } from './load-capture';
 import { openSidePanel } from '../../browser-compat/side-panel';
 import { browserWords } from '../../browser-compat/words';
@@ -30,6 +32,7 @@ type State =
       error: string | null;
     }
   | { step: 'saved'; kase: Case | null; attached: boolean }
+  | { step: 'refused' }
   | { step: 'failed'; error: string };
 
 /** The toolbar popup: read the post (or take the context menu's capture), check for duplicates, review, save. */
@@ -40,23 +43,25 @@ export function PopupApp({ tabId, opening }: Props) {
   const show = (opened: Promise<Opened>) => {
     setState({ step: 'reading' });
     opened
-      .then(({ mention, duplicate }) => {
+      .then(({ mention, duplicate, also, dm, refused }) => {
         setState(
-          duplicate
-            ? { step: 'duplicate', summary: duplicate }
-            : {
-                step: 'review',
-                capture: newUnsavedCapture(mention),
-                authorCases: [],
-                attachTo: null,
-                saving: false,
-                error: null,
-              },
+          refused
+            ? { step: 'refused' }
+            : duplicate
+              ? { step: 'duplicate', summary: duplicate }
+              : {
+                  step: 'review',
+                  capture: newUnsavedCapture(mention, { also, dm }),
+                  authorCases: [],
+                  attachTo: null,
+                  saving: false,
+                  error: null,
+                },
         );
       })
       .catch((e: unknown) => setState({ step: 'failed', error: String(e instanceof Error ? e.message : e) }));
   };
-  const read = (fresh = false) => show(openCapture(tabId, fresh));
+  const read = (fresh = false, dmLast?: number) => show(openCapture(tabId, fresh, dmLast));
   // A layout effect runs as soon as the first render is committed; a plain effect would wait for
   // the next frame, and the read's answer with it.
   useLayoutEffect(() => show(opening ?? openCapture(tabId)), [tabId]);
@@ -88,8 +93,9 @@ export function PopupApp({ tabId, opening }: Props) {
 }
 
 /** What the popup shows at each step (a plain function, so the popup stays one component). */
-function stepView(state: State, setState: (s: State) => void, read: (fresh?: boolean) => void) {
+function stepView(state: State, setState: (s: State) => void, read: (fresh?: boolean, dmLast?: number) => void) {
   if (state.step === 'reading') return <p aria-busy="true">{t('reading')}</p>;
+  if (state.step === 'refused') return <DmRefused />;
   if (state.step === 'failed') return <p role="alert">{t('error', state.error)}</p>;
   if (state.step === 'duplicate') {
     const caseId = state.summary.id;
@@ -125,9 +131,10 @@ function stepView(state: State, setState: (s: State) => void, read: (fresh?: boo
   const save = async () => {
     setState({ ...state, saving: true, error: null });
     try {
+      const also = alsoToSave(capture);
       const { caseId } = attachTo
-        ? await send('capture/attach', { mention: capture.mention, caseId: attachTo, note: capture.review.note })
-        : await send('capture/save', capture);
+        ? await send('capture/attach', { mention: capture.mention, caseId: attachTo, note: capture.review.note, also })
+        : await send('capture/save', { mention: capture.mention, review: capture.review, also });
       setState({ step: 'saved', kase: await send('case/get', { caseId }), attached: !!attachTo });
     } catch (e) {
       // The capture stays on screen, so nothing the agent typed is lost when storage fails (disk full, …).
@@ -141,6 +148,14 @@ function stepView(state: State, setState: (s: State) => void, read: (fresh?: boo
         <p role="alert" class="error">
           {t('saveFailed', error)}
         </p>
+      )}
+      {capture.mention.kind === 'dm' && (
+        <DmCapture
+          messages={[...(capture.also ?? []), capture.mention]}
+          range={capture.dm ?? null}
+          busy={saving}
+          onRange={(n) => read(true, n)}
+        />
       )}
       <MentionForm
         capture={capture}
