@@ -9,8 +9,10 @@ import { saveCapture } from '../storage/save-capture';
 import { addLogEntry } from '../storage/update-case';
 import { captureTab } from './capture-tab';
 import { takePendingCapture } from './pending-capture';
+import { newMessages, notStored } from './dm-capture';
 import { teamSummary } from './team-merge';
 import type { TeamService } from './team-service';
+import { takeEarlyOpen } from './early-open';
 
 type CaptureMessage = Extract<MessageType, `capture/${string}`>;
 
@@ -25,20 +27,35 @@ export function createCaptureHandlers(db: CaptureDb, team: TeamService): Pick<Ha
   const actor = () => team.actor();
   return {
     // One message for the popup's first render: it used to wait for three in a row (pending, tab, check).
-    'capture/open': async ({ tabId, fresh }) => {
-      const read = (fresh ? null : await takePendingCapture(tabId)) ?? (await captureTab(tabId, {}));
-      // The team is asked at the same time as this browser's database (within a short budget).
-      const [dup, fromTeam] = await Promise.all([findDuplicate(db, read.mention), team.forPost(read.mention)]);
+    'capture/open': async ({ tabId, fresh, dmLast }) => {
+      const again = fresh || dmLast !== undefined;
+      // Usually started already, when the browser asked for popup.html (background/early-open.ts).
+      const early = again ? null : await takeEarlyOpen(tabId);
+      if (early) return early;
+      const read =
+        (again ? null : await takePendingCapture(tabId)) ?? (await captureTab(tabId, dmLast ? { dmLast } : {}));
+      // The team is asked at the same time as this browser's database (within a short budget). A
+      // conversation's messages already stored are left out (dm-capture.ts); the team's post lookup
+      // knows a conversation only by its address, which every message shares, so for a direct
+      // message it is no duplicate check (the customer's earlier cases are offered instead).
+      const [picked, fromTeam] = await Promise.all([newMessages(db, read), team.forPost(read.mention)]);
+      const { mention, also, dup } = picked;
+      const extras = { mention, ...(also ? { also } : {}) };
+      const found = mention.kind === 'dm' ? null : fromTeam.found;
       const dupCase = dup ? await db.cases.get(dup.caseId) : undefined;
-      const found = fromTeam.found;
       if (dupCase) {
         const local = await summaryOf(dupCase);
         // The same case on the backend: its status, owner and history are the team's (fresher).
         const same = found && dupCase.backend?.id === found.remoteId && dupCase.backend.adapter === fromTeam.kind;
         const duplicate = same ? { ...teamSummary(found, fromTeam.kind!, dupCase), text: local.text } : local;
-        return { ...read, duplicate, team: fromTeam.team };
+        return { ...read, ...extras, duplicate, team: fromTeam.team };
       }
-      return { ...read, duplicate: found ? teamSummary(found, fromTeam.kind!, undefined) : null, team: fromTeam.team };
+      return {
+        ...read,
+        ...extras,
+        duplicate: found ? teamSummary(found, fromTeam.kind!, undefined) : null,
+        team: fromTeam.team,
+      };
     },
     'capture/author-cases': async ({ mention }) => {
       const [local, fromTeam] = await Promise.all([casesOfAuthor(db, mention), team.authorCases(mention)]);
@@ -51,7 +68,7 @@ export function createCaptureHandlers(db: CaptureDb, team: TeamService): Pick<Ha
         ],
       };
     },
-    'capture/save': async ({ mention, review }) => {
+    'capture/save': async ({ mention, review, also }) => {
       const who = await actor();
       // A post already stored never gets a second case (even if a page skips the popup's check):
       // its note goes to the existing one.
@@ -60,17 +77,24 @@ export function createCaptureHandlers(db: CaptureDb, team: TeamService): Pick<Ha
         if (review.note.trim()) await addLogEntry(db, { caseId: dup.caseId, kind: 'note', text: review.note, ...who });
         return { caseId: dup.caseId, mentionId: dup.id };
       }
-      // Nor one the team has: the popup was told so, but the team may have answered after it opened.
-      const known = await team.knownPost(mention);
+      // Nor one the team has: the popup was told so, but the team may have answered after it opened
+      // (not for a direct message: its conversation's address is every message's).
+      const known = mention.kind === 'dm' ? null : team.knownPost(mention);
       if (known) {
         const caseId = await team.resolve(known);
         if (review.note.trim()) await addLogEntry(db, { caseId, kind: 'note', text: review.note, ...who });
         return { caseId, mentionId: (await db.cases.get(caseId))?.mentionIds[0] ?? '' };
       }
-      return saveCapture(db, { mention, review, ...who });
+      return saveCapture(db, { mention, also: await notStored(db, also), review, ...who });
     },
-    'capture/attach': async ({ mention, caseId, note }) => {
-      return attachMention(db, { caseId: await team.resolve(caseId), mention, note, ...(await actor()) });
+    'capture/attach': async ({ mention, caseId, note, also }) => {
+      return attachMention(db, {
+        caseId: await team.resolve(caseId),
+        mention,
+        also: await notStored(db, also),
+        note,
+        ...(await actor()),
+      });
     },
   };
 }

@@ -12,7 +12,15 @@ export const SettingsSchema = z.object({
   backend: BackendKindSchema,
   /** Base URL of the backend (https, or http on loopback). */
   backendUrl: z.string().max(2048),
+  /**
+   * The agent allows captures of direct messages (X's conversations). Off by default: until the
+   * agent switches it on, a conversation is never read. Settings stored before it existed have none.
+   */
+  dmCapture: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { agentName: '', backend: 'none', backendUrl: '' };
+/** What the options page saves with the backend: the DM switch is saved on its own (`settings/dm-capture`). */
+export const SettingsSaveSchema = SettingsSchema.extend({ dmCapture: z.boolean().optional() });
+
+export const DEFAULT_SETTINGS: Settings = { agentName: '', backend: 'none', backendUrl: '', dmCapture: false };

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { CaptureReviewSchema, CaseSchema, CaseStatusSchema } from '../domain/case';
 import { MentionSchema } from '../domain/mention';
+import { DM_MAX_RANGE } from '../extract/dm-limits';
 import { CaseSummarySchema } from '../domain/case-summary';
 import { AuthModeSchema, CredentialsSchema } from '../domain/credentials';
-import { BackendKindSchema, SettingsSchema } from '../domain/settings';
+import { BackendKindSchema, SettingsSaveSchema, SettingsSchema } from '../domain/settings';
+import { CaptureExtrasSchema, DmRangeSchema } from '../capture/outcome';
 import { RosterSchema, TeamHistoryEntrySchema, TeamStateSchema } from '../domain/team';
 import {
   HandoffResultSchema,
@@ -28,7 +30,12 @@ export const protocol = {
    * pending one); and the case already holding that post (a post is never stored twice).
    */
   'capture/open': {
-    request: z.object({ tabId: z.number().int(), fresh: z.boolean().optional() }),
+    request: z.object({
+      tabId: z.number().int(),
+      fresh: z.boolean().optional(),
+      /** A conversation read again for the customer's last this many messages (the popup's range). */
+      dmLast: z.number().int().min(1).max(DM_MAX_RANGE).optional(),
+    }),
     response: z.object({
       mention: MentionSchema,
       readError: z.string().nullable(),
@@ -38,13 +45,21 @@ export const protocol = {
        * the team has, unless the team could not be asked in time (`team` says so).
        */
       duplicate: CaseSummarySchema.nullable(),
+      /** A conversation's other messages in the range, oldest first (not yet stored ones only). */
+      also: z.array(MentionSchema).max(DM_MAX_RANGE).optional(),
+      dm: DmRangeSchema.nullable().optional(),
+      /** Nothing was read: a private conversation, and the agent has not allowed direct messages. */
+      refused: z.literal('dm-off').nullable().optional(),
       /** Whether the team backend was asked (`ok`), is not configured (`off`) or did not answer. */
       team: TeamStateSchema,
     }),
   },
-  /** Store a reviewed capture as a new case (mention + case + outbox entry in one transaction). */
+  /**
+   * Store a reviewed capture as a new case (mention + case + outbox entry in one transaction); a
+   * conversation's other messages in the range (`also`) are stored under the same case.
+   */
   'capture/save': {
-    request: z.object({ mention: MentionSchema, review: CaptureReviewSchema }),
+    request: z.object({ mention: MentionSchema, review: CaptureReviewSchema }).extend(CaptureExtrasSchema.shape),
     response: z.object({ caseId: z.string(), mentionId: z.string() }),
   },
   /** Add a note or a decision to a case's log. */
@@ -81,9 +96,11 @@ export const protocol = {
     request: z.object({ mention: MentionSchema }),
     response: z.object({ cases: z.array(CaseSummarySchema) }),
   },
-  /** Add a capture to an earlier case of the same customer (logged, queued for the backend). */
+  /** Add a capture (and a conversation's other messages in it) to an earlier case of the same customer (logged, queued for the backend). */
   'capture/attach': {
-    request: z.object({ mention: MentionSchema, caseId: z.string(), note: z.string().max(20_000) }),
+    request: z
+      .object({ mention: MentionSchema, caseId: z.string(), note: z.string().max(20_000) })
+      .extend(CaptureExtrasSchema.shape),
     response: z.object({ caseId: z.string(), mentionId: z.string() }),
   },
   /** Link two author identities (`platform:handle`) as the same person. */
@@ -215,9 +232,14 @@ export const protocol = {
   },
   /** Save settings and (when a token is given) credentials; the page has asked for host permission first. */
   'settings/save': {
-    // An empty token keeps the saved one.
-    request: z.object({ settings: SettingsSchema, credentials: CredentialsSchema }),
+    // An empty token keeps the saved one; settings without dmCapture keep the saved switch.
+    request: z.object({ settings: SettingsSaveSchema, credentials: CredentialsSchema }),
     response: z.object({ credentialHint: z.string().nullable() }),
+  },
+  /** Switch the capture of direct messages on or off (options); stored with the settings. */
+  'settings/dm-capture': {
+    request: z.object({ on: z.boolean() }),
+    response: z.object({ on: z.boolean() }),
   },
   /** Try the backend with the form's values (saved token when left empty); success text or the exact failure. */
   'settings/test-connection': {

@@ -1,7 +1,17 @@
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../domain/settings';
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+/**
+ * Version 2 added the capture of direct messages (`dmCapture`), off for every agent who had
+ * settings before: opting in is the agent's own act, never an upgrade's.
+ */
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 2,
+  migrations: {
+    2: (old: Omit<Settings, 'dmCapture'>): Settings => ({ ...old, dmCapture: false }),
+  },
+});
 
 /** Current settings; a stored value that no longer fits the schema falls back to the defaults. */
 export async function readSettings(): Promise<Settings> {

@@ -4,6 +4,7 @@ import { send } from '../../messaging/client';
 import { checkBackendUrl, originPattern } from '../../sync/backend-url';
 import { BackendForm, type BackendFormValue } from './BackendForm';
 import { SyncStatusView } from './SyncStatusView';
+import { DmOptIn } from './DmOptIn';
 import { t } from '../i18n';
 
 export type Props = Record<string, never>;
@@ -22,6 +23,7 @@ export function OptionsPage(_: Props) {
   const [value, setValue] = useState<BackendFormValue>(EMPTY);
   const [loaded, setLoaded] = useState(false);
   const [hint, setHint] = useState<string | null>(null);
+  const [dmCapture, setDmCapture] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [status, setStatus] = useState({ waiting: 0, failed: 0, problem: null as string | null });
@@ -31,6 +33,7 @@ export function OptionsPage(_: Props) {
     void send('settings/get', {}).then((saved) => {
       setValue({ ...EMPTY, ...saved.settings, email: saved.email ?? '', authMode: saved.authMode ?? 'api-token' });
       setHint(saved.credentialHint);
+      setDmCapture(saved.settings.dmCapture);
       setLoaded(true);
     });
     void loadStatus();
@@ -119,6 +122,7 @@ export function OptionsPage(_: Props) {
         </p>
       )}
       <SyncStatusView {...status} busy={busy} onRetry={onRetry} />
+      {loaded && <DmOptIn initial={dmCapture} />}
     </main>
   );
 }

@@ -2,11 +2,18 @@ import { browser } from 'wxt/browser';
 import { send } from '../../messaging/client';
 import type { CaseSummary } from '../../domain/case-summary';
 import type { Mention } from '../../domain/mention';
+import type { DmRange } from '../../capture/outcome';
 
 export interface Opened {
   mention: Mention;
   /** The case already holding this post: a post is never stored twice. */
   duplicate: CaseSummary | null;
+  /** A conversation's other messages in the range, oldest first. */
+  also?: Mention[];
+  /** How a conversation's range came out. */
+  dm?: DmRange | null;
+  /** A private conversation while direct messages are off: nothing was read. */
+  refused?: 'dm-off' | null;
 }
 
 /**
@@ -14,9 +21,13 @@ export interface Opened {
  * shortcut just made for this tab, or else a fresh read of the tab (`fresh`: always read again),
  * and the case already holding that post. Everything else waits until the form shows.
  */
-export async function openCapture(tabId: number, fresh = false): Promise<Opened> {
-  const { mention, duplicate } = await send('capture/open', { tabId, fresh });
-  return { mention, duplicate };
+export async function openCapture(tabId: number, fresh = false, dmLast?: number): Promise<Opened> {
+  const { mention, duplicate, also, dm, refused } = await send('capture/open', {
+    tabId,
+    fresh,
+    ...(dmLast ? { dmLast } : {}),
+  });
+  return { mention, duplicate, also, dm, refused };
 }
 
 /** The same customer's earlier cases, to attach the capture to; not needed for the first paint. */
