@@ -6,7 +6,7 @@
  * "missed" but the exit code stays 0: this is a report, not a test.
  *
  * Flags: --json, --quick (fewer runs), --no-build (reuse .output and .output-e2e),
- * --only=capture,linked,outbox,sizes,popup,background,markers,team, --reseed (seed the linked-cases
+ * --only=capture,linked,outbox,sizes,popup,background,markers,team,server, --reseed (seed the linked-cases
  * store again). See bench/README.md.
  */
 import { spawnSync } from 'node:child_process';
