@@ -3,6 +3,7 @@ import type { Handlers } from '../messaging/router';
 import { readSettings, settingsItem } from '../storage/settings';
 import { readCredentials, writeCredentials } from '../storage/credentials';
 import { credentialHint, type Credentials } from '../domain/credentials';
+import { problem, problemOf, ProblemError } from '../domain/problem';
 import { createAdapter } from '../sync/adapters/index';
 import { checkBackendUrl } from '../sync/backend-url';
 import { queueLocalCases, requeueFailed, waitingCounts } from '../sync/requeue';
@@ -48,11 +49,12 @@ export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> 
     'settings/save': async ({ settings, credentials }) => {
       if (settings.backend !== 'none') {
         const url = checkBackendUrl(settings.backendUrl);
-        if (!url.ok) throw new Error(url.error);
+        if (!url.ok) throw new ProblemError(url.error, { field: 'backendUrl' });
         settings = { ...settings, backendUrl: url.url };
       }
       const creds = settings.backend === 'none' ? null : await credentialsToUse(credentials, settings.backendUrl);
-      if (settings.backend !== 'none' && !creds) throw new Error('Enter the credentials for this backend');
+      if (settings.backend !== 'none' && !creds)
+        throw new ProblemError('backend_credentials_missing', { field: 'token' });
       await writeCredentials(creds);
       await settingsItem.setValue(settings);
       // Cases kept in this browser before a backend was configured go to it now.
@@ -61,16 +63,17 @@ export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> 
       return { credentialHint: credentialHint(creds) };
     },
     'settings/test-connection': async ({ backend, backendUrl, credentials }) => {
-      if (backend === 'none') return { ok: false, message: 'Choose a backend first' };
+      if (backend === 'none') return { ok: false, problem: problem('backend_choose', { field: 'backend' }) };
       const url = checkBackendUrl(backendUrl);
-      if (!url.ok) return { ok: false, message: url.error };
+      if (!url.ok) return { ok: false, problem: problem(url.error, { field: 'backendUrl' }) };
       const creds = await credentialsToUse(credentials, backendUrl);
-      if (!creds) return { ok: false, message: 'Enter the credentials for this backend' };
+      if (!creds) return { ok: false, problem: problem('backend_credentials_missing', { field: 'token' }) };
       const adapter = createAdapter(backend, url.url, creds, { fetch: (...a) => fetch(...a), timeoutMs: 10_000 });
       try {
-        return { ok: true, message: await adapter!.testConnection() };
+        await adapter!.testConnection();
+        return { ok: true, problem: null };
       } catch (e) {
-        return { ok: false, message: e instanceof Error ? e.message : String(e) };
+        return { ok: false, problem: problemOf(e) };
       }
     },
   };

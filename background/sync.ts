@@ -9,6 +9,8 @@ import { checkBackendUrl, originPattern } from '../sync/backend-url';
 import { drainOutbox, recoverInflight } from '../sync/worker';
 import { refreshFromBackend } from '../sync/refresh';
 import { waitingCounts } from '../sync/requeue';
+import { problem, type Problem } from '../domain/problem';
+import { logLine } from '../components/log-words';
 
 const RETRY_ALARM = 'sync-retry';
 const REFRESH_ALARM = 'sync-refresh';
@@ -17,7 +19,7 @@ const REQUEST_TIMEOUT_MS = 15_000;
 export interface SyncStatus {
   lastRunAt: number | null;
   /** Why the last run could not talk to the backend (no permission, bad URL, no credentials). */
-  problem: string | null;
+  problem: Problem | null;
 }
 export const syncStatusItem = storage.defineItem<SyncStatus>('session:syncStatus', {
   fallback: { lastRunAt: null, problem: null },
@@ -82,16 +84,16 @@ export function requestSync(delayMs = 0): void {
 }
 
 /** The adapter for the current settings, or the reason there is none. */
-export async function currentAdapter(): Promise<{ adapter: Adapter } | { problem: string | null }> {
+export async function currentAdapter(): Promise<{ adapter: Adapter } | { problem: Problem | null }> {
   const s = await readSettings();
   if (s.backend === 'none') return { problem: null };
   const url = checkBackendUrl(s.backendUrl);
-  if (!url.ok) return { problem: `Backend URL: ${url.error}` };
+  if (!url.ok) return { problem: problem(url.error) };
   const creds = await readCredentials();
-  if (!creds) return { problem: 'No credentials saved for the backend' };
+  if (!creds) return { problem: problem('backend_credentials_missing') };
   // Firefox users can revoke host permissions at any time; without it every request would fail.
   if (!(await browser.permissions.contains({ origins: [originPattern(url.origin)] })))
-    return { problem: `No permission to reach ${url.origin}: open the options page and save again` };
+    return { problem: problem('backend_permission', { origin: url.origin }) };
   const adapter = createAdapter(s.backend, url.url, creds, {
     fetch: (...a) => fetch(...a),
     timeoutMs: REQUEST_TIMEOUT_MS,
@@ -112,6 +114,7 @@ async function drainOnce(): Promise<void> {
     { now: Date.now },
     {
       concurrency: 6,
+      logText: logLine,
       onProgress: () => {
         if (Date.now() - last > 500) {
           last = Date.now();

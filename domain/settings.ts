@@ -1,9 +1,39 @@
 import { z } from 'zod';
+import { CategorySchema } from './case';
 import { BACKEND_KINDS } from './enum-values';
+import { PlatformSchema } from './mention';
+import { DEFAULT_SLA_HOURS } from './sla';
 
 /** Which case backend the team uses. `none`: cases stay in this browser only. */
 export const BackendKindSchema = z.enum(BACKEND_KINDS);
 export type BackendKind = z.infer<typeof BackendKindSchema>;
+
+/**
+ * One of the brand's own accounts (the company's webcare account on X, its blog name): its posts
+ * and comments are never offered as complaints, and its replies answer a case.
+ */
+export const BrandAccountSchema = z.object({
+  platform: PlatformSchema,
+  /** The handle without "@" (X, Mastodon, Bluesky, Reddit…), or the name it signs with (blogs). */
+  handle: z.string().trim().min(1).max(200),
+});
+export type BrandAccount = z.infer<typeof BrandAccountSchema>;
+
+const hours = z
+  .number()
+  .positive()
+  .max(24 * 365)
+  .nullable();
+/** Hours to the first response, per severity (null: no target). */
+export const SlaHoursSchema = z.object({ low: hours, medium: hours, high: hours, critical: hours });
+
+/** What the team does for one category of event, and who owns such cases by default. */
+export const ProtocolSchema = z.object({
+  text: z.string().max(2000),
+  /** Pre-fills the owner of a new case of this category (an agent or a team). */
+  owner: z.string().max(200),
+});
+export type Protocol = z.infer<typeof ProtocolSchema>;
 
 /** Settings that are not secret. Credentials live apart (storage/credentials.ts). */
 export const SettingsSchema = z.object({
@@ -12,7 +42,18 @@ export const SettingsSchema = z.object({
   backend: BackendKindSchema,
   /** Base URL of the backend (https, or http on loopback). */
   backendUrl: z.string().max(2048),
+  brandAccounts: z.array(BrandAccountSchema).max(200).default([]),
+  slaHours: SlaHoursSchema.default(DEFAULT_SLA_HOURS),
+  /** A protocol per category; a category without one has none. */
+  protocols: z.partialRecord(CategorySchema, ProtocolSchema).default({}),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { agentName: '', backend: 'none', backendUrl: '' };
+export const DEFAULT_SETTINGS: Settings = {
+  agentName: '',
+  backend: 'none',
+  backendUrl: '',
+  brandAccounts: [],
+  slaHours: DEFAULT_SLA_HOURS,
+  protocols: {},
+};

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { CaptureReviewSchema, CaseSchema, CaseStatusSchema } from '../domain/case';
+import { CaptureReviewSchema, CaseSchema, CaseStatusSchema, ProblemSchema } from '../domain/case';
 import { MentionSchema } from '../domain/mention';
 import { CaseSummarySchema } from '../domain/case-summary';
 import { AuthModeSchema, CredentialsSchema } from '../domain/credentials';
 import { BackendKindSchema, SettingsSchema } from '../domain/settings';
+import type { Problem } from '../domain/problem';
 
 /**
  * Every message an extension page (popup, side panel, options) sends to the background, one
@@ -86,7 +87,7 @@ export const protocol = {
     request: z.object({ text: z.string().max(100_000_000) }),
     response: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), cases: z.number(), mentions: z.number(), skipped: z.number() }),
-      z.object({ ok: z.literal(false), error: z.string() }),
+      z.object({ ok: z.literal(false), error: ProblemSchema }),
     ]),
   },
   /** Read the retention setting (days mentions are kept; null = off). */
@@ -126,7 +127,7 @@ export const protocol = {
       waiting: z.number().int(),
       failed: z.number().int(),
       lastRunAt: z.number().nullable(),
-      problem: z.string().nullable(),
+      problem: ProblemSchema.nullable(),
     }),
   },
   /** Settings for the options page, with the secret reduced to a hint. */
@@ -153,7 +154,7 @@ export const protocol = {
       /** An empty token means the saved one (only for the saved backend's origin). */
       credentials: CredentialsSchema,
     }),
-    response: z.object({ ok: z.boolean(), message: z.string() }),
+    response: z.object({ ok: z.boolean(), problem: ProblemSchema.nullable() }),
   },
 } as const;
 
@@ -177,7 +178,10 @@ export const markerProtocol = {
 
 /** A map of messages: each type with the schema of its request and of its answer. */
 export type ProtocolMap = Record<string, { request: z.ZodType; response: z.ZodType }>;
-export type RequestIn<P extends ProtocolMap, K extends keyof P> = z.infer<P[K]['request']>;
+/** What a page sends (defaults may be left out). */
+export type RequestIn<P extends ProtocolMap, K extends keyof P> = z.input<P[K]['request']>;
+/** What a handler is given: the request after its schema (defaults filled in). */
+export type ParsedRequestIn<P extends ProtocolMap, K extends keyof P> = z.infer<P[K]['request']>;
 export type ResponseIn<P extends ProtocolMap, K extends keyof P> = z.infer<P[K]['response']>;
 
 export type Protocol = typeof protocol;
@@ -190,4 +194,5 @@ export type MarkerMessageType = keyof MarkerProtocol;
 
 /** The envelope on the wire. */
 export const EnvelopeSchema = z.object({ type: z.string(), payload: z.unknown() });
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/** An answer: the value, or what went wrong as a code and its data (never a sentence: the pages word it). */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: Problem };

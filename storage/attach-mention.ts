@@ -1,8 +1,9 @@
 import type { Case } from '../domain/case';
-import { newLogEntry } from '../domain/case-records';
+import { codedLogEntry, newLogEntry } from '../domain/case-records';
 import type { Mention } from '../domain/mention';
 import { newOutboxEntry } from '../domain/outbox';
 import { toStoredMention } from '../domain/stored-mention';
+import { ProblemError } from '../domain/problem';
 import type { CaptureDb } from './db';
 
 export interface AttachInput {
@@ -25,9 +26,15 @@ export async function attachMention(db: CaptureDb, input: AttachInput): Promise<
   const mentionId = crypto.randomUUID();
   await db.transaction('rw', db.mentions, db.cases, db.outbox, async () => {
     const c: Case | undefined = await db.cases.get(input.caseId);
-    if (!c) throw new Error(`No case ${input.caseId}`);
+    if (!c) throw new ProblemError('case_not_found', { caseId: input.caseId });
     await db.mentions.add(toStoredMention(input.mention, mentionId, c.id));
-    const entry = newLogEntry('mention', input.agent, `Added from ${input.mention.platform}: ${input.mention.url}`, at);
+    const entry = codedLogEntry(
+      'mention',
+      input.agent,
+      'mention_added',
+      { platform: input.mention.platform, url: input.mention.url },
+      at,
+    );
     c.mentionIds.push(mentionId);
     c.log.push(entry);
     if (input.note.trim()) c.log.push(newLogEntry('note', input.agent, input.note.trim(), at));

@@ -1,6 +1,7 @@
 import type { Case, CaseStatus, LogEntry } from '../domain/case';
-import { newLogEntry } from '../domain/case-records';
+import { codedLogEntry, newLogEntry } from '../domain/case-records';
 import { newOutboxEntry, type OutboxPatch } from '../domain/outbox';
+import { ProblemError } from '../domain/problem';
 import type { CaptureDb } from './db';
 
 /** Which case an agent changes, who they are, and whether the change goes to a backend. */
@@ -21,7 +22,7 @@ async function mutate(
   const at = now.toISOString();
   await db.transaction('rw', db.cases, db.outbox, async () => {
     const c = await db.cases.get(input.caseId);
-    if (!c) throw new Error(`No case ${input.caseId}`);
+    if (!c) throw new ProblemError('case_not_found', { caseId: input.caseId });
     const { entries, patch } = change(c, at);
     if (!entries.length) return;
     c.log.push(...entries);
@@ -49,14 +50,18 @@ export function updateCase(db: CaptureDb, input: CaseChange & { status?: CaseSta
     const entries: LogEntry[] = [];
     const patch: OutboxPatch = {};
     if (input.status && input.status !== c.status) {
-      entries.push(newLogEntry('status', input.agent, `Status ${c.status} → ${input.status}`, at));
+      entries.push(codedLogEntry('status', input.agent, 'status_changed', { from: c.status, to: input.status }, at));
       c.status = input.status;
       patch.status = input.status;
     }
     if (input.owner !== undefined) {
       const owner = input.owner?.trim() || null;
       if (owner !== c.owner) {
-        entries.push(newLogEntry('owner', input.agent, owner ? `Owner: ${owner}` : 'Owner removed', at));
+        entries.push(
+          owner
+            ? codedLogEntry('owner', input.agent, 'owner_set', { owner }, at)
+            : codedLogEntry('owner', input.agent, 'owner_removed', {}, at),
+        );
         c.owner = owner;
         patch.owner = owner;
       }

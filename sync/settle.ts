@@ -4,6 +4,7 @@ import type { CaptureDb } from '../storage/db';
 import { PermanentError, TransientError, UnknownOutcomeError, type Adapter, type RemoteCase } from './adapter';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import type { DrainOptions } from './drain-options';
+import { problemOf } from '../domain/problem';
 
 export type Outcome = 'sent' | 'retried' | 'failed';
 
@@ -65,6 +66,7 @@ export async function settle(
         if (!c) continue;
         c.backend = { adapter: adapter.kind, id: d.remote.id, url: d.remote.url, syncedAt: at };
         c.syncError = null;
+        c.syncProblem = null;
         // An owner chosen in the capture review is not part of the create body: send it after.
         const patch: OutboxPatch = {};
         if (c.owner !== d.remote.owner) patch.owner = c.owner;
@@ -78,6 +80,7 @@ export async function settle(
         if (c?.backend && !rest) {
           c.syncState = 'sent';
           c.syncError = null;
+          c.syncProblem = null;
           c.backend = { ...c.backend, syncedAt: at };
         }
       } else {
@@ -87,6 +90,7 @@ export async function settle(
         if (f.outcome === 'failed' && c) {
           c.syncState = 'failed';
           c.syncError = f.entry.lastError;
+          c.syncProblem = f.entry.lastProblem ?? null;
         }
       }
     }
@@ -109,7 +113,7 @@ function failure(
   // so rate limiting never inflates the backoff of later 5xx retries.
   const attempts = throttled ? e.attempts : e.attempts + 1;
   const lastError = error instanceof Error ? error.message : String(error);
-  const base = { ...e, attempts, lastError, inflightAt: undefined };
+  const base = { ...e, attempts, lastError, lastProblem: problemOf(error), inflightAt: undefined };
   if (error instanceof PermanentError) return { entry: { ...base, state: 'failed' }, outcome: 'failed' };
   const delay = backoffDelay(e.attempts, opts.backoff ?? DEFAULT_BACKOFF, opts.random);
   let state: OutboxEntry['state'] = 'pending';

@@ -5,6 +5,8 @@ import { checkBackendUrl, originPattern } from '../../sync/backend-url';
 import { BackendForm, type BackendFormValue } from './BackendForm';
 import { SyncStatusView } from './SyncStatusView';
 import { t } from '../i18n';
+import { wordError, wordProblem } from '../problem-words';
+import type { Problem } from '../../domain/problem';
 
 export type Props = Record<string, never>;
 
@@ -24,7 +26,7 @@ export function OptionsPage(_: Props) {
   const [hint, setHint] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [status, setStatus] = useState({ waiting: 0, failed: 0, problem: null as string | null });
+  const [status, setStatus] = useState({ waiting: 0, failed: 0, problem: null as Problem | null });
 
   const loadStatus = () => send('sync/status', {}).then(setStatus, () => {});
   useEffect(() => {
@@ -43,7 +45,7 @@ export function OptionsPage(_: Props) {
     if (value.backend === 'none') return true;
     const url = checkBackendUrl(value.backendUrl);
     if (!url.ok) {
-      setMessage({ ok: false, text: url.error });
+      setMessage({ ok: false, text: wordProblem({ code: url.error, params: {} }) });
       return false;
     }
     const granted = await browser.permissions.request({ origins: [originPattern(url.origin)] }).catch(() => false);
@@ -63,7 +65,7 @@ export function OptionsPage(_: Props) {
       const m = await task();
       if (m) setMessage(m);
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+      setMessage({ ok: false, text: wordError(e) });
     } finally {
       setBusy(false);
       void loadStatus();
@@ -90,7 +92,10 @@ export function OptionsPage(_: Props) {
         backendUrl: value.backendUrl,
         credentials: creds(),
       });
-      return { ok: test.ok, text: test.ok ? test.message : t('options_testFailed', test.message) };
+      return {
+        ok: test.ok,
+        text: test.problem ? t('options_testFailed', wordProblem(test.problem)) : t('options_testOk'),
+      };
     });
 
   const onRetry = () =>

@@ -10,6 +10,7 @@ import { newUnsavedCapture, type UnsavedCapture } from './unsaved-capture';
 import { authorCases, captureShortcut, openCapture, type Opened } from './load-capture';
 import { openSidePanel } from '../open-side-panel';
 import { t } from '../i18n';
+import { wordError } from '../problem-words';
 
 export type Props = {
   /** The tab to capture from (the active tab, the one the context menu read, or the one a test names). */
@@ -54,7 +55,7 @@ export function PopupApp({ tabId, opening }: Props) {
               },
         );
       })
-      .catch((e: unknown) => setState({ step: 'failed', error: String(e instanceof Error ? e.message : e) }));
+      .catch((e: unknown) => setState({ step: 'failed', error: wordError(e) }));
   };
   const read = (fresh = false) => show(openCapture(tabId, fresh));
   // A layout effect runs as soon as the first render is committed; a plain effect would wait for
@@ -90,7 +91,7 @@ export function PopupApp({ tabId, opening }: Props) {
 /** What the popup shows at each step (a plain function, so the popup stays one component). */
 function stepView(state: State, setState: (s: State) => void, read: (fresh?: boolean) => void) {
   if (state.step === 'reading') return <p aria-busy="true">{t('reading')}</p>;
-  if (state.step === 'failed') return <p role="alert">{t('error', state.error)}</p>;
+  if (state.step === 'failed') return <p role="alert">{state.error}</p>;
   if (state.step === 'duplicate') {
     const caseId = state.summary.id;
     return (

@@ -5,6 +5,7 @@ import { send } from '../../messaging/client';
 import { EnumSelect } from '../EnumSelect';
 import { t } from '../i18n';
 import { STATUS_LABEL } from '../labels';
+import { wordError } from '../problem-words';
 
 export type Props = {
   /** The case the actions change (through the background, which logs and queues each change). */
@@ -21,7 +22,7 @@ export function CaseActions({ kase }: Props) {
         setError(null);
         after?.();
       },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(wordError(e)),
     );
   const id = kase.id;
   const assign = () => void run(send('case/update', { caseId: id, owner: owner.trim() }), () => setOwner(''));
@@ -80,7 +81,7 @@ export function CaseActions({ kase }: Props) {
       </button>
       {error && (
         <p role="alert" class="error">
-          {t('error', error)}
+          {error}
         </p>
       )}
     </div>

@@ -6,6 +6,7 @@ import { CaseActions } from './CaseActions';
 import { IdentityLink } from './IdentityLink';
 import { MentionText } from './MentionText';
 import { ThreadSnapshot } from './ThreadSnapshot';
+import { logLine } from '../log-words';
 
 export type Props = {
   /** The case, its mentions and why it is linked to the page. */
@@ -68,7 +69,7 @@ export function CaseCard({ item, identities }: Props) {
         <ol class="log">
           {c.log.map((e) => (
             <li key={e.id}>
-              <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> · {e.by}: {e.text}
+              <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> · {e.by}: {logLine(e)}
             </li>
           ))}
         </ol>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '../../messaging/client';
 import { t } from '../i18n';
+import { wordError } from '../problem-words';
 
 export type Props = {
   /** The active tab's address; markers are switched per site (its origin). */
@@ -40,7 +41,7 @@ export function MarkersToggle({ url }: Props) {
         type="button"
         class="secondary"
         data-testid="markers-toggle"
-        onClick={() => void toggle().catch((e: unknown) => setError(String(e instanceof Error ? e.message : e)))}
+        onClick={() => void toggle().catch((e: unknown) => setError(wordError(e)))}
       >
         {on ? t('markersOff', host) : t('markersOn', host)}
       </button>

@@ -53,7 +53,7 @@ export function SidePanelApp({ search }: Props) {
       )}
       <section aria-labelledby="linked-h" data-testid="linked">
         <h2 id="linked-h">{t('linkedTitle')}</h2>
-        {linked.error && <p role="alert">{t('error', linked.error)}</p>}
+        {linked.error && <p role="alert">{linked.error}</p>}
         {linked.value?.length ? (
           linked.value
             .slice(0, showAll ? undefined : LINKED_SHOWN)
@@ -69,7 +69,7 @@ export function SidePanelApp({ search }: Props) {
       </section>
       <section aria-labelledby="recent-h" data-testid="recent">
         <h2 id="recent-h">{t('recentTitle')}</h2>
-        {recent.error && <p role="alert">{t('error', recent.error)}</p>}
+        {recent.error && <p role="alert">{recent.error}</p>}
         {others.length ? (
           others.map((l) => <CaseCard key={l.case.id} item={l} identities={identities} />)
         ) : recent.value?.length ? null : (

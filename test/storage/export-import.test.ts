@@ -48,8 +48,8 @@ describe('export and import', () => {
   });
 
   it.each([
-    ['not json', 'not a JSON file'],
-    ['{"format":"other"}', 'format'],
+    ['not json', { code: 'import_not_json', params: {} }],
+    ['{"format":"other"}', { code: 'import_invalid', params: { where: 'format' } }],
     [
       JSON.stringify({
         format: 'complaint-capture-export',
@@ -58,14 +58,14 @@ describe('export and import', () => {
         cases: [{ id: 1 }],
         mentions: [],
       }),
-      'cases.0',
+      { code: 'import_invalid', params: { where: 'cases.0.id' } },
     ],
   ])('refuses a bad file (%s) with a clear error and changes nothing', async (text, error) => {
     const db = freshDb();
     await saveCapture(db, { mention: mention(), review, agent: 'a', syncEnabled: false });
     const r = await importJson(db, text);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.error).toContain(error);
+    expect(!r.ok && r.error).toEqual(error);
     expect(await db.cases.count()).toBe(1);
   });
 
@@ -83,7 +83,7 @@ describe('export and import', () => {
     await saveCapture(a, { mention: mention(), review, agent: 'a', syncEnabled: false });
     const file = await exportJson(a);
     const r = await importJson(freshDb(), JSON.stringify({ ...file, cases: [] }));
-    expect(!r.ok && r.error).toMatch(/mentions\.0\.caseId: refers to case/);
+    expect(!r.ok && r.error).toMatchObject({ code: 'import_unknown_case', params: { where: 'mentions.0.caseId' } });
   });
 });
 
