@@ -1,7 +1,17 @@
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../domain/settings';
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+/**
+ * The settings as stored. Version 2 added the brand's accounts, the SLA hours per severity and a
+ * protocol per category: settings saved before get their defaults.
+ */
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 2,
+  migrations: {
+    2: (old: Partial<Settings> | null): Settings => ({ ...DEFAULT_SETTINGS, ...(old ?? {}) }),
+  },
+});
 
 /** Current settings; a stored value that no longer fits the schema falls back to the defaults. */
 export async function readSettings(): Promise<Settings> {
