@@ -2,21 +2,40 @@ import { browser } from 'wxt/browser';
 import { CaptureOutcomeSchema, type CaptureOptions } from '../capture/outcome';
 import { fallbackMention } from '../capture/fallback';
 import type { Mention } from '../domain/mention';
+import { isReadablePage } from '../domain/page-kind';
+import { problem, type Problem } from '../domain/problem';
 import { detectLanguage } from '../extract/language';
 
 export interface CaptureResult {
-  mention: Mention;
-  /** Why the page itself could not be read (then the mention holds only what the tab tells). */
-  readError: string | null;
+  /** What was read; null on a page Complaint Capture cannot read at all (a browser or extension page). */
+  mention: Mention | null;
+  /** Why the page itself could not be read (`page_internal`; `page_unreadable`: only address and title). */
+  readError: Problem | null;
 }
 
 /**
  * Injects the capture script into a tab (activeTab + scripting: nothing runs on pages the agent
  * never captures from) and validates what comes back, since a hostile page shares the DOM it reads.
- * Never throws: a page that cannot be read still yields a mention of its address and title.
+ * Never throws. A browser or extension page gets no mention at all (nothing on it is a post, and
+ * its address is no permalink); a web page that cannot be read yields a mention of its real
+ * address and title.
  */
 export async function captureTab(tabId: number, options: CaptureOptions): Promise<CaptureResult> {
-  let error: string;
+  const read = await readTab(tabId, options);
+  return read.ok ? { mention: read.mention, readError: null } : read.result;
+}
+
+/** Every post and comment on the tab's page, main post first (null when it cannot be read). */
+export async function readAllOnTab(tabId: number): Promise<Mention[] | null> {
+  const read = await readTab(tabId, { all: true });
+  return read.ok ? (read.all ?? [read.mention]) : null;
+}
+
+type Read = { ok: true; mention: Mention; all?: Mention[] } | { ok: false; result: CaptureResult };
+
+async function readTab(tabId: number, options: CaptureOptions): Promise<Read> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (!isReadablePage(tab?.url)) return { ok: false, result: { mention: null, readError: problem('page_internal') } };
   try {
     // A file cannot take arguments, so options go first as a global in the same isolated world.
     // The toolbar popup has none: it skips that round trip to the page (~5 ms on its first render).
@@ -31,17 +50,15 @@ export async function captureTab(tabId: number, options: CaptureOptions): Promis
     }
     const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js'] });
     const outcome = CaptureOutcomeSchema.safeParse(first?.result);
-    if (outcome.success && outcome.data.ok) return { mention: withLanguage(outcome.data.mention), readError: null };
-    error = outcome.success
-      ? outcome.data.ok
-        ? 'unknown'
-        : outcome.data.error
-      : `the page gave an unreadable result (${outcome.error.issues[0]?.message ?? 'invalid'})`;
-  } catch (e) {
-    error = e instanceof Error ? e.message : String(e);
+    if (outcome.success && outcome.data.ok)
+      return { ok: true, mention: withLanguage(outcome.data.mention), all: outcome.data.all };
+  } catch {
+    // Below: the page's address and title, and the agent fills in the rest.
   }
-  const tab = await browser.tabs.get(tabId).catch(() => undefined);
-  return { mention: fallbackMention(tab?.url ?? '', tab?.title ?? '', error), readError: error };
+  return {
+    ok: false,
+    result: { mention: fallbackMention(tab.url, tab.title ?? ''), readError: problem('page_unreadable') },
+  };
 }
 
 /**

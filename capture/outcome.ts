@@ -12,12 +12,14 @@ export const CaptureOptionsSchema = z.object({
   targetElementId: z.number().int().optional(),
   /** Keyboard shortcut: capture the post in the middle of the viewport. */
   inView: z.boolean().optional(),
+  /** Every post and comment on the page too (looking for the brand's reply to a case). */
+  all: z.boolean().optional(),
 });
 export type CaptureOptions = z.infer<typeof CaptureOptionsSchema>;
 
 /** What the in-page script returns; validated on arrival because the page is hostile. */
 export const CaptureOutcomeSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), mention: MentionSchema }),
+  z.object({ ok: z.literal(true), mention: MentionSchema, all: z.array(MentionSchema).optional() }),
   z.object({ ok: z.literal(false), error: z.string(), url: z.string(), title: z.string() }),
 ]);
 export type CaptureOutcome = z.infer<typeof CaptureOutcomeSchema>;

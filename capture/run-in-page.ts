@@ -1,4 +1,4 @@
-import { extractMention } from '../extract/index';
+import { extractAll, extractMention } from '../extract/index';
 import type { CaptureOutcome, CaptureOptions } from './outcome';
 import { urlKey } from '../domain/url-key';
 
@@ -12,6 +12,13 @@ export function runCapture(): CaptureOutcome {
   const opts = globalThis.__complaintCaptureOptions ?? {};
   globalThis.__complaintCaptureOptions = undefined;
   try {
+    // Not a web page (about:blank, a browser page): nothing here is a post, and no address may be made up.
+    if (!/^https?:$/.test(location.protocol))
+      return { ok: false, error: 'not a web page', url: location.href, title: document.title };
+    if (opts.all) {
+      const all = extractAll(document, { url: location.href, selection: null, target: null, linkUrl: null });
+      return { ok: true, mention: all[0]!, all };
+    }
     const selection = opts.useSelection === false ? null : String(globalThis.getSelection?.() ?? '').trim() || null;
     // A link to a post shown on this very page: capture that post where the page shows it.
     const shown = opts.linkUrl ? permalinkOnPage(opts.linkUrl) : null;

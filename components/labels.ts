@@ -77,3 +77,26 @@ export const URL_HINT: Record<Exclude<BackendKind, 'none'>, MessageKey> = {
 export function platformLabel(id: PlatformId): MessageKey {
   return `platform_${id}`;
 }
+
+/**
+ * What the extractor could not read, in the agent's language. The extractor's warnings are fixed
+ * phrases stored with the mention (extract/, capture/fallback.ts); a phrase not listed here (from an
+ * older version) is shown as it is.
+ */
+export const WARNING_LABEL: Record<string, MessageKey> = {
+  'article body not found — the mention holds the page summary': 'warn_articleSummary',
+  'author not found': 'warn_author',
+  'no post found on this page': 'warn_noPost',
+  'page address is not http(s)': 'warn_address',
+  'post not rendered on the page — read from the page summary': 'warn_postSummary',
+  'publish time not found': 'warn_time',
+  'text not found — the mention holds the page title only': 'warn_titleOnly',
+  'text not found': 'warn_text',
+  'the comments under the post could not be read': 'warn_comments',
+  'the linked post is not on this page — only its address was captured': 'warn_linkOnly',
+  'the selection was not found in a post — author is that of the page': 'warn_selection',
+  'this is a profile page, not a post': 'warn_profile',
+  'tweet not rendered on the page — read from the page summary': 'warn_postSummary',
+  'tweet permalink not found': 'warn_permalink',
+  'page could not be read — only its address and title were kept': 'problem_pageUnreadable',
+};

@@ -1,10 +1,17 @@
 import { z } from 'zod';
-import { CaptureReviewSchema, CaseSchema, CaseStatusSchema, ProblemSchema } from '../domain/case';
-import { MentionSchema } from '../domain/mention';
+import { CaptureReviewSchema, CaseSchema, CaseStatusSchema, ProblemSchema, SyncStateSchema } from '../domain/case';
+import { HttpUrlSchema, IsoInstantSchema, MentionSchema } from '../domain/mention';
 import { CaseSummarySchema } from '../domain/case-summary';
 import { AuthModeSchema, CredentialsSchema } from '../domain/credentials';
 import { BackendKindSchema, SettingsSchema } from '../domain/settings';
 import type { Problem } from '../domain/problem';
+
+/** Where a case stands with the backend (domain/sync-detail.ts). */
+const SyncDetailSchema = z.object({
+  state: SyncStateSchema,
+  problem: ProblemSchema.nullable(),
+  nextTryAt: z.number().nullable(),
+});
 
 /**
  * Every message an extension page (popup, side panel, options) sends to the background, one
@@ -16,17 +23,26 @@ export const protocol = {
   /**
    * What the popup opens on, in one round trip: the capture the context menu or shortcut made for
    * this tab (taken once; stale ones dropped), else a fresh read of the tab (`fresh` skips the
-   * pending one); and the case already holding that post (a post is never stored twice).
+   * pending one); the case already holding that post (a post is never stored twice); whether one
+   * of the brand's own accounts wrote it (then it is no complaint); each category's default owner.
+   * `mention` is null on a page that cannot be read at all (a browser or extension page).
    */
   'capture/open': {
     request: z.object({ tabId: z.number().int(), fresh: z.boolean().optional() }),
     response: z.object({
-      mention: MentionSchema,
-      readError: z.string().nullable(),
+      mention: MentionSchema.nullable(),
+      readError: ProblemSchema.nullable(),
       duplicate: CaseSummarySchema.nullable(),
+      /** The brand's own account that wrote it (its handle), if one did. */
+      brandAccount: z.string().nullable(),
+      /** Each category's default owner, from its protocol in the options. */
+      owners: z.record(z.string(), z.string()),
     }),
   },
-  /** Store a reviewed capture as a new case (mention + case + outbox entry in one transaction). */
+  /**
+   * Store a reviewed capture as a new case (mention + case + outbox entry in one transaction).
+   * Refused without text (`text_missing`) and for a post of the brand's own accounts.
+   */
   'capture/save': {
     request: z.object({ mention: MentionSchema, review: CaptureReviewSchema }),
     response: z.object({ caseId: z.string(), mentionId: z.string() }),
@@ -54,6 +70,38 @@ export const protocol = {
   'case/get': {
     request: z.object({ caseId: z.string() }),
     response: CaseSchema.nullable(),
+  },
+  /** Where a case stands with the backend: why it waits and the next try, or why it was refused. */
+  'case/sync': {
+    request: z.object({ caseId: z.string() }),
+    response: SyncDetailSchema,
+  },
+  /** Delete a case that never left this browser, with its mentions and waiting pushes (else `case_not_deletable`). */
+  'case/delete': {
+    request: z.object({ caseId: z.string() }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Close a case as "not a complaint", with the reason (resolved; both sent to the backend). */
+  'case/dismiss': {
+    request: z.object({ caseId: z.string(), reason: z.string().trim().min(1).max(2000) }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Merge `otherId` into `caseId`: mentions and history move over, the other leaves the queue. */
+  'case/merge': {
+    request: z.object({ caseId: z.string(), otherId: z.string() }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Record the team's first response: the reply's permalink (or none), now, by this agent. */
+  'case/answer': {
+    request: z.object({ caseId: z.string(), url: HttpUrlSchema.nullable() }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Read the tab's page for a reply by one of the brand's accounts to the case's post. */
+  'case/find-reply': {
+    request: z.object({ caseId: z.string(), tabId: z.number().int() }),
+    response: z.object({
+      reply: z.object({ url: HttpUrlSchema, at: IsoInstantSchema.nullable(), author: z.string() }).nullable(),
+    }),
   },
 
   // --- The agent's workflow: attaching to a case, identities, export, retention, markers ---

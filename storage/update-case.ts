@@ -5,15 +5,18 @@ import { ProblemError } from '../domain/problem';
 import type { CaptureDb } from './db';
 
 /** Which case an agent changes, who they are, and whether the change goes to a backend. */
-interface CaseChange {
+export interface CaseChange {
   caseId: string;
   agent: string;
   syncEnabled: boolean;
   now?: Date;
 }
 
-/** Applies a change, logs it, and queues it for the backend in the same transaction. */
-async function mutate(
+/**
+ * Applies a change, logs it, and queues it for the backend in the same transaction. A merged case
+ * takes no more changes (they belong to the case it went into).
+ */
+export async function mutate(
   db: CaptureDb,
   input: CaseChange,
   change: (c: Case, at: string) => { entries: LogEntry[]; patch: OutboxPatch | null },
@@ -23,6 +26,7 @@ async function mutate(
   await db.transaction('rw', db.cases, db.outbox, async () => {
     const c = await db.cases.get(input.caseId);
     if (!c) throw new ProblemError('case_not_found', { caseId: input.caseId });
+    if (c.mergedInto) throw new ProblemError('case_merged', { caseId: c.mergedInto });
     const { entries, patch } = change(c, at);
     if (!entries.length) return;
     c.log.push(...entries);

@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS } from '../../domain/settings';
 import { createHandlers } from '../../background/handlers';
 import { trackPendingCapture } from '../../background/pending-capture';
 import { freshDb, mention, review } from '../helpers';
+
+beforeEach(() => fakeBrowser.reset());
 
 // The background refuses a second case for a stored post even if a page skips the check.
 describe('capture handlers', () => {
@@ -13,7 +17,7 @@ describe('capture handlers', () => {
     const again = mention({ url: 'https://twitter.com/MarloesDV/status/1790000000000000001?s=20' });
     await trackPendingCapture(11, Promise.resolve({ mention: again, readError: null }));
     const opened = await h['capture/open']({ tabId: 11 });
-    expect(opened.mention.url).toBe(again.url);
+    expect(opened.mention?.url).toBe(again.url);
     expect(opened.duplicate?.id).toBe(caseId);
     const other = mention({ url: 'https://x.com/marloesdv/status/2', postId: '2' });
     await trackPendingCapture(12, Promise.resolve({ mention: other, readError: null }));
@@ -26,5 +30,42 @@ describe('capture handlers', () => {
     expect((await db.cases.get(caseId))?.log.at(-1)?.text).toBe('second sighting');
     await h['capture/attach']({ mention: other, caseId, note: '' });
     expect((await db.cases.get(caseId))?.mentionIds).toHaveLength(2);
+  });
+});
+
+describe('what may become a case', () => {
+  it('refuses a capture without text, naming the field, and stores nothing', async () => {
+    const db = freshDb();
+    const h = createHandlers(db);
+    for (const text of ['', '   ', 'Loading…'])
+      await expect(h['capture/save']({ mention: mention({ text }), review })).rejects.toMatchObject({
+        code: 'text_missing',
+        params: { field: 'mention.text' },
+      });
+    expect(await db.cases.count()).toBe(0);
+  });
+
+  it('never offers or saves a post by the brand’s own account, and gives each category’s default owner', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: {
+        ...DEFAULT_SETTINGS,
+        brandAccounts: [{ platform: 'x', handle: 'ZiggoWebcare' }],
+        protocols: { outage: { text: 'Check the outage map first', owner: 'Team Netwerk' } },
+      },
+      settings$: { v: 2 },
+    });
+    const db = freshDb();
+    const h = createHandlers(db);
+    const brand = mention({
+      url: 'https://x.com/ZiggoWebcare/status/5',
+      postId: '5',
+      author: { name: 'Ziggo', handle: 'ziggowebcare', profileUrl: null, followers: 1 },
+    });
+    await trackPendingCapture(21, Promise.resolve({ mention: brand, readError: null }));
+    const opened = await h['capture/open']({ tabId: 21 });
+    expect(opened.brandAccount).toBe('ZiggoWebcare');
+    expect(opened.owners).toEqual({ outage: 'Team Netwerk' });
+    await expect(h['capture/save']({ mention: brand, review })).rejects.toMatchObject({ code: 'brand_account' });
+    expect(await db.cases.count()).toBe(0);
   });
 });
