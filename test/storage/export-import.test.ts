@@ -105,6 +105,9 @@ describe('retention', () => {
     expect(await purgeOldMentions(db, 30, new Date('2026-11-23T00:00:00Z'))).toBe(1);
     expect(await db.mentions.get(old.mentionId)).toBeUndefined();
     expect((await db.cases.get(old.caseId))?.mentionIds).toEqual([]);
+    // The author's words go from the case's brief (and the search index) with the mention.
+    expect((await db.cases.get(old.caseId))?.subject).toBeNull();
+    expect(await db.cases.where('words').startsWith('marloes').primaryKeys()).toEqual([recent.caseId, recent.caseId]);
     expect(await db.mentions.get(recent.mentionId)).toBeDefined();
     expect(await purgeOldMentions(db, 30, new Date('2026-11-23T00:00:00Z'))).toBe(0);
   });
