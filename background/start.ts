@@ -23,6 +23,7 @@ export function startBackground(): void {
   startPageBadge(db());
   startRetention(db());
   watchMarkerPermissions();
-  // The e2e build exposes the handlers the browser's menu and shortcut call (Playwright cannot click them).
-  if (__E2E__) Object.assign(globalThis, { __cc: { handleMenuClick, handleCommand, MENU_ID, COMMAND_ID } });
+  // The e2e build exposes the handlers the browser's menu and shortcut call (Playwright cannot click
+  // them), and the database, so tests and screenshots seed fixture cases through its real code.
+  if (__E2E__) Object.assign(globalThis, { __cc: { handleMenuClick, handleCommand, MENU_ID, COMMAND_ID, db: db() } });
 }

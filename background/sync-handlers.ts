@@ -10,7 +10,13 @@ import { queueLocalCases, requeueFailed, waitingCounts } from '../sync/requeue';
 import { refreshNow, requestSync, syncStatusItem } from './sync';
 
 type SyncMessages =
-  'sync/retry' | 'sync/refresh' | 'sync/status' | 'settings/get' | 'settings/save' | 'settings/test-connection';
+  | 'sync/retry'
+  | 'sync/refresh'
+  | 'sync/status'
+  | 'settings/get'
+  | 'settings/save'
+  | 'settings/workbench'
+  | 'settings/test-connection';
 
 /** The background's answers for sync and backend settings. */
 export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> {
@@ -46,7 +52,9 @@ export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> 
         authMode: creds?.authMode ?? null,
       };
     },
-    'settings/save': async ({ settings, credentials }) => {
+    'settings/save': async ({ settings: backend, credentials }) => {
+      // The backend form's part; the triage settings stay as they are.
+      let settings = { ...(await readSettings()), ...backend };
       if (settings.backend !== 'none') {
         const url = checkBackendUrl(settings.backendUrl);
         if (!url.ok) throw new ProblemError(url.error, { field: 'backendUrl' });
@@ -61,6 +69,10 @@ export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> 
       if (settings.backend !== 'none') await queueLocalCases(db);
       requestSync();
       return { credentialHint: credentialHint(creds) };
+    },
+    'settings/workbench': async (workbench) => {
+      await settingsItem.setValue({ ...(await readSettings()), ...workbench });
+      return { ok: true as const };
     },
     'settings/test-connection': async ({ backend, backendUrl, credentials }) => {
       if (backend === 'none') return { ok: false, problem: problem('backend_choose', { field: 'backend' }) };

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { db } from '../storage/db';
+import { syncStatusItem } from '../storage/sync-status';
 import { readSettings, settingsItem } from '../storage/settings';
 import { readCredentials, restrictAccess } from '../storage/credentials';
 import { createAdapter } from '../sync/adapters/index';
@@ -16,14 +16,7 @@ const RETRY_ALARM = 'sync-retry';
 const REFRESH_ALARM = 'sync-refresh';
 const REQUEST_TIMEOUT_MS = 15_000;
 
-export interface SyncStatus {
-  lastRunAt: number | null;
-  /** Why the last run could not talk to the backend (no permission, bad URL, no credentials). */
-  problem: Problem | null;
-}
-export const syncStatusItem = storage.defineItem<SyncStatus>('session:syncStatus', {
-  fallback: { lastRunAt: null, problem: null },
-});
+export { syncStatusItem } from '../storage/sync-status';
 
 let running: Promise<void> | null = null;
 let again = false;

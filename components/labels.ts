@@ -8,6 +8,7 @@ import type { MentionKind } from '../domain/mention';
 import type { BackendKind } from '../domain/settings';
 import type { PlatformId } from '../extract/platforms/platforms';
 import type { LinkReason } from '../storage/linked-cases';
+import type { QueueView } from '../domain/queue';
 import type { MessageKey } from './i18n';
 
 export const STATUS_LABEL: Record<CaseStatus, MessageKey> = {
@@ -99,4 +100,24 @@ export const WARNING_LABEL: Record<string, MessageKey> = {
   'tweet not rendered on the page — read from the page summary': 'warn_postSummary',
   'tweet permalink not found': 'warn_permalink',
   'page could not be read — only its address and title were kept': 'problem_pageUnreadable',
+};
+
+/** The link to a sent case's ticket, named after the backend that holds it. */
+export const TICKET_LABEL: Record<Exclude<BackendKind, 'none'>, MessageKey> = {
+  http: 'openInBackend',
+  zendesk: 'openInZendesk',
+  freshdesk: 'openInFreshdesk',
+};
+
+/** The ticket link's label for a backend as stored on a case (`BackendRef.adapter`). */
+export function ticketLabel(adapter: string): MessageKey {
+  return adapter in TICKET_LABEL ? TICKET_LABEL[adapter as keyof typeof TICKET_LABEL] : 'openInBackend';
+}
+
+/** The side panel's views of the queue. */
+export const VIEW_LABEL: Record<QueueView, MessageKey> = {
+  page: 'view_page',
+  mine: 'view_mine',
+  unassigned: 'view_unassigned',
+  all: 'view_all',
 };

@@ -49,6 +49,14 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/** The part of the settings the backend form saves (with the credentials, kept apart). */
+export const BackendSettingsSchema = SettingsSchema.pick({ agentName: true, backend: true, backendUrl: true });
+export type BackendSettings = z.infer<typeof BackendSettingsSchema>;
+
+/** The part the team's triage needs: the brand's accounts, the SLA hours, the protocols. */
+export const WorkbenchSettingsSchema = SettingsSchema.pick({ brandAccounts: true, slaHours: true, protocols: true });
+export type WorkbenchSettings = z.infer<typeof WorkbenchSettingsSchema>;
+
 export const DEFAULT_SETTINGS: Settings = {
   agentName: '',
   backend: 'none',

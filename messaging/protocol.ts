@@ -3,7 +3,7 @@ import { CaptureReviewSchema, CaseSchema, CaseStatusSchema, ProblemSchema, SyncS
 import { HttpUrlSchema, IsoInstantSchema, MentionSchema } from '../domain/mention';
 import { CaseSummarySchema } from '../domain/case-summary';
 import { AuthModeSchema, CredentialsSchema } from '../domain/credentials';
-import { BackendKindSchema, SettingsSchema } from '../domain/settings';
+import { BackendKindSchema, BackendSettingsSchema, SettingsSchema, WorkbenchSettingsSchema } from '../domain/settings';
 import type { Problem } from '../domain/problem';
 
 /** Where a case stands with the backend (domain/sync-detail.ts). */
@@ -188,11 +188,16 @@ export const protocol = {
       authMode: AuthModeSchema.nullable(),
     }),
   },
-  /** Save settings and (when a token is given) credentials; the page has asked for host permission first. */
+  /** Save the backend settings and (when a token is given) credentials; the page has asked for host permission first. */
   'settings/save': {
     // An empty token keeps the saved one.
-    request: z.object({ settings: SettingsSchema, credentials: CredentialsSchema }),
+    request: z.object({ settings: BackendSettingsSchema, credentials: CredentialsSchema }),
     response: z.object({ credentialHint: z.string().nullable() }),
+  },
+  /** Save the brand's accounts, the SLA hours per severity and the protocol per category. */
+  'settings/workbench': {
+    request: WorkbenchSettingsSchema,
+    response: z.object({ ok: z.literal(true) }),
   },
   /** Try the backend with the form's values (saved token when left empty); success text or the exact failure. */
   'settings/test-connection': {

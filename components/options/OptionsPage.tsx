@@ -3,7 +3,10 @@ import { browser } from 'wxt/browser';
 import { send } from '../../messaging/client';
 import { checkBackendUrl, originPattern } from '../../sync/backend-url';
 import { BackendForm, type BackendFormValue } from './BackendForm';
+import { DataTools, downloadText } from './DataTools';
 import { SyncStatusView } from './SyncStatusView';
+import { WorkbenchForm } from './WorkbenchForm';
+import type { WorkbenchSettings } from '../../domain/settings';
 import { t } from '../i18n';
 import { wordError, wordProblem } from '../problem-words';
 import type { Problem } from '../../domain/problem';
@@ -23,6 +26,7 @@ const EMPTY: BackendFormValue = {
 export function OptionsPage(_: Props) {
   const [value, setValue] = useState<BackendFormValue>(EMPTY);
   const [loaded, setLoaded] = useState(false);
+  const [workbench, setWorkbench] = useState<WorkbenchSettings | null>(null);
   const [hint, setHint] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -31,7 +35,9 @@ export function OptionsPage(_: Props) {
   const loadStatus = () => send('sync/status', {}).then(setStatus, () => {});
   useEffect(() => {
     void send('settings/get', {}).then((saved) => {
-      setValue({ ...EMPTY, ...saved.settings, email: saved.email ?? '', authMode: saved.authMode ?? 'api-token' });
+      const { brandAccounts, slaHours, protocols, ...backend } = saved.settings;
+      setValue({ ...EMPTY, ...backend, email: saved.email ?? '', authMode: saved.authMode ?? 'api-token' });
+      setWorkbench({ brandAccounts, slaHours, protocols });
       setHint(saved.credentialHint);
       setLoaded(true);
     });
@@ -107,23 +113,28 @@ export function OptionsPage(_: Props) {
   return (
     <main>
       <h1>{t('options_title')}</h1>
-      {/* The form appears once the saved settings are in, so a late answer never overwrites an edit. */}
-      {loaded && (
-        <BackendForm
-          value={value}
-          onChange={setValue}
-          credentialHint={hint}
-          busy={busy}
-          onSave={onSave}
-          onTest={onTest}
-        />
-      )}
-      {message && (
-        <p role={message.ok ? 'status' : 'alert'} data-testid="options-message">
-          {message.text}
-        </p>
-      )}
-      <SyncStatusView {...status} busy={busy} onRetry={onRetry} />
+      <section aria-labelledby="backend-h">
+        <h2 id="backend-h">{t('options_backendTitle')}</h2>
+        {/* The form appears once the saved settings are in, so a late answer never overwrites an edit. */}
+        {loaded && (
+          <BackendForm
+            value={value}
+            onChange={setValue}
+            credentialHint={hint}
+            busy={busy}
+            onSave={onSave}
+            onTest={onTest}
+          />
+        )}
+        {message && (
+          <p role={message.ok ? 'status' : 'alert'} data-testid="options-message">
+            {message.text}
+          </p>
+        )}
+        <SyncStatusView {...status} busy={busy} onRetry={onRetry} />
+      </section>
+      {workbench && <WorkbenchForm initial={workbench} />}
+      <DataTools download={downloadText} />
     </main>
   );
 }

@@ -18,7 +18,7 @@ export type Props = {
 export function SyncStatusView({ waiting, failed, problem, busy, onRetry }: Props) {
   return (
     <section aria-labelledby="sync-status-title">
-      <h2 id="sync-status-title">{t('options_syncTitle')}</h2>
+      <h3 id="sync-status-title">{t('options_syncTitle')}</h3>
       <p data-testid="sync-counts">
         {waiting === 0 ? t('options_allSynced') : t('options_waiting', String(waiting))}
         {failed > 0 ? ` ${t('options_needAttention', String(failed))}` : ''}

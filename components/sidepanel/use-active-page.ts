@@ -1,20 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 
+export interface ActivePage {
+  url: string | null;
+  tabId: number | null;
+}
+
 /**
- * The address of the page the agent is looking at, following tab switches, window focus and
- * in-page navigation (X is a single-page app: its URL changes without a load). In the e2e build
- * a test may pin the tab with `?tabId=`, since the panel page is opened as a tab there.
+ * The page the agent is looking at (its address and tab), following tab switches, window focus
+ * and in-page navigation (X is a single-page app: its URL changes without a load). In the e2e
+ * build a test may pin the tab with `?tabId=`, since the panel page is opened as a tab there.
  */
-export function useActivePage(search: string): string | null {
-  const [url, setUrl] = useState<string | null>(null);
+export function useActivePage(search: string): ActivePage {
+  const [page, setPage] = useState<ActivePage>({ url: null, tabId: null });
   useEffect(() => {
     const pinned = __E2E__ ? Number(new URLSearchParams(search).get('tabId')) || null : null;
     const refresh = async () => {
       const tab = pinned
         ? await browser.tabs.get(pinned).catch(() => undefined)
         : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
-      setUrl(tab?.url ?? null);
+      setPage({ url: tab?.url ?? null, tabId: tab?.id ?? null });
     };
     const onUpdated = (tabId: number, change: { url?: string; status?: string }, tab: { active?: boolean }) => {
       if ((pinned ? tabId === pinned : tab.active) && (change.url || change.status === 'complete')) void refresh();
@@ -30,5 +35,5 @@ export function useActivePage(search: string): string | null {
       browser.windows.onFocusChanged.removeListener(onActivated);
     };
   }, [search]);
-  return url;
+  return page;
 }

@@ -1,0 +1,41 @@
+import type { QueueRow } from '../../domain/queue-row';
+import type { Settings } from '../../domain/settings';
+import { syncDetail } from '../../domain/sync-detail';
+import { db, type StoredCase } from '../../storage/db';
+import { AnswerBox } from './AnswerBox';
+import { CaseActions } from './CaseActions';
+import { CaseFacts } from './CaseFacts';
+import { CaseMore } from './CaseMore';
+import { SyncBox } from './SyncBox';
+import { useCaseDetail, useDrainProblem } from './use-case-detail';
+
+export type Props = {
+  kase: StoredCase;
+  row: QueueRow;
+  settings: Settings;
+  /** The tab the panel follows, when this case belongs to its page (to look for the brand's reply). */
+  pageTabId: number | null;
+  now: number;
+};
+
+/** An open row: what the case is about, how urgent, its answer, its sync, the actions, and the rest folded. */
+export function CaseDetail({ kase, row, settings, pageTabId, now }: Props) {
+  const data = useCaseDetail(db(), kase.id, kase.mentionIds);
+  const drainProblem = useDrainProblem();
+  const sync = syncDetail(kase, data?.outbox ?? [], drainProblem);
+  return (
+    <div class="detail" data-testid="case-detail" role="region" aria-label={row.author ?? kase.id}>
+      <CaseFacts
+        kase={kase}
+        row={row}
+        first={data?.mentions.find((m) => m.id === kase.mentionIds[0]) ?? data?.mentions[0] ?? null}
+        protocol={settings.protocols[kase.category]}
+        now={now}
+      />
+      <AnswerBox kase={kase} tabId={pageTabId} hasBrandAccounts={settings.brandAccounts.length > 0} />
+      <SyncBox kase={kase} detail={sync} />
+      <CaseActions kase={kase} />
+      {data && <CaseMore kase={kase} mentions={data.mentions} outbox={data.outbox} identities={data.identities} />}
+    </div>
+  );
+}
