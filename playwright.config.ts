@@ -1,7 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import type { Engine } from './test/e2e/driver/types';
 
-// One worker: every test launches its own Chromium with the extension, and CI has two cores.
-export default defineConfig({
+// One worker: every test launches its own browser with the extension, and CI has two cores.
+// Two projects, one per browser: a test runs in the projects its tags name (runsIn() in
+// test/e2e/driver), so `--project=firefox` runs the Firefox suite alone.
+export default defineConfig<object, { engine: Engine }>({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
   workers: 1,
@@ -14,4 +17,8 @@ export default defineConfig({
     ? [['list'], ['json', { outputFile: 'test-results/playwright.json' }]]
     : [['list']],
   outputDir: 'test-results/playwright',
+  projects: [
+    { name: 'chromium', grep: /@chromium/, use: { engine: 'chromium' } },
+    { name: 'firefox', grep: /@firefox/, use: { engine: 'firefox' } },
+  ],
 });

@@ -11,10 +11,12 @@ import type { Settings } from '../domain/settings';
 import { attachMention } from '../storage/attach-mention';
 import { casesOfAuthor, findDuplicate } from '../storage/find-existing';
 import { saveCapture } from '../storage/save-capture';
-import { agentLabel, readSettings } from '../storage/settings';
+import { readSettings } from '../storage/settings';
 import { addLogEntry } from '../storage/update-case';
 import { captureTab } from './capture-tab';
 import { takePendingCapture } from './pending-capture';
+import { teamSummary } from './team-merge';
+import type { TeamService } from './team-service';
 
 type CaptureMessage = Extract<MessageType, `capture/${string}`>;
 
@@ -34,12 +36,15 @@ function checkCapture(mention: Mention, s: Settings): void {
 
 /**
  * Reading a post for review (from the tab or the pending capture, with what is already stored
- * about it) and storing it: as a new case, or added to an earlier case of the same customer.
+ * about it, here and in the team's backend: a post the team already has is never offered as a
+ * fresh form) and storing it: as a new case, or added to an earlier case of the same customer.
+ * A page that cannot be read at all, a post without text and one by the brand's own accounts never
+ * become a case.
  */
-export function createCaptureHandlers(db: CaptureDb): Pick<Handlers, CaptureMessage> {
+export function createCaptureHandlers(db: CaptureDb, team: TeamService): Pick<Handlers, CaptureMessage> {
   const summaryOf = async (c: Case) =>
     summarise(c, c.mentionIds[0] ? await db.mentions.get(c.mentionIds[0]) : undefined);
-  const actorOf = (s: Settings) => ({ agent: agentLabel(s), syncEnabled: s.backend !== 'none' });
+  const actor = () => team.actor();
   return {
     // One message for the popup's first render: it used to wait for three in a row (pending, tab, check).
     'capture/open': async ({ tabId, fresh }) => {
@@ -48,40 +53,60 @@ export function createCaptureHandlers(db: CaptureDb): Pick<Handlers, CaptureMess
         readSettings(),
       ]);
       const owners = defaultOwners(settings);
-      if (!read.mention) return { ...read, duplicate: null, brandAccount: null, owners };
+      const nothing = { duplicate: null, team: { state: 'off' as const }, brandAccount: null, owners };
+      if (!read.mention) return { ...read, ...nothing };
       const brand = brandAccountOf(read.mention, settings.brandAccounts);
-      const dup = brand ? undefined : await findDuplicate(db, read.mention);
-      const dupCase = dup ? await db.cases.get(dup.caseId) : undefined;
+      if (brand) return { ...read, ...nothing, brandAccount: brand.handle };
+      // The team is asked at the same time as this browser's database (within a short budget).
+      const [dup, fromTeam] = await Promise.all([findDuplicate(db, read.mention), team.forPost(read.mention)]);
+      const stored = dup ? await db.cases.get(dup.caseId) : undefined;
       // A merged case's post is shown through the case it went into.
-      const holder = dupCase?.mergedInto ? await db.cases.get(dupCase.mergedInto) : dupCase;
+      const dupCase = stored?.mergedInto ? await db.cases.get(stored.mergedInto) : stored;
+      const found = fromTeam.found;
+      const answer = { ...read, team: fromTeam.team, brandAccount: null, owners };
+      if (dupCase) {
+        const local = await summaryOf(dupCase);
+        // The same case on the backend: its status, owner and history are the team's (fresher).
+        const same = found && dupCase.backend?.id === found.remoteId && dupCase.backend.adapter === fromTeam.kind;
+        const duplicate = same ? { ...teamSummary(found, fromTeam.kind!, dupCase), text: local.text } : local;
+        return { ...answer, duplicate };
+      }
+      return { ...answer, duplicate: found ? teamSummary(found, fromTeam.kind!, undefined) : null };
+    },
+    'capture/author-cases': async ({ mention }) => {
+      const [local, fromTeam] = await Promise.all([casesOfAuthor(db, mention), team.authorCases(mention)]);
+      const open = local.filter((c) => !c.mergedInto);
+      const held = new Set(open.flatMap((c) => (c.backend ? [c.backend.id] : [])));
+      const others = fromTeam.cases.filter((t) => !held.has(t.remoteId)).slice(0, 5);
       return {
-        ...read,
-        duplicate: holder ? await summaryOf(holder) : null,
-        brandAccount: brand?.handle ?? null,
-        owners,
+        cases: [
+          ...(await Promise.all(open.map(summaryOf))),
+          ...others.map((t) => teamSummary(t, fromTeam.kind!, undefined)),
+        ],
       };
     },
-    'capture/author-cases': async ({ mention }) => ({
-      cases: await Promise.all((await casesOfAuthor(db, mention)).filter((c) => !c.mergedInto).map(summaryOf)),
-    }),
     'capture/save': async ({ mention, review }) => {
-      const settings = await readSettings();
+      const [who, settings] = await Promise.all([actor(), readSettings()]);
       checkCapture(mention, settings);
-      const actor = actorOf(settings);
       // A post already stored never gets a second case (even if a page skips the popup's check):
       // its note goes to the existing one.
       const dup = await findDuplicate(db, mention);
       if (dup) {
-        if (review.note.trim())
-          await addLogEntry(db, { caseId: dup.caseId, kind: 'note', text: review.note, ...actor });
+        if (review.note.trim()) await addLogEntry(db, { caseId: dup.caseId, kind: 'note', text: review.note, ...who });
         return { caseId: dup.caseId, mentionId: dup.id };
       }
-      return saveCapture(db, { mention, review, ...actor });
+      // Nor one the team has: the popup was told so, but the team may have answered after it opened.
+      const known = await team.knownPost(mention);
+      if (known) {
+        const caseId = await team.resolve(known);
+        if (review.note.trim()) await addLogEntry(db, { caseId, kind: 'note', text: review.note, ...who });
+        return { caseId, mentionId: (await db.cases.get(caseId))?.mentionIds[0] ?? '' };
+      }
+      return saveCapture(db, { mention, review, ...who });
     },
     'capture/attach': async ({ mention, caseId, note }) => {
-      const settings = await readSettings();
-      checkCapture(mention, settings);
-      return attachMention(db, { caseId, mention, note, ...actorOf(settings) });
+      checkCapture(mention, await readSettings());
+      return attachMention(db, { caseId: await team.resolve(caseId), mention, note, ...(await actor()) });
     },
   };
 }

@@ -2,11 +2,12 @@ import { browser } from 'wxt/browser';
 import type { CaptureOptions } from '../capture/outcome';
 import type { CaptureResult } from './capture-tab';
 import { captureForReview } from './review';
+import { contextMenus } from '../browser-compat/menus';
 
 export const MENU_ID = 'report-complaint';
 export const COMMAND_ID = 'capture-in-view';
 
-/** The parts of a menu click (contextMenus.OnClickData / menus.OnClickData) the capture uses. */
+/** The parts of a menu click (the browser's OnClickData) the capture uses. */
 export interface MenuClick {
   menuItemId: string | number;
   selectionText?: string;
@@ -15,12 +16,9 @@ export interface MenuClick {
   targetElementId?: number;
 }
 
-type Menus = typeof browser.contextMenus;
-const menus = (): Menus | undefined => browser.contextMenus ?? (browser as unknown as { menus?: Menus }).menus;
-
-/** Registers "Report as complaint" on pages, selections and links (from runtime.onInstalled). */
+/** Registers "Report as complaint" on pages, selections and links (see MENUS_OUTLIVE_BACKGROUND for when). */
 export async function registerMenus(): Promise<void> {
-  const api = menus();
+  const api = contextMenus();
   if (!api) return;
   await api.removeAll();
   api.create({ id: MENU_ID, title: browser.i18n.getMessage('menuReport'), contexts: ['page', 'selection', 'link'] });

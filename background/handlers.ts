@@ -5,15 +5,21 @@ import { createCaseHandlers } from './case-handlers';
 import { createDataHandlers } from './data-handlers';
 import { createMarkerHandlers, createMarkerSiteHandlers } from './markers';
 import { createSyncHandlers } from './sync-handlers';
+import { createTeamHandlers } from './team-handlers';
+import type { TeamService } from './team-service';
 
-/** The background's answers to the extension pages, one file per group of messages; each a thin call into storage/. */
-export function createHandlers(db: CaptureDb): Handlers {
+/**
+ * The background's answers to the extension pages, one file per group of messages; each a thin
+ * call into storage/ or the team service.
+ */
+export function createHandlers(db: CaptureDb, team: TeamService): Handlers {
   return {
-    ...createCaptureHandlers(db),
-    ...createCaseHandlers(db),
+    ...createCaptureHandlers(db, team),
+    ...createCaseHandlers(db, team),
     ...createDataHandlers(db),
     ...createMarkerSiteHandlers(),
     ...createSyncHandlers(db),
+    ...createTeamHandlers(team),
   };
 }
 
@@ -21,9 +27,9 @@ export function createHandlers(db: CaptureDb): Handlers {
  * The background's one message listener: the extension pages' protocol and the markers content
  * script's, each answered only for its own senders (messaging/router.ts).
  */
-export function createBackgroundRouter(db: CaptureDb, extensionId: string, extensionOrigin: string) {
+export function createBackgroundRouter(db: CaptureDb, team: TeamService, extensionId: string, extensionOrigin: string) {
   return createRouter(
-    pagesChannel(createHandlers(db), extensionId, extensionOrigin),
+    pagesChannel(createHandlers(db, team), extensionId, extensionOrigin),
     markersChannel(createMarkerHandlers(db), extensionId, extensionOrigin),
   );
 }

@@ -7,26 +7,30 @@ import type { Handlers, MarkerHandlers } from '../messaging/router';
 import type { MessageType } from '../messaging/protocol';
 import { openSidePanelOn } from './focus-case';
 import { readSettings } from '../storage/settings';
-import { checkBackendUrl } from '../sync/backend-url';
+import { checkBackendUrl, originPattern } from '../sync/backend-url';
 
 /** Sites (origins) where the agent switched case markers on. Off everywhere by default. */
 const markerSitesItem = storage.defineItem<string[]>('local:markerSites', { fallback: [], version: 1 });
 const scriptId = (origin: string) => `markers-${origin.replace(/\W/g, '_')}`;
 
-/** Registers (or removes) the markers script for one site; the host permission must be granted already. */
+/**
+ * Registers (or removes) the markers script for one site; the host permission must be granted already.
+ * Its patterns leave out the port, which Firefox refuses in a match pattern (a site on a port is
+ * matched on every port of its host, as the permission is).
+ */
 async function setMarkers(origin: string, on: boolean): Promise<void> {
   const id = scriptId(origin);
   const registered = (await browser.scripting.getRegisteredContentScripts({ ids: [id] })).length > 0;
   const sites = new Set(await markerSitesItem.getValue());
   if (on) {
-    if (!(await browser.permissions.contains({ origins: [`${origin}/*`] })))
+    if (!(await browser.permissions.contains({ origins: [originPattern(origin)] })))
       throw new ProblemError('marker_permission', { origin });
     if (!registered)
       await browser.scripting.registerContentScripts([
-        { id, matches: [`${origin}/*`], js: ['/markers.js'], runAt: 'document_idle' },
+        { id, matches: [originPattern(origin)], js: ['/markers.js'], runAt: 'document_idle' },
       ]);
     // Tabs already open on the site get markers now, not after a reload.
-    for (const tab of await browser.tabs.query({ url: `${origin}/*` })) {
+    for (const tab of await browser.tabs.query({ url: originPattern(origin) })) {
       if (tab.id !== undefined)
         await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/markers.js'] }).catch(() => {});
     }
@@ -38,7 +42,7 @@ async function setMarkers(origin: string, on: boolean): Promise<void> {
     // (unless the team's backend lives on that origin and sync needs it).
     const backend = checkBackendUrl((await readSettings()).backendUrl);
     if (!backend.ok || backend.origin !== origin)
-      await browser.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
+      await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
   }
   await markerSitesItem.setValue([...sites]);
 }
@@ -83,6 +87,6 @@ export function createMarkerHandlers(db: CaptureDb): MarkerHandlers {
 export function watchMarkerPermissions(): void {
   browser.permissions.onRemoved.addListener(async ({ origins = [] }) => {
     for (const site of await markerSitesItem.getValue())
-      if (origins.some((o) => o.startsWith(site))) await setMarkers(site, false).catch(() => {});
+      if (origins.includes(originPattern(site))) await setMarkers(site, false).catch(() => {});
   });
 }

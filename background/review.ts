@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { CaptureOptions } from '../capture/outcome';
 import { captureTab, type CaptureResult } from './capture-tab';
 import { trackPendingCapture } from './pending-capture';
+import { toolbar } from '../browser-compat/toolbar';
 
 /**
  * The context menu's and the shortcut's path: read the tab now (what was right-clicked is only
@@ -16,9 +17,8 @@ export function captureForReview(tabId: number, options: CaptureOptions): Promis
 
 /** The toolbar popup where the browser can open it; otherwise the same page in a small window. */
 async function openReview(tabId: number): Promise<void> {
-  const action = (browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction) as
-    { openPopup?: () => Promise<void> } | undefined;
-  // The e2e build skips the real popup: Playwright cannot see it and it would take the pending capture.
+  const action = toolbar();
+  // The e2e build skips the real popup: no test driver sees it, and it would take the pending capture.
   if (!__E2E__ && action?.openPopup) {
     try {
       await action.openPopup();

@@ -5,10 +5,11 @@ import { readSettings, settingsItem } from '../storage/settings';
 import { readCredentials, restrictAccess } from '../storage/credentials';
 import { createAdapter } from '../sync/adapters/index';
 import type { Adapter } from '../sync/adapter';
+import type { BackendKind } from '../domain/settings';
+import type { Credentials } from '../domain/credentials';
 import { checkBackendUrl, originPattern } from '../sync/backend-url';
 import { drainOutbox, recoverInflight } from '../sync/worker';
 import { refreshFromBackend } from '../sync/refresh';
-import { waitingCounts } from '../sync/requeue';
 import { problem, type Problem } from '../domain/problem';
 import { logLine } from '../components/log-words';
 
@@ -26,7 +27,8 @@ let timerAt = 0;
 /**
  * Wires the outbox to the backend: a drain right after anything is queued, an alarm for the next
  * due retry (alarms survive the worker being stopped and the browser restarting), a periodic
- * refresh of status and owner, and the badge. Listeners are registered synchronously.
+ * refresh of status and owner. The badge follows the cases' sync state on its own (badge.ts).
+ * Listeners are registered synchronously.
  */
 export function startSync(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -76,8 +78,10 @@ export function requestSync(delayMs = 0): void {
     });
 }
 
-/** The adapter for the current settings, or the reason there is none. */
-export async function currentAdapter(): Promise<{ adapter: Adapter } | { problem: Problem | null }> {
+/** The backend the settings name, checked (URL, credentials, permission), or the reason there is none. */
+export async function backendConfig(): Promise<
+  { kind: Exclude<BackendKind, 'none'>; url: string; creds: Credentials } | { problem: Problem | null }
+> {
   const s = await readSettings();
   if (s.backend === 'none') return { problem: null };
   const url = checkBackendUrl(s.backendUrl);
@@ -87,7 +91,14 @@ export async function currentAdapter(): Promise<{ adapter: Adapter } | { problem
   // Firefox users can revoke host permissions at any time; without it every request would fail.
   if (!(await browser.permissions.contains({ origins: [originPattern(url.origin)] })))
     return { problem: problem('backend_permission', { origin: url.origin }) };
-  const adapter = createAdapter(s.backend, url.url, creds, {
+  return { kind: s.backend, url: url.url, creds };
+}
+
+/** The adapter for the current settings, or the reason there is none. */
+export async function currentAdapter(): Promise<{ adapter: Adapter } | { problem: Problem | null }> {
+  const c = await backendConfig();
+  if (!('kind' in c)) return c;
+  const adapter = createAdapter(c.kind, c.url, c.creds, {
     fetch: (...a) => fetch(...a),
     timeoutMs: REQUEST_TIMEOUT_MS,
   });
@@ -97,26 +108,10 @@ export async function currentAdapter(): Promise<{ adapter: Adapter } | { problem
 async function drainOnce(): Promise<void> {
   const got = await currentAdapter();
   await syncStatusItem.setValue({ lastRunAt: Date.now(), problem: 'problem' in got ? got.problem : null });
-  if (!('adapter' in got)) return void (await updateBadge());
+  if (!('adapter' in got)) return;
   // A watchdog: if this worker is stopped mid-drain, the alarm starts it again.
   if (await db().outbox.count()) await browser.alarms.create(RETRY_ALARM, { when: Date.now() + 30_000 });
-  let last = 0;
-  const r = await drainOutbox(
-    db(),
-    got.adapter,
-    { now: Date.now },
-    {
-      concurrency: 6,
-      logText: logLine,
-      onProgress: () => {
-        if (Date.now() - last > 500) {
-          last = Date.now();
-          void updateBadge();
-        }
-      },
-    },
-  );
-  await updateBadge();
+  const r = await drainOutbox(db(), got.adapter, { now: Date.now }, { concurrency: 6, logText: logLine });
   if (r.nextDueAt !== null) schedule(r.nextDueAt);
   else await browser.alarms.clear(RETRY_ALARM);
 }
@@ -133,11 +128,4 @@ function schedule(at: number): void {
 export async function refreshNow(): Promise<number> {
   const got = await currentAdapter();
   return 'adapter' in got ? refreshFromBackend(db(), got.adapter, { now: Date.now }) : 0;
-}
-
-export async function updateBadge(): Promise<void> {
-  const { waiting, failed } = await waitingCounts(db());
-  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
-  await action.setBadgeText({ text: waiting ? String(waiting) : '' });
-  await action.setBadgeBackgroundColor({ color: failed ? '#b3261e' : '#44546a' });
 }

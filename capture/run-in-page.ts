@@ -1,6 +1,7 @@
 import { extractAll, extractMention } from '../extract/index';
 import type { CaptureOutcome, CaptureOptions } from './outcome';
 import { urlKey } from '../domain/url-key';
+import { menuTargetElement } from '../browser-compat/menu-target';
 
 /** Set by the injector just before the capture script runs (in the isolated world, not the page's). */
 declare global {
@@ -38,10 +39,7 @@ export function runCapture(): CaptureOutcome {
 function targetOf(opts: CaptureOptions): Element | null {
   if (opts.targetElementId !== undefined) {
     // Firefox names the right-clicked element exactly.
-    type Menus = { getTargetElement?: (id: number) => Element | null };
-    const api = (globalThis as { browser?: { menus?: Menus; contextMenus?: Menus } }).browser;
-    const menus = api?.menus ?? api?.contextMenus;
-    const el = menus?.getTargetElement?.(opts.targetElementId);
+    const el = menuTargetElement(opts.targetElementId);
     if (el) return el;
   }
   if (opts.underPointer) {

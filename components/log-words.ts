@@ -29,6 +29,14 @@ const WORDS: Record<LogCode, (p: Record<string, string>) => string> = {
   dismissed: (p) => t('log_dismissed', p.reason ?? ''),
   merged_from: (p) => t('log_mergedFrom', p.who || '—', p.mentions ?? '0'),
   merged_into: () => t('log_mergedInto'),
+  joined_team_case: () => t('log_joinedTeamCase'),
+  adopted_team_case: () => t('log_adoptedTeamCase'),
+  handed_off: (p) =>
+    t(
+      'log_handedOff',
+      p.from || (p.fromGroup ? t('log_team', p.fromGroup) : t('unassigned')),
+      p.toKind === 'group' ? t('log_team', p.to ?? '') : (p.to ?? ''),
+    ),
 };
 
 /** The line's text as shown (and as sent to the backend as a note). */

@@ -25,6 +25,7 @@ const FIELDS: Record<string, { label: MessageKey; input: string }> = {
   backendUrl: { label: 'options_url', input: 'backendUrl' },
   token: { label: 'options_token_http', input: 'token' },
   backend: { label: 'options_backend', input: 'backend' },
+  agentName: { label: 'options_agentName', input: 'agentName' },
 };
 
 /** The name of the input a problem points at (for `aria-invalid` and focus), if any. */
@@ -58,6 +59,9 @@ const WORDS: Record<ProblemCode, (p: ProblemParams) => string> = {
   case_not_deletable: () => t('problem_caseNotDeletable'),
   case_merge_self: () => t('problem_mergeSelf'),
   case_merged: () => t('problem_caseMerged'),
+  case_owned: (p) => t('problem_caseOwned', p.owner ?? ''),
+  agent_name_missing: () => t('needAgentName'),
+  team_backend_gone: () => t('problem_teamBackendGone'),
   text_missing: () => t('problem_textMissing'),
   brand_account: (p) => t('problem_brandAccount', p.handle ?? ''),
   page_internal: () => t('problem_pageInternal'),

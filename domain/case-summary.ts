@@ -23,6 +23,10 @@ export const CaseSummarySchema = z.object({
   text: z.string(),
   url: z.string().nullable(),
   recentLog: z.array(LogEntrySchema),
+  /** `team`: a colleague's case on the backend, not held in this browser (absent: local). */
+  source: z.enum(['local', 'team']).optional(),
+  /** Who captured it, when known. */
+  capturedBy: z.string().nullable().optional(),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 

@@ -97,6 +97,8 @@ export const CaseSchema = z.object({
   idempotencyKey: z.string().uuid(),
   status: CaseStatusSchema,
   owner: z.string().nullable(),
+  /** The group or team it is handed to (when handed to a group rather than an agent). */
+  ownerGroup: z.string().nullable().optional(),
   category: CategorySchema,
   severity: SeveritySchema,
   /** Ids of the stored mentions that belong to this case, first capture first. */

@@ -13,6 +13,9 @@ export const LOG_CODES = [
   'dismissed', // reason: closed as not a complaint
   'merged_from', // caseId, who (the merged case's author), mentions (how many came along)
   'merged_into', // caseId
+  'joined_team_case', // the team already had a case for this post: this capture went into it
+  'adopted_team_case', // url: a colleague's case, kept in this browser to act on it
+  'handed_off', // from (an agent, or ''), fromGroup (a team, when no agent had it), to, toKind (agent | group)
 ] as const;
 export type LogCode = (typeof LOG_CODES)[number];
 

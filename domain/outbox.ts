@@ -5,7 +5,15 @@ import { CaseStatusSchema, ProblemSchema } from './case';
 export const OutboxPatchSchema = z.object({
   status: CaseStatusSchema.optional(),
   owner: z.string().nullable().optional(),
+  /** The owner's id in the backend's roster, when picked from it (helpdesks assign by id). */
+  ownerId: z.string().nullable().optional(),
+  /** A hand-off to a group (its roster id, if any, and name); null takes the group off. */
+  group: z.object({ id: z.string().nullable(), name: z.string() }).nullable().optional(),
   logEntryId: z.string().optional(),
+  /** The log entry is the note of this update's hand-off. */
+  handoff: z.boolean().optional(),
+  /** A mention attached to the case: sent along so the backend finds the case by its post. */
+  mentionId: z.string().optional(),
 });
 export type OutboxPatch = z.infer<typeof OutboxPatchSchema>;
 

@@ -21,6 +21,9 @@ export const PROBLEM_CODES = [
   'case_not_deletable',
   'case_merge_self',
   'case_merged', // the case was merged into another one
+  'case_owned', // owner: a colleague owns it (take it through the team view)
+  'agent_name_missing', // field: agentName (the options' name, needed to take a case)
+  'team_backend_gone', // a colleague's case of a backend that is no longer set up
   'text_missing', // field: mention.text
   'brand_account', // handle: the brand's own account that wrote the post
   // Reading a page.

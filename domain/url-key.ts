@@ -17,10 +17,16 @@ export function urlKey(input: string): string {
   }
   let host = url.hostname.toLowerCase().replace(/^www\./, '');
   host = HOST_ALIASES[host] ?? host.replace(/^(m|mobile|amp)\./, '');
-  const params = [...url.searchParams.entries()]
-    .filter(([k]) => !TRACKING_PARAMS.test(k))
-    .sort(([a], [b]) => a.localeCompare(b));
-  const query = params.length ? '?' + new URLSearchParams(params).toString() : '';
+  // forEach and append, not iterators: in a Firefox content script (capture, markers) URL objects
+  // are seen through Xray wrappers, whose iterators are not iterable there.
+  const params: [string, string][] = [];
+  url.searchParams.forEach((v, k) => {
+    if (!TRACKING_PARAMS.test(k)) params.push([k, v]);
+  });
+  params.sort(([a], [b]) => a.localeCompare(b));
+  const search = new URLSearchParams();
+  for (const [k, v] of params) search.append(k, v);
+  const query = params.length ? '?' + search.toString() : '';
   const path = url.pathname.replace(/\/+$/, '') || '/';
   const keyPath = platformOfHost(host)?.keyPath;
   const port = url.port && url.port !== '80' && url.port !== '443' ? ':' + url.port : '';

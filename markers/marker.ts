@@ -1,6 +1,7 @@
 import { t } from '../components/i18n';
 import { STATUS_LABEL } from '../components/labels';
 import type { CaseStatus } from '../domain/case';
+import { browserWords } from '../browser-compat/words';
 
 const COLOURS: Record<CaseStatus, string> = {
   new: '#0b5cad',
@@ -20,7 +21,7 @@ export function createMarker(status: CaseStatus, onOpen: () => void): HTMLElemen
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = t('markerText', t(STATUS_LABEL[status]));
-  button.title = t('markerTitle');
+  button.title = t(browserWords.markerTitle);
   button.style.cssText = `all:initial;display:inline-block;margin:0 4px;padding:0 6px;border-radius:8px;font:600 11px/16px system-ui,sans-serif;color:#fff;background:${COLOURS[status]};cursor:pointer;`;
   button.addEventListener('click', (e) => {
     e.preventDefault();

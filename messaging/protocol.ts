@@ -5,6 +5,16 @@ import { CaseSummarySchema } from '../domain/case-summary';
 import { AuthModeSchema, CredentialsSchema } from '../domain/credentials';
 import { BackendKindSchema, BackendSettingsSchema, SettingsSchema, WorkbenchSettingsSchema } from '../domain/settings';
 import type { Problem } from '../domain/problem';
+import { RosterSchema, TeamHistoryEntrySchema, TeamStateSchema } from '../domain/team';
+import {
+  HandoffResultSchema,
+  HandoffTargetSchema,
+  IdentitySchema,
+  OnThisSchema,
+  TakeResultSchema,
+  TeamActivitySummarySchema,
+  TeamCaseViewSchema,
+} from '../domain/team-view';
 
 /** Where a case stands with the backend (domain/sync-detail.ts). */
 const SyncDetailSchema = z.object({
@@ -32,7 +42,14 @@ export const protocol = {
     response: z.object({
       mention: MentionSchema.nullable(),
       readError: ProblemSchema.nullable(),
+      /**
+       * The case already holding that post: this browser's, or the team's (`source: 'team'`, its id
+       * usable in case/log and capture/attach like a local one). Never a fresh form for a post
+       * the team has, unless the team could not be asked in time (`team` says so).
+       */
       duplicate: CaseSummarySchema.nullable(),
+      /** Whether the team backend was asked (`ok`), is not configured (`off`) or did not answer. */
+      team: TeamStateSchema,
       /** The brand's own account that wrote it (its handle), if one did. */
       brandAccount: z.string().nullable(),
       /** Each category's default owner, from its protocol in the options. */
@@ -61,7 +78,10 @@ export const protocol = {
     }),
     response: z.object({ ok: z.literal(true) }),
   },
-  /** The agent takes ownership of a case (owner = the agent's name from the options). */
+  /**
+   * The agent takes ownership of a case (owner = the agent's name: from the backend's token, else
+   * the options). Without a name it fails with a message; team/take says more (who owns it now).
+   */
   'case/take': {
     request: z.object({ caseId: z.string() }),
     response: z.object({ ok: z.literal(true) }),
@@ -156,6 +176,60 @@ export const protocol = {
   /** Show or stop showing markers on one site; the page asked for the host permission first. */
   'markers/set': {
     request: z.object({ origin: z.string().regex(/^https?:\/\/[^/]+$/), on: z.boolean() }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  // --- The team: cases of every agent, history, roster, ownership (background/team-*.ts) ---
+  /**
+   * The cases linked to a page (same post, author or thread): this browser's and the team's in one
+   * list without duplicates, each with who captured it and who owns it. `team` says whether the
+   * backend answered (else only local cases, "team view unavailable"); `nextPollMs`: when to ask
+   * again on a backend without events (helpdesks, paced by their rate limits); `fresh` skips the
+   * short cache (after an event).
+   */
+  'team/linked': {
+    request: z.object({ url: z.string().max(4096), fresh: z.boolean().optional() }),
+    response: z.object({
+      cases: z.array(TeamCaseViewSchema),
+      team: TeamStateSchema,
+      nextPollMs: z.number().nullable(),
+      me: z.string().nullable(),
+    }),
+  },
+  /** A case's whole history from the backend (notes, decisions, status and owner changes, by whom, when); this browser's log when the backend does not have it. */
+  'team/history': {
+    request: z.object({ caseId: z.string().max(300) }),
+    response: z.object({
+      team: TeamStateSchema,
+      source: z.enum(['team', 'local']),
+      entries: z.array(TeamHistoryEntrySchema),
+    }),
+  },
+  /** Who cases can be handed to (agents, and groups where the backend has them), and who the agent is. */
+  'team/roster': {
+    request: z.object({}),
+    response: z.object({ team: TeamStateSchema, roster: RosterSchema, me: IdentitySchema }),
+  },
+  /** Who the agent is: the backend's answer for the token, else the options' name (null: ask for it). */
+  'team/me': { request: z.object({}), response: IdentitySchema },
+  /** Take a case: answers who owns it when a colleague does (send again with confirm), or that a name is needed. */
+  'team/take': {
+    request: z.object({ caseId: z.string().max(300), confirm: z.boolean().optional() }),
+    response: TakeResultSchema,
+  },
+  /** Hand a case to an agent or a group with a note (recorded as "Anna → Bram"). */
+  'team/handoff': {
+    request: z.object({ caseId: z.string().max(300), to: HandoffTargetSchema, note: z.string().max(20_000) }),
+    response: HandoffResultSchema,
+  },
+  /** "Anna is on this (since 10:02)": the last agent who acted, and since when. */
+  'team/on-this': { request: z.object({ caseId: z.string().max(300) }), response: OnThisSchema },
+  /** A URL for the side panel's EventSource (the backend's change events, with a short-lived ticket); null without events. */
+  'team/events-url': { request: z.object({}), response: z.object({ url: z.string().nullable() }) },
+  /** What the team did while the panel was closed (read by the badge). */
+  'team/activity': { request: z.object({}), response: TeamActivitySummarySchema },
+  /** The panel showed these cases: they no longer count as handed to the agent or changed. */
+  'team/seen': {
+    request: z.object({ remoteIds: z.array(z.string().max(300)).max(500) }),
     response: z.object({ ok: z.literal(true) }),
   },
   /** Put failed syncs back in the queue (one case, or all) after the agent fixed the settings. */

@@ -37,12 +37,15 @@ export async function attachMention(db: CaptureDb, input: AttachInput): Promise<
     );
     c.mentionIds.push(mentionId);
     c.log.push(entry);
-    if (input.note.trim()) c.log.push(newLogEntry('note', input.agent, input.note.trim(), at));
+    const note = input.note.trim() ? newLogEntry('note', input.agent, input.note.trim(), at) : null;
+    if (note) c.log.push(note);
     c.updatedAt = at;
     if (input.syncEnabled) {
       if (c.syncState !== 'failed') c.syncState = 'queued';
-      await db.outbox.add(
-        newOutboxEntry({ caseId: c.id, op: 'update', patch: { logEntryId: entry.id }, at: now.getTime() }),
+      // The mention (the backend then finds the case by its post), and the note as its own change.
+      const patches = [{ logEntryId: entry.id, mentionId }, ...(note ? [{ logEntryId: note.id }] : [])];
+      await db.outbox.bulkAdd(
+        patches.map((patch) => newOutboxEntry({ caseId: c.id, op: 'update', patch, at: now.getTime() })),
       );
     }
     await db.cases.put(c);

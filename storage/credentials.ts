@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { CredentialsSchema, type Credentials } from '../domain/credentials';
+import { restrictLocalStorageToExtension } from '../browser-compat/storage-access';
 
 /**
  * The backend's secret. API tokens and keys live in storage.local, restricted to the extension's
@@ -12,12 +12,11 @@ const localItem = storage.defineItem<Credentials | null>('local:backendCredentia
 const sessionItem = storage.defineItem<Credentials | null>('session:backendCredentials', { fallback: null });
 
 let restricted = false;
-/** Hides storage.local from content scripts (Chrome 102+; absent in Firefox, which has no such access). */
+/** Hides storage.local from content scripts where the browser can (Chrome; Firefox has no such call). */
 export async function restrictAccess(): Promise<void> {
   if (restricted) return;
   restricted = true;
-  const area = browser.storage.local as unknown as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
-  await area.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => {});
+  await restrictLocalStorageToExtension();
 }
 
 export async function readCredentials(): Promise<Credentials | null> {

@@ -62,6 +62,13 @@ export class CaptureDb extends Dexie {
           }),
         );
       });
+    // The team: a case is found by its backend id (the change feed names cases by it). Its cases
+    // stores keep every index of version 4 (a version lists all of a table's indexes: one left out
+    // would be dropped).
+    this.version(5).stores({
+      cases:
+        'id, &idempotencyKey, createdAt, updatedAt, status, syncState, queueRank, doneAt, ownerKey, platform, severity, *words, [severity+awaiting], backend.id',
+    });
     this.use({ stack: 'dbcore', name: 'case-keys', create: caseKeysMiddleware });
   }
 }

@@ -1,5 +1,6 @@
 import type { CaseStatus, Category, Severity } from '../domain/case';
 import type { Mention } from '../domain/mention';
+import type { Roster, TeamCase, TeamChange, TeamHistoryEntry, TeamMember } from '../domain/team';
 
 /** What a create sends: fixed at capture, so every retry sends the same body. */
 export interface CreateInput {
@@ -19,6 +20,8 @@ export interface RemoteCase {
   url: string | null;
   status: CaseStatus;
   owner: string | null;
+  /** On a create's answer: the post already had this case (made by a colleague, or earlier). */
+  existing?: boolean;
 }
 
 export interface UpdateInput {
@@ -26,7 +29,61 @@ export interface UpdateInput {
   idempotencyKey: string;
   status?: CaseStatus;
   owner?: string | null;
-  note?: { kind: 'note' | 'decision'; text: string; by: string };
+  /** The owner's id in the backend's roster (a helpdesk assigns by id; a typed name has none). */
+  ownerId?: string | null;
+  /** A hand-off to a group: its roster id (helpdesks) and name (the own contract); null clears it. */
+  group?: { id: string | null; name: string } | null;
+  /** `handoff`: the note of this update's owner or group change. */
+  note?: { kind: 'note' | 'decision' | 'handoff'; text: string; by: string };
+  /** A capture attached to the case: the backend finds the case by its post from then on. */
+  mention?: Mention;
+}
+
+/**
+ * The keys of one page (or one capture) to find the team's cases by, all in one call: posts and
+ * threads as URLs (each backend normalises them as domain/team-keys.ts does), authors as author
+ * keys with their linked identities.
+ */
+export interface TeamKeys {
+  posts: string[];
+  authors: string[];
+  threads: string[];
+}
+
+/** A page of the change feed (only backends with one: the own contract). */
+export interface TeamChanges {
+  changes: TeamChange[];
+  cursor: string;
+  more: boolean;
+}
+
+/**
+ * The team's side of a backend: read what every agent did, not only this browser. Every answer is
+ * checked with Zod; every failure is thrown as a SyncError (the caller turns it into "team view
+ * unavailable" and keeps showing local cases).
+ */
+export interface TeamReader {
+  /** The team's cases for these keys, newest update first, each saying why it matched. */
+  lookup(keys: TeamKeys): Promise<TeamCase[]>;
+  /** One case as the team sees it now (matched: []). */
+  read(remoteId: string): Promise<TeamCase>;
+  /** The case's whole history: notes, decisions, status and owner changes, by whom, when. */
+  history(remoteId: string): Promise<TeamHistoryEntry[]>;
+  /** Who cases can be handed to. */
+  roster(): Promise<Roster>;
+  /** The agent these credentials belong to, when the backend says (the admin token: null). */
+  me(): Promise<TeamMember | null>;
+  /** The case's first captured post, when the backend keeps it (to hold a colleague's case locally). */
+  mention(remoteId: string): Promise<Mention | null>;
+  /** Changes after a cursor (null: the current cursor, no changes). Absent: the backend has no feed. */
+  changes?(since: string | null): Promise<TeamChanges>;
+  /** A URL for EventSource that streams the feed (holds its own short-lived ticket). Absent: no events. */
+  eventsUrl?(): Promise<string>;
+  /**
+   * When the next poll of the cases on screen may go (epoch ms), from the backend's rate-limit
+   * headers and Retry-After: helpdesks share one limit across the whole account.
+   */
+  nextPollAt(now: number, baseMs: number): number;
 }
 
 /** One per backend kind (sync/adapters/): create, look up by key, read status and owner, update. */
@@ -49,6 +106,7 @@ export interface Adapter {
   update(input: UpdateInput): Promise<void>;
   /** Checks URL and credentials; resolves to a short success text or throws a SyncError. */
   testConnection(): Promise<string>;
+  readonly team: TeamReader;
 }
 
 /** Worth retrying later: 5xx, 408, 409, 429, network errors before anything was sent. */

@@ -1,5 +1,5 @@
 import type { Case, StoredMention } from '../domain/case';
-import { MentionSchema } from '../domain/mention';
+import { MentionSchema, type Mention } from '../domain/mention';
 import type { Thread } from '../domain/thread';
 import { exportedMention } from '../storage/thread';
 import type { CreateInput } from './adapter';
@@ -24,6 +24,16 @@ export function threadForSync(thread: Thread, max = SYNC_THREAD_MAX_CHARS): Thre
 }
 
 /**
+ * A stored mention as a backend gets it: the row as exported (thread back as an object, a damaged
+ * one left out rather than blocking the case: the post is what matters), its thread cut to what a
+ * request may carry, and without the keys only this browser uses.
+ */
+export function syncMention(row: StoredMention): Mention {
+  const { id: _id, caseId: _c, urlKey: _u, authorKey: _a, threadKey: _t, thread, ...mention } = exportedMention(row);
+  return MentionSchema.parse(thread ? { ...mention, thread: threadForSync(thread) } : mention);
+}
+
+/**
  * The create body is rebuilt from what was fixed at capture (first mention, category, severity,
  * the capture note, who captured), never from later edits: a retry must send the same body for
  * the same idempotency key, or the backend rightly answers 422.
@@ -31,13 +41,10 @@ export function threadForSync(thread: Thread, max = SYNC_THREAD_MAX_CHARS): Thre
 export function createInput(c: Case, first: StoredMention): CreateInput {
   const created = c.log.find((e) => e.kind === 'created');
   const note = c.log.find((e) => e.kind === 'note' && e.at === c.createdAt);
-  // The row as exported: thread back as an object, a damaged one left out rather than blocking the
-  // case (the post is what matters); then without the keys only this browser uses.
-  const { id: _id, caseId: _c, urlKey: _u, authorKey: _a, threadKey: _t, thread, ...mention } = exportedMention(first);
   return {
     caseId: c.id,
     idempotencyKey: c.idempotencyKey,
-    mention: MentionSchema.parse(thread ? { ...mention, thread: threadForSync(thread) } : mention),
+    mention: syncMention(first),
     category: c.category,
     severity: c.severity,
     note: note?.text ?? '',

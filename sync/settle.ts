@@ -3,6 +3,7 @@ import { newOutboxEntry, type OutboxEntry, type OutboxPatch } from '../domain/ou
 import type { CaptureDb } from '../storage/db';
 import { PermanentError, TransientError, UnknownOutcomeError, type Adapter, type RemoteCase } from './adapter';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
+import { codedLogEntry } from '../domain/case-records';
 import type { DrainOptions } from './drain-options';
 import { problemOf } from '../domain/problem';
 
@@ -14,6 +15,8 @@ export interface Job {
   entry: OutboxEntry;
   kase: Case | undefined;
   first: StoredMention | undefined;
+  /** For an update that attaches a mention: that mention. */
+  attached?: StoredMention;
 }
 
 export type Done = { job: Job } & (
@@ -67,6 +70,13 @@ export async function settle(
         c.backend = { adapter: adapter.kind, id: d.remote.id, url: d.remote.url, syncedAt: at };
         c.syncError = null;
         c.syncProblem = null;
+        if (d.remote.existing) {
+          // The team had this post already: the capture went into that case, whose status and
+          // owner are the team's; nothing of this browser's review overrides them.
+          joinedTeamCase(c, d.remote, adapter.kind, at);
+          c.syncState = rest ? 'queued' : 'sent';
+          continue;
+        }
         // An owner chosen in the capture review is not part of the create body: send it after.
         const patch: OutboxPatch = {};
         if (c.owner !== d.remote.owner) patch.owner = c.owner;
@@ -99,6 +109,25 @@ export async function settle(
     await db.cases.bulkPut([...cases.values()]);
     return outcomes;
   });
+}
+
+/** A local case whose create found the post's team case: it now stands for that case. */
+function joinedTeamCase(c: Case, remote: RemoteCase, kind: string, at: string): void {
+  const by = `${kind} backend`;
+  c.log.push(codedLogEntry('mention', by, 'joined_team_case', {}, at));
+  if (remote.status !== c.status) {
+    c.log.push(codedLogEntry('status', by, 'status_changed', { from: c.status, to: remote.status }, at));
+    c.status = remote.status;
+  }
+  if (remote.owner !== c.owner) {
+    c.log.push(
+      remote.owner
+        ? codedLogEntry('owner', by, 'owner_set', { owner: remote.owner }, at)
+        : codedLogEntry('owner', by, 'owner_removed', {}, at),
+    );
+    c.owner = remote.owner;
+  }
+  c.updatedAt = at;
 }
 
 function failure(

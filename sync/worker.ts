@@ -1,8 +1,8 @@
-import type { Case, LogEntry } from '../domain/case';
+import type { Case, LogEntry, StoredMention } from '../domain/case';
 import type { OutboxEntry } from '../domain/outbox';
 import type { CaptureDb } from '../storage/db';
 import { PermanentError, TransientError, type Adapter, type CreateInput, type UpdateInput } from './adapter';
-import { createInput } from './create-input';
+import { createInput, syncMention } from './create-input';
 import type { Clock, DrainOptions } from './drain-options';
 import { settle, type Done, type Job } from './settle';
 import { problem } from '../domain/problem';
@@ -122,11 +122,12 @@ function claim(db: CaptureDb, chunk: OutboxEntry[], now: number): Promise<Job[]>
       const s = byId.get(e.id!);
       return s && (s.state === 'pending' || s.state === 'unknown') ? [{ entry: s, kase: cases[i] }] : [];
     });
-    const [mentions] = await Promise.all([
+    const [mentions, attached] = await Promise.all([
       db.mentions.bulkGet(fresh.map((f) => f.kase?.mentionIds[0] ?? '')),
+      db.mentions.bulkGet(fresh.map((f) => f.entry.patch?.mentionId ?? '')),
       db.outbox.bulkPut(fresh.map((f) => ({ ...f.entry, state: 'inflight' as const, inflightAt: now }))),
     ]);
-    return fresh.map((f, i): Job => ({ ...f, first: mentions[i] }));
+    return fresh.map((f, i): Job => ({ ...f, first: mentions[i], attached: attached[i] }));
   });
 }
 
@@ -239,16 +240,30 @@ async function send(adapter: Adapter, job: Job, logText: (e: LogEntry) => string
       new PermanentError('This case was never sent to the backend (captured before a backend was set up)'),
       { problem: problem('sync_never_sent') },
     );
-  await adapter.update(updateInput(kase, entry, logText));
+  await adapter.update(updateInput(kase, entry, job.attached, logText));
   return { job, kind: 'updated' };
 }
 
-function updateInput(kase: Case, entry: OutboxEntry, logText: (e: LogEntry) => string): UpdateInput {
+function updateInput(
+  kase: Case,
+  entry: OutboxEntry,
+  attached: StoredMention | undefined,
+  logText: (e: LogEntry) => string,
+): UpdateInput {
   const p = entry.patch ?? {};
   const input: UpdateInput = { remoteId: kase.backend!.id, idempotencyKey: entry.idempotencyKey };
   if (p.status) input.status = p.status;
   if (p.owner !== undefined) input.owner = p.owner;
+  if (p.ownerId !== undefined) input.ownerId = p.ownerId;
+  if (p.group !== undefined) input.group = p.group;
+  if (attached) input.mention = syncMention(attached);
   const log = p.logEntryId ? kase.log.find((l) => l.id === p.logEntryId) : undefined;
-  if (log) input.note = { kind: log.kind === 'decision' ? 'decision' : 'note', text: logText(log), by: log.by };
+  // The backend writes its own "Added from …" for an attached mention; its log line would repeat it.
+  if (log && !(attached && log.kind === 'mention'))
+    input.note = {
+      kind: p.handoff ? 'handoff' : log.kind === 'decision' ? 'decision' : 'note',
+      text: logText(log),
+      by: log.by,
+    };
   return input;
 }

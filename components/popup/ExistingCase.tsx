@@ -42,7 +42,10 @@ export function ExistingCase({ summary, onAddNote }: Props) {
         {t('firstSeen', ago(summary.createdAt))} · {t('updated', ago(summary.updatedAt))} ·{' '}
         <SafeLink href={summary.url}>{t('permalink')}</SafeLink>
       </p>
-      <p class="mention-text">{summary.text}</p>
+      {/* Scrolls past 8em: focusable, so a keyboard can scroll it too (Firefox's axe run asks for it). */}
+      <p class="mention-text" tabIndex={0}>
+        {summary.text}
+      </p>
       <ol class="log">
         {summary.recentLog.map((e) => (
           <li key={e.id}>

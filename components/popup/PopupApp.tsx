@@ -9,7 +9,8 @@ import { ReviewForm } from './ReviewForm';
 import { SavedView } from './SavedView';
 import { missingFields, newUnsavedCapture, reviewOf, type UnsavedCapture } from './unsaved-capture';
 import { authorCases, captureShortcut, openCapture, type Opened } from './load-capture';
-import { openSidePanel } from '../open-side-panel';
+import { openSidePanel } from '../../browser-compat/side-panel';
+import { browserWords } from '../../browser-compat/words';
 import { t } from '../i18n';
 import { problemField, wordProblem } from '../problem-words';
 
@@ -113,7 +114,7 @@ export function PopupApp({ tabId, opening }: Props) {
           onAddNote={(text) => send('case/log', { caseId, kind: 'note', text }).then(() => {})}
         />
         <button type="button" class="secondary" onClick={() => void openSidePanel()}>
-          {t('openSidePanel')}
+          {t(browserWords.openPanel)}
         </button>
       </>
     );

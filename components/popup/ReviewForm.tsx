@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { CATEGORIES, SEVERITIES } from '../../domain/enum-values';
 import { priority, reachOf } from '../../domain/priority';
 import { ChoiceGroup } from '../ChoiceGroup';
+import { browserWords } from '../../browser-compat/words';
 import { ago, t } from '../i18n';
 import { CATEGORY_LABEL, KIND_LABEL, platformLabel, SEVERITY_LABEL } from '../labels';
 import { languageName, localTime } from '../format';
@@ -177,8 +178,7 @@ export function ReviewForm({ capture, owners, onChange, onSave, saving, problem,
           {saving ? t('saving') : t('save')}
         </button>
         <span class="meta" data-testid="shortcut">
-          {t('saveShortcut')}
-          {shortcut ? ` · ${t('shortcutHint', shortcut)}` : ''}
+          {t('saveShortcut')} · {shortcut ? t('shortcutHint', shortcut) : t(browserWords.shortcutNone)}
         </span>
       </footer>
     </form>

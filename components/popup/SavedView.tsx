@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SyncDetail } from '../../domain/sync-detail';
 import { send } from '../../messaging/client';
 import { localTime } from '../format';
+import { browserWords } from '../../browser-compat/words';
 import { t } from '../i18n';
 import { wordProblem } from '../problem-words';
 
@@ -47,7 +48,7 @@ export function SavedView({ caseId, attached, onOpenPanel, onCaptureAgain }: Pro
       )}
       <div class="row">
         <button type="button" onClick={onOpenPanel}>
-          {t('openSidePanel')}
+          {t(browserWords.openPanel)}
         </button>
         <button type="button" class="secondary" onClick={onCaptureAgain}>
           {t('captureAnother')}

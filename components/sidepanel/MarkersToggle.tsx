@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '../../messaging/client';
+import { originPattern } from '../../sync/backend-url';
 import { t } from '../i18n';
 import { wordError } from '../problem-words';
 
@@ -30,7 +31,7 @@ export function MarkersToggle({ url }: Props) {
   const host = new URL(origin).host;
   const toggle = async () => {
     setError(null);
-    if (!on && !(await browser.permissions.request({ origins: [`${origin}/*`] })))
+    if (!on && !(await browser.permissions.request({ origins: [originPattern(origin)] })))
       return setError(t('markersRefused', host));
     await send('markers/set', { origin, on: !on });
     setSites((await send('markers/sites', {})).origins);

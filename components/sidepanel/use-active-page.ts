@@ -7,9 +7,9 @@ export interface ActivePage {
 }
 
 /**
- * The page the agent is looking at (its address and tab), following tab switches, window focus
- * and in-page navigation (X is a single-page app: its URL changes without a load). In the e2e
- * build a test may pin the tab with `?tabId=`, since the panel page is opened as a tab there.
+ * The page the agent is looking at in this panel's window (its address and tab), following tab
+ * switches and in-page navigation (X is a single-page app: its URL changes without a load). In the
+ * e2e build a test may pin the tab with `?tabId=`, since the panel page is opened as a tab there.
  */
 export function useActivePage(search: string): ActivePage {
   const [page, setPage] = useState<ActivePage>({ url: null, tabId: null });
@@ -18,7 +18,9 @@ export function useActivePage(search: string): ActivePage {
     const refresh = async () => {
       const tab = pinned
         ? await browser.tabs.get(pinned).catch(() => undefined)
-        : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+        : // Its own window's tab: each window has its own panel (Chrome) or sidebar (Firefox),
+          // which must not show another window's page when that one has the focus.
+          (await browser.tabs.query({ active: true, currentWindow: true }))[0];
       setPage({ url: tab?.url ?? null, tabId: tab?.id ?? null });
     };
     const onUpdated = (tabId: number, change: { url?: string; status?: string }, tab: { active?: boolean }) => {

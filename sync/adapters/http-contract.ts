@@ -6,11 +6,12 @@ import {
   type ContractCase,
   type CreateCaseBody,
   type PatchCaseBody,
-} from '../../server/contract';
+} from '../../contract/cases';
 import type { Credentials } from '../../domain/credentials';
 import type { Adapter, CreateInput, RemoteCase, SyncError, UpdateInput } from '../adapter';
 import { PermanentError, TransientError, UnknownOutcomeError } from '../adapter';
 import { joinUrl, requestJson, type HttpOptions } from '../http';
+import { httpContractTeam } from './http-contract-team';
 
 /** Creates larger than this (a mention with a very long text) are sent one by one. */
 const BATCH_ITEM_MAX_CHARS = 64_000;
@@ -24,8 +25,10 @@ export function httpContractAdapter(baseUrl: string, creds: Credentials, http: H
     url: joinUrl(baseUrl, `/api/cases/${encodeURIComponent(c.id)}`),
     status: c.status,
     owner: c.owner,
+    ...(c.existing ? { existing: true } : {}),
   });
 
+  const team = httpContractTeam(baseUrl, headers, http, backend);
   let batches = true;
   const itemOutcome = (a: BatchResult): RemoteCase | SyncError => {
     if ((a.status === 200 || a.status === 201) && a.case) return toRemote(a.case);
@@ -127,6 +130,8 @@ export function httpContractAdapter(baseUrl: string, creds: Credentials, http: H
       const body: PatchCaseBody = {};
       if (input.status) body.status = input.status;
       if (input.owner !== undefined) body.owner = input.owner;
+      if (input.group !== undefined) body.group = input.group?.name ?? null;
+      if (input.mention) body.mention = input.mention;
       if (input.note) Object.assign(body, { note: input.note.text, noteKind: input.note.kind, by: input.note.by });
       await requestJson(http, {
         method: 'PATCH',
@@ -149,8 +154,13 @@ export function httpContractAdapter(baseUrl: string, creds: Credentials, http: H
       });
       if (r.data.cases.length)
         throw new PermanentError('The backend answered, but not as the contract says (a case for the nil key)');
-      return `Connected to ${new URL(baseUrl).host}`;
+      const host = new URL(baseUrl).host;
+      // Whose token it is, when the backend has the team endpoints (they are optional).
+      const me = await team.me().catch(() => undefined);
+      return me ? `Connected to ${host} as ${me.name}` : `Connected to ${host}`;
     },
+
+    team,
   };
 }
 

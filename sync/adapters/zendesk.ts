@@ -2,62 +2,45 @@ import { z } from 'zod';
 import type { CaseStatus } from '../../domain/case';
 import type { Credentials } from '../../domain/credentials';
 import { authorKey } from '../../domain/author-key';
+import { keyTag, teamKeysOf } from '../../domain/team-keys';
 import type { Adapter, CreateInput, RemoteCase } from '../adapter';
 import { PermanentError } from '../adapter';
-import { joinUrl, requestJson, type HttpOptions } from '../http';
+import type { HttpOptions } from '../http';
+import { capturedAgainLines, updateLines } from './helpdesk-text';
 import { ticketDescription, ticketSubject } from './ticket-text';
+import { TicketSchema, UserSchema, STATUS_IN, ZendeskClient, type Ticket } from './zendesk-client';
+import { zendeskTeam } from './zendesk-team';
 
-const TicketSchema = z.object({
-  id: z.number(),
-  status: z.string(),
-  assignee_id: z.number().nullable().optional(),
-  external_id: z.string().nullable().optional(),
-});
-type Ticket = z.infer<typeof TicketSchema>;
-const UserSchema = z.object({ id: z.number(), name: z.string().nullable().optional(), role: z.string().optional() });
-
-const STATUS_IN: Record<string, CaseStatus> = {
-  new: 'new',
-  open: 'open',
-  pending: 'waiting',
-  hold: 'waiting',
-  solved: 'resolved',
-  closed: 'resolved',
-};
 const STATUS_OUT: Partial<Record<CaseStatus, string>> = { open: 'open', waiting: 'pending', resolved: 'solved' };
 const PRIORITY = { low: 'low', medium: 'normal', high: 'high', critical: 'urgent' } as const;
+const Tickets = z.object({ tickets: z.array(TicketSchema) });
 
 /**
- * Zendesk Support. Creates carry the Idempotency-Key header (Zendesk keeps keys for a while) and
- * external_id = the key, so a lost answer is found with GET /api/v2/tickets?external_id=.
+ * Zendesk Support. A ticket's external id is its post's key (as a tag, domain/team-keys.ts), so
+ * the post is found with GET /api/v2/tickets?external_id= the moment the ticket exists: right
+ * before every create (a colleague may have made it), and after a create whose answer was lost.
+ * Creates also carry the Idempotency-Key header. Two agents creating within the same second can
+ * still both miss each other's ticket: Zendesk has no unique external id.
  */
 export function zendeskAdapter(baseUrl: string, creds: Credentials, http: HttpOptions): Adapter {
-  const auth =
-    creds.authMode === 'oauth'
-      ? `Bearer ${creds.token}`
-      : `Basic ${btoa(unescape(encodeURIComponent(`${creds.email ?? ''}/token:${creds.token}`)))}`;
-  const headers = { Authorization: auth };
-  const backend = 'Zendesk';
-  const url = (p: string) => joinUrl(baseUrl, p);
-  const names = new Map<number, string | null>();
+  const zd = new ZendeskClient(baseUrl, creds, http);
 
-  async function toRemote(t: Ticket, users: z.infer<typeof UserSchema>[] = []): Promise<RemoteCase> {
-    for (const u of users) names.set(u.id, u.name ?? null);
-    let owner: string | null = null;
-    if (t.assignee_id != null) {
-      if (!names.has(t.assignee_id)) {
-        const r = await requestJson(http, {
-          method: 'GET',
-          url: url(`/api/v2/users/${t.assignee_id}`),
-          headers,
-          schema: z.object({ user: UserSchema }),
-          backend,
-        });
-        names.set(t.assignee_id, r.data.user.name ?? null);
-      }
-      owner = names.get(t.assignee_id) ?? `Zendesk user ${t.assignee_id}`;
-    }
-    return { id: String(t.id), url: url(`/agent/tickets/${t.id}`), status: STATUS_IN[t.status] ?? 'open', owner };
+  async function toRemote(t: Ticket, existing = false): Promise<RemoteCase> {
+    const owner = t.assignee_id != null ? ((await zd.userNames([t.assignee_id])).get(t.assignee_id) ?? null) : null;
+    return {
+      id: String(t.id),
+      url: zd.url(`/agent/tickets/${t.id}`),
+      status: STATUS_IN[t.status] ?? 'open',
+      owner,
+      ...(existing ? { existing: true } : {}),
+    };
+  }
+
+  /** The ticket already holding this post (the oldest, if a race made two). */
+  async function ticketOfPost(input: CreateInput): Promise<Ticket | null> {
+    const tag = keyTag('post', teamKeysOf(input.mention).post);
+    const r = await zd.request({ method: 'GET', path: `/api/v2/tickets?external_id=${tag}`, schema: Tickets });
+    return [...r.tickets].sort((a, b) => a.id - b.id)[0] ?? null;
   }
 
   /** The social author as an end user without email, matched by external id (`x:handle`). */
@@ -65,15 +48,24 @@ export function zendeskAdapter(baseUrl: string, creds: Credentials, http: HttpOp
     const key = authorKey(input.mention);
     if (!key) return null;
     const name = input.mention.author.name ?? input.mention.author.handle ?? key;
-    const r = await requestJson(http, {
+    const r = await zd.request({
       method: 'POST',
-      url: url('/api/v2/users/create_or_update'),
-      headers,
+      path: '/api/v2/users/create_or_update',
       body: { user: { name, external_id: key, role: 'end-user' } },
       schema: z.object({ user: UserSchema }),
-      backend,
     });
-    return r.data.user.id;
+    return r.user.id;
+  }
+
+  async function comment(id: string, lines: string[], extra: Record<string, unknown> = {}): Promise<void> {
+    const ticket = { ...extra, ...(lines.length ? { comment: { body: lines.join('\n'), public: false } } : {}) };
+    if (!Object.keys(ticket).length) return;
+    await zd.request({
+      method: 'PUT',
+      path: `/api/v2/tickets/${encodeURIComponent(id)}`,
+      body: { ticket },
+      schema: z.object({ ticket: TicketSchema }),
+    });
   }
 
   return {
@@ -82,92 +74,93 @@ export function zendeskAdapter(baseUrl: string, creds: Credentials, http: HttpOp
     lookupDelayMs: 0,
 
     async create(input) {
+      const held = await ticketOfPost(input);
+      if (held) {
+        await comment(String(held.id), capturedAgainLines(input.capturedBy, input.mention.url, input.note));
+        return toRemote(held, true);
+      }
       const requester = await requesterId(input);
-      const r = await requestJson(http, {
+      const r = await zd.request({
         method: 'POST',
-        url: url('/api/v2/tickets'),
-        headers: { ...headers, 'Idempotency-Key': input.idempotencyKey },
+        path: '/api/v2/tickets',
         body: { ticket: ticketBody(input, requester) },
         schema: z.object({ ticket: TicketSchema }),
         sideEffect: true,
-        backend,
+        ...withKey(input.idempotencyKey),
       });
-      return toRemote(r.data.ticket);
+      return toRemote(r.ticket);
     },
 
     async findByKey(input) {
-      const r = await requestJson(http, {
-        method: 'GET',
-        url: url(`/api/v2/tickets?external_id=${encodeURIComponent(input.idempotencyKey)}`),
-        headers,
-        schema: z.object({ tickets: z.array(TicketSchema) }),
-        backend,
-      });
-      // Several tickets may share an external id; the first one made is ours.
-      const t = [...r.data.tickets].sort((a, b) => a.id - b.id)[0];
+      const t = await ticketOfPost(input);
       return t ? toRemote(t) : null;
     },
 
     async read(id) {
-      const r = await requestJson(http, {
+      const r = await zd.request({
         method: 'GET',
-        url: url(`/api/v2/tickets/${encodeURIComponent(id)}?include=users`),
-        headers,
+        path: `/api/v2/tickets/${encodeURIComponent(id)}?include=users`,
         schema: z.object({ ticket: TicketSchema, users: z.array(UserSchema).optional() }),
-        backend,
       });
-      return toRemote(r.data.ticket, r.data.users);
+      zd.remember(r.users);
+      return toRemote(r.ticket);
     },
 
     async update(input) {
       const ticket: Record<string, unknown> = {};
       const status = input.status && STATUS_OUT[input.status];
       if (status) ticket.status = status;
-      // Zendesk assigns agents by id; a name typed in the extension goes in as an internal note.
-      const lines: string[] = [];
-      if (input.owner !== undefined) lines.push(input.owner ? `Owner: ${input.owner}` : 'Owner removed');
-      if (input.note)
-        lines.push(`${input.note.kind === 'decision' ? 'Decision' : 'Note'} by ${input.note.by}: ${input.note.text}`);
-      if (lines.length) ticket.comment = { body: lines.join('\n'), public: false };
-      if (!Object.keys(ticket).length) return;
-      await requestJson(http, {
-        method: 'PUT',
-        url: url(`/api/v2/tickets/${encodeURIComponent(input.remoteId)}`),
-        headers,
-        body: { ticket },
-        schema: z.object({ ticket: TicketSchema }),
-        backend,
-      });
+      if (input.ownerId != null && Number(input.ownerId)) ticket.assignee_id = Number(input.ownerId);
+      else if (input.owner === null) ticket.assignee_id = null;
+      if (input.group !== undefined) ticket.group_id = input.group?.id ? Number(input.group.id) : null;
+      if (input.group && input.owner === undefined) ticket.assignee_id = null;
+      if (input.mention) {
+        const k = teamKeysOf(input.mention);
+        ticket.additional_tags = [keyTag('post', k.post), keyTag('thread', k.thread)].concat(
+          k.author ? [keyTag('author', k.author)] : [],
+        );
+      }
+      const to = input.group && input.owner == null ? `team ${input.group.name}` : (input.owner ?? null);
+      await comment(input.remoteId, updateLines(input, to, true), ticket);
     },
 
     async testConnection() {
-      const r = await requestJson(http, {
+      const r = await zd.request({
         method: 'GET',
-        url: url('/api/v2/users/me'),
-        headers,
+        path: '/api/v2/users/me',
         schema: z.object({ user: UserSchema.extend({ id: z.number().nullable() }) }),
-        backend,
       });
       // Zendesk answers /users/me with an anonymous user when the credentials are not accepted.
-      if (r.data.user.id == null || r.data.user.role === 'end-user')
+      if (r.user.id == null || r.user.role === 'end-user')
         throw new PermanentError('Zendesk did not accept these credentials (signed in as an anonymous or end user)');
-      return `Connected to Zendesk as ${r.data.user.name ?? r.data.user.id}`;
+      return `Connected to Zendesk as ${r.user.name ?? r.user.id}`;
     },
+
+    team: zendeskTeam(zd),
   };
 }
 
+/** Zendesk keeps a create's Idempotency-Key for a while: a replay within it makes no second ticket. */
+function withKey(key: string): { extraHeaders: Record<string, string> } {
+  return { extraHeaders: { 'Idempotency-Key': key } };
+}
+
 export function ticketBody(input: CreateInput, requesterId: number | null) {
+  const k = teamKeysOf(input.mention);
   return {
     subject: ticketSubject(input),
     comment: { body: ticketDescription(input, 'text'), public: false },
     ...(requesterId != null ? { requester_id: requesterId } : {}),
-    external_id: input.idempotencyKey,
+    external_id: keyTag('post', k.post),
     priority: PRIORITY[input.severity],
     tags: [
       'complaint_capture',
       `platform_${input.mention.platform}`,
       `category_${input.category}`,
       `severity_${input.severity}`,
+      keyTag('post', k.post),
+      keyTag('thread', k.thread),
+      ...(k.author ? [keyTag('author', k.author)] : []),
     ],
   };
 }

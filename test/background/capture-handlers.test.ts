@@ -1,17 +1,33 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS } from '../../domain/settings';
 import { createHandlers } from '../../background/handlers';
 import { trackPendingCapture } from '../../background/pending-capture';
+import { TeamService } from '../../background/team-service';
+import { DEFAULT_SETTINGS } from '../../domain/settings';
 import { freshDb, mention, review } from '../helpers';
 
 beforeEach(() => fakeBrowser.reset());
 
 // The background refuses a second case for a stored post even if a page skips the check.
+/** Handlers with the team off (no backend): local cases are all there is. */
+function handlersOf(db: ReturnType<typeof freshDb>, settings = async () => DEFAULT_SETTINGS) {
+  return createHandlers(
+    db,
+    new TeamService({ db, backend: async () => ({ problem: null }), settings, requestSync: () => {} }),
+  );
+}
+
 describe('capture handlers', () => {
   it('open finds the duplicate, author-cases the author’s cases; save of a duplicate adds the note to the existing case', async () => {
     const db = freshDb();
-    const h = createHandlers(db);
+    // No backend: the team is off and local cases are all there is.
+    const team = new TeamService({
+      db,
+      backend: async () => ({ problem: null }),
+      settings: async () => DEFAULT_SETTINGS,
+      requestSync: () => {},
+    });
+    const h = createHandlers(db, team);
     const { caseId } = await h['capture/save']({ mention: mention(), review });
     // The popup opens on the pending capture the context menu made for tab 11 (no page to read here).
     const again = mention({ url: 'https://twitter.com/MarloesDV/status/1790000000000000001?s=20' });
@@ -19,6 +35,7 @@ describe('capture handlers', () => {
     const opened = await h['capture/open']({ tabId: 11 });
     expect(opened.mention?.url).toBe(again.url);
     expect(opened.duplicate?.id).toBe(caseId);
+    expect(opened.team).toEqual({ state: 'off' });
     const other = mention({ url: 'https://x.com/marloesdv/status/2', postId: '2' });
     await trackPendingCapture(12, Promise.resolve({ mention: other, readError: null }));
     expect((await h['capture/open']({ tabId: 12 })).duplicate).toBeNull();
@@ -36,7 +53,7 @@ describe('capture handlers', () => {
 describe('what may become a case', () => {
   it('refuses a capture without text, naming the field, and stores nothing', async () => {
     const db = freshDb();
-    const h = createHandlers(db);
+    const h = handlersOf(db);
     for (const text of ['', '   ', 'Loading…'])
       await expect(h['capture/save']({ mention: mention({ text }), review })).rejects.toMatchObject({
         code: 'text_missing',
@@ -55,7 +72,7 @@ describe('what may become a case', () => {
       settings$: { v: 2 },
     });
     const db = freshDb();
-    const h = createHandlers(db);
+    const h = handlersOf(db);
     const brand = mention({
       url: 'https://x.com/ZiggoWebcare/status/5',
       postId: '5',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MENU_ID, handleMenuClick, optionsForClick } from '../../background/context-menu';
-import { badgeFor, badgeText } from '../../background/page-badge';
+import { badgeText } from '../../background/badge';
 import { takePendingCapture, trackPendingCapture } from '../../background/pending-capture';
 import { parseAuthorKey } from '../../domain/parse-author-key';
 import { mention } from '../helpers';
@@ -45,11 +45,6 @@ describe('pending capture', () => {
 
 describe('small helpers', () => {
   it('badge text', () => expect([0, 3, 99, 100].map(badgeText)).toEqual(['', '3', '99', '99+']));
-  it('the badge counts overdue cases first, in red; else the page’s cases', () => {
-    expect(badgeFor(2, 3, 0)).toEqual({ text: '3', colour: '#b3261e' });
-    expect(badgeFor(2, 0, 0)).toEqual({ text: '2', colour: '#44546a' });
-    expect(badgeFor(0, 0, 1)).toEqual({ text: '', colour: '#b3261e' });
-  });
   it.each([
     ['@MarloesDV', 'x:marloesdv'],
     ['blog:Anouk de Vries', 'blog:anouk de vries'],

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, launchBrowser, extensionIdOf, openTab } from './fixtures';
+import { runsIn } from './driver';
 import { rows } from './workflow';
 
 /** Clicks an export button in the side panel and returns the downloaded file's text. */
@@ -13,59 +14,59 @@ async function exported(panel: Page, button: string): Promise<{ name: string; te
   return { name: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') };
 }
 
-// Issue 5: export as CSV (formulas neutralised) and JSON, and a JSON import that refuses a bad
+// Export as CSV (formulas neutralised) and JSON, and a JSON import that refuses a bad
 // file whole and brings a good one into another browser.
-test('exports CSV and JSON, refuses a bad import, and round-trips JSON into a fresh profile', async ({
-  context,
-  pages,
-  openExtensionPage,
-}) => {
-  const pageUrl = `${pages.origin}/blog-post.html`;
-  const { tabId } = await openTab(context, pageUrl);
-  const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
-  await expect(popup.locator('textarea[name=text]')).toHaveValue(/Al drie weken/);
-  await popup.fill('textarea[name=text]', '=HYPERLINK("http://evil.example","klik") Al drie weken geen internet');
-  await popup.fill('textarea[name=note]', '@agent: call back tomorrow');
-  await popup.click('button[type=submit]');
-  await expect(popup.getByTestId('saved')).toBeVisible();
+test(
+  'exports CSV and JSON, refuses a bad import, and round-trips JSON into a fresh profile',
+  runsIn('chromium'),
+  async ({ context, pages, openExtensionPage }) => {
+    const pageUrl = `${pages.origin}/blog-post.html`;
+    const { tabId } = await openTab(context, pageUrl);
+    const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
+    await expect(popup.locator('textarea[name=text]')).toHaveValue(/Al drie weken/);
+    await popup.fill('textarea[name=text]', '=HYPERLINK("http://evil.example","klik") Al drie weken geen internet');
+    await popup.fill('textarea[name=note]', '@agent: call back tomorrow');
+    await popup.click('button[type=submit]');
+    await expect(popup.getByTestId('saved')).toBeVisible();
 
-  const panel = await openExtensionPage(`sidepanel.html?tabId=${tabId}`);
-  const csv = await exported(panel, 'Export CSV');
-  expect(csv.name).toMatch(/^complaint-capture-\d{4}-\d{2}-\d{2}\.csv$/);
-  expect(csv.text).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"") Al drie weken geen internet"`);
-  expect(csv.text).not.toMatch(/(^|,)[=+\-@]/m);
-  const json = await exported(panel, 'Export JSON');
-  const file = JSON.parse(json.text) as { cases: unknown[]; mentions: unknown[] };
-  expect([file.cases.length, file.mentions.length]).toEqual([1, 1]);
-  expect(json.text).not.toMatch(/token|password/i);
+    const panel = await openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const csv = await exported(panel, 'Export CSV');
+    expect(csv.name).toMatch(/^complaint-capture-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.text).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"") Al drie weken geen internet"`);
+    expect(csv.text).not.toMatch(/(^|,)[=+\-@]/m);
+    const json = await exported(panel, 'Export JSON');
+    const file = JSON.parse(json.text) as { cases: unknown[]; mentions: unknown[] };
+    expect([file.cases.length, file.mentions.length]).toEqual([1, 1]);
+    expect(json.text).not.toMatch(/token|password/i);
 
-  const importInput = panel.locator('input[name=import]');
-  await importInput.setInputFiles({
-    name: 'bad.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify({ ...file, cases: [{ id: 'x' }] })),
-  });
-  await expect(panel.getByTestId('data-message')).toContainText('Import refused, nothing was changed: cases.0.');
-  expect(await rows(context, 'cases')).toHaveLength(1);
+    const importInput = panel.locator('input[name=import]');
+    await importInput.setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ ...file, cases: [{ id: 'x' }] })),
+    });
+    await expect(panel.getByTestId('data-message')).toContainText('Import refused, nothing was changed: cases.0.');
+    expect(await rows(context, 'cases')).toHaveLength(1);
 
-  // A second browser with an empty profile takes the export.
-  const dir = mkdtempSync(join(tmpdir(), 'cc-import-'));
-  const fresh = await launchBrowser(dir);
-  try {
-    const id = await extensionIdOf(fresh);
-    const panel2 = await fresh.newPage();
-    await panel2.goto(`chrome-extension://${id}/sidepanel.html`);
-    await expect(panel2.getByTestId('case')).toHaveCount(0);
-    await panel2
-      .locator('input[name=import]')
-      .setInputFiles({ name: json.name, mimeType: 'application/json', buffer: Buffer.from(json.text) });
-    await expect(panel2.getByTestId('data-message')).toHaveText(
-      'Imported 1 cases and 1 mentions (0 cases were already stored).',
-    );
-    await expect(panel2.getByTestId('case').getByTestId('mention-text')).toContainText('=HYPERLINK');
-    expect(await rows(fresh, 'cases')).toEqual(await rows(context, 'cases'));
-  } finally {
-    await fresh.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+    // A second browser with an empty profile takes the export.
+    const dir = mkdtempSync(join(tmpdir(), 'cc-import-'));
+    const fresh = await launchBrowser(dir);
+    try {
+      const id = await extensionIdOf(fresh);
+      const panel2 = await fresh.newPage();
+      await panel2.goto(`chrome-extension://${id}/sidepanel.html`);
+      await expect(panel2.getByTestId('case')).toHaveCount(0);
+      await panel2
+        .locator('input[name=import]')
+        .setInputFiles({ name: json.name, mimeType: 'application/json', buffer: Buffer.from(json.text) });
+      await expect(panel2.getByTestId('data-message')).toHaveText(
+        'Imported 1 cases and 1 mentions (0 cases were already stored).',
+      );
+      await expect(panel2.getByTestId('case').getByTestId('mention-text')).toContainText('=HYPERLINK');
+      expect(await rows(fresh, 'cases')).toEqual(await rows(context, 'cases'));
+    } finally {
+      await fresh.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);

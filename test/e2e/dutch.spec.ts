@@ -1,42 +1,39 @@
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { test, expect, launchBrowser, extensionIdOf, openTab } from './fixtures';
-import { expectAccessible, reportViaMenu } from './workflow';
+import { readFileSync } from 'node:fs';
+import { test, expect, eventually, runsIn } from './driver';
+import { expectAccessible, linkedCards, openPanel, openPopup, reportViaMenu, save } from './steps';
 
 const nl = JSON.parse(readFileSync('public/_locales/nl/messages.json', 'utf8')) as Record<string, { message: string }>;
 const msg = (key: string) => nl[key]!.message;
 
-// Issue 5: the UI follows the browser language; Dutch ships beside English. Every view passes axe.
-test('the popup, the duplicate view and the side panel speak Dutch in a Dutch browser', async ({ pages }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'cc-nl-'));
-  const context = await launchBrowser(dir, 'nl');
-  try {
-    const id = await extensionIdOf(context);
-    const pageUrl = `${pages.origin}/blog-post.html`;
-    const { tabId } = await openTab(context, pageUrl);
+// The UI follows the browser's language; Dutch ships beside English. Every view passes axe.
+test(
+  'the popup, the duplicate view, the side panel and the options page speak Dutch in a Dutch browser',
+  runsIn('chromium', 'firefox'),
+  async ({ launch, pages }) => {
+    const driver = await launch('nl');
+    const { tabId } = await driver.openTab(`${pages.origin}/blog-post.html`);
 
-    const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${id}/popup.html?tabId=${tabId}`);
-    await expect(popup.getByRole('heading', { level: 1 })).toHaveText(msg('reviewTitle'));
-    await expect(popup.locator('button[type=submit]')).toHaveText(msg('save'));
-    await expect(popup.locator('html')).toHaveAttribute('lang', 'nl');
+    const popup = await openPopup(driver, tabId);
+    expect(await popup.text('h1')).toBe(msg('reviewTitle'));
+    expect(await popup.text('button[type=submit]')).toBe(msg('save'));
+    expect(await popup.attribute('html', 'lang')).toBe('nl');
     await expectAccessible(popup);
-    await popup.click('button[type=submit]');
-    await expect(popup.getByTestId('saved')).toHaveText(msg('saved'));
+    await save(popup);
+    expect(await popup.text('[data-testid=saved]')).toBe(msg('saved'));
 
-    const again = await reportViaMenu(context, tabId);
-    await expect(again.getByRole('heading', { level: 1 })).toHaveText(msg('duplicateTitle'));
+    const again = await reportViaMenu(driver, tabId);
+    await eventually(() => again.text('h1')).toBe(msg('duplicateTitle'));
     await expectAccessible(again);
 
-    const panel = await context.newPage();
-    await panel.goto(`chrome-extension://${id}/sidepanel.html?tabId=${tabId}`);
-    await expect(panel.getByRole('heading', { name: msg('linkedTitle') })).toBeVisible();
-    await expect(panel.getByTestId('linked').getByTestId('status')).toHaveText(msg('status_new'));
-    await expect(panel.getByRole('heading', { name: msg('dataTitle') })).toBeVisible();
+    const panel = await openPanel(driver, tabId);
+    await eventually(() => panel.text(`${linkedCards} [data-testid=status]`)).toBe(msg('status_new'));
+    expect(await panel.texts('h2')).toEqual(expect.arrayContaining([msg('linkedTitle'), msg('dataTitle')]));
     await expectAccessible(panel);
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+
+    const options = await driver.openExtensionPage('options.html');
+    await eventually(() => options.text('h1')).toBe(msg('options_title'));
+    await options.select('select[name=backend]', 'http');
+    await eventually(() => options.count('input[name=backendUrl]')).toBe(1);
+    await expectAccessible(options);
+  },
+);

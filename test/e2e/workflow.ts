@@ -68,7 +68,7 @@ export async function rows<T = Record<string, unknown>>(
   );
 }
 
-/** Fails with the list of violations when axe finds any on the page (issue 5: every view). */
+/** Fails with the list of violations when axe finds any on the page (every view is checked). */
 export async function expectAccessible(page: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

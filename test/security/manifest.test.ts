@@ -32,10 +32,10 @@ describe('manifest', () => {
     expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
   });
 
-  it('gives Firefox (MV2) the same optional hosts as optional permissions, and no sidePanel', () => {
+  it('gives Firefox (MV2) the same optional hosts as optional permissions, menus, and no sidePanel', () => {
     const m = manifest('firefox', 2);
     expect(m.optional_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
-    expect(m.permissions).not.toContain('sidePanel');
+    expect(m.permissions).toEqual(['activeTab', 'scripting', 'tabs', 'storage', 'unlimitedStorage', 'alarms', 'menus']);
     expect((m.browser_specific_settings as { gecko: { id: string } }).gecko.id).toMatch(/@/);
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BatchAnswerSchema } from '../../server/contract';
+import { BatchAnswerSchema } from '../../contract/cases';
 import { startBackend, sampleMention, TOKEN, type Running } from './fixtures';
 
 // POST /api/cases/batch: many creates in one request, each answered as POST /api/cases
@@ -56,7 +56,7 @@ describe('reference backend: batch create', () => {
     expect(results[0]?.case?.id).toBe(first.id);
     expect(results[5]?.case?.id).toBe(results[1]?.case?.id);
     expect(results[4]?.error).toMatch(/severity/);
-    expect(be.store.stats().cases).toBe(2);
+    expect((await be.store.stats()).cases).toBe(2);
     // The batch's case is the one a later single create with its key answers.
     expect((await (await single(be.url, k2, body(2))).json()).id).toBe(results[1]?.case?.id);
   });
@@ -68,14 +68,14 @@ describe('reference backend: batch create', () => {
     const tooMany = Array.from({ length: 101 }, (_, i) => ({ idempotencyKey: crypto.randomUUID(), ...body(i) }));
     expect((await batch(be.url, tooMany)).status).toBe(400);
     expect((await batch(be.url, 'x')).status).toBe(400);
-    expect(be.store.stats().cases).toBe(0);
+    expect((await be.store.stats()).cases).toBe(0);
   });
 
   it('turns away a whole batch with 429 + Retry-After before storing anything, and can lose the answer after storing it', async () => {
     be = await startBackend({ burst429: { every: 1, count: 1, retryAfter: 2 } });
     const r = await batch(be.url, [{ idempotencyKey: crypto.randomUUID(), ...body(1) }]);
     expect([r.status, r.headers.get('retry-after')]).toEqual([429, '2']);
-    expect(be.store.stats().cases).toBe(0);
+    expect((await be.store.stats()).cases).toBe(0);
     await be.close();
     be = await startBackend({ dropAfterStoreRate: 1 });
     await expect(
@@ -84,6 +84,6 @@ describe('reference backend: batch create', () => {
         [1, 2, 3].map((n) => ({ idempotencyKey: crypto.randomUUID(), ...body(n) })),
       ),
     ).rejects.toThrow();
-    expect(be.store.stats().cases).toBe(3);
+    expect((await be.store.stats()).cases).toBe(3);
   });
 });

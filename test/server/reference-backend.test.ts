@@ -35,7 +35,7 @@ describe('reference backend', () => {
     expect(b.status).toBe(200);
     expect((await b.json()).id).toBe(created.id);
     expect((await post(be.url, key, body(1, 'other note'))).status).toBe(422);
-    expect(be.store.stats().cases).toBe(1);
+    expect((await be.store.stats()).cases).toBe(1);
   });
 
   it('never makes two cases for one key sent concurrently, even with latency', async () => {
@@ -43,7 +43,7 @@ describe('reference backend', () => {
     const key = crypto.randomUUID();
     const all = await Promise.all(Array.from({ length: 8 }, () => post(be!.url, key, body())));
     expect(all.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
-    expect(be.store.stats().cases).toBe(1);
+    expect((await be.store.stats()).cases).toBe(1);
   });
 
   it('finds cases by key, permalink (normalised) and author; patches status, owner and note once per key', async () => {
@@ -103,6 +103,6 @@ describe('reference backend', () => {
     await be.close();
     be = await startBackend({ dropAfterStoreRate: 1 });
     await expect(post(be.url, crypto.randomUUID(), body())).rejects.toThrow();
-    expect(be.store.stats().cases).toBe(1);
+    expect((await be.store.stats()).cases).toBe(1);
   });
 });

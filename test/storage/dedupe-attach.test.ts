@@ -86,7 +86,13 @@ describe('attaching to the author’s earlier case', () => {
     ]);
     expect(await db.cases.count()).toBe(1);
     const queued = await db.outbox.where('caseId').equals(first.caseId).toArray();
-    expect(queued.map((o) => o.op)).toEqual(['create', 'update']);
+    // The mention goes with its own update (the backend then finds the case by that post), the note with another.
+    expect(queued.map((o) => [o.op, o.patch?.mentionId ?? null, !!o.patch?.logEntryId])).toEqual([
+      ['create', null, false],
+      ['update', mentionId, true],
+      ['update', null, true],
+    ]);
+    expect(queued[2]!.patch?.logEntryId).toBe(c?.log.at(-1)?.id);
     expect((await findDuplicate(db, next))?.id).toBe(mentionId);
   });
 

@@ -23,6 +23,11 @@ const HISTORY: Record<number, Record<string, string>> = {
     cases:
       'id, &idempotencyKey, createdAt, updatedAt, status, syncState, queueRank, doneAt, ownerKey, platform, severity, *words, [severity+awaiting]',
   },
+  // 5 indexes a case's backend id (the team's change feed names cases by it), keeping version 4's.
+  5: {
+    cases:
+      'id, &idempotencyKey, createdAt, updatedAt, status, syncState, queueRank, doneAt, ownerKey, platform, severity, *words, [severity+awaiting], backend.id',
+  },
 };
 
 const v1Mention = {
@@ -117,6 +122,9 @@ describe('database upgrades', () => {
       expect(await db.cases.where('platform').equals('x').count()).toBe(1);
       expect(await db.cases.orderBy('queueRank').count()).toBe(1);
       expect(await db.cases.where('[severity+awaiting]').between(['high', 0], ['high', Infinity]).count()).toBe(1);
+      // A case the backend acknowledged is found by its backend id, whichever version wrote it.
+      await db.cases.update('c1', { backend: { adapter: 'http', id: 'r1', url: null, syncedAt: c!.updatedAt } });
+      expect((await db.cases.where('backend.id').equals('r1').first())?.id).toBe('c1');
       db.close();
     });
   }
@@ -150,17 +158,18 @@ function declaredVersions(
 }
 
 describe('the frozen-history check', () => {
-  /** What db.ts would be with a version 99 added and not frozen. */
+  /** What db.ts would be with a new version added and not frozen. */
+  const PROBE = 1000;
   class WithUnfrozenVersion extends CaptureDb {
     constructor(name: string) {
       super(name);
-      this.version(99).stores({ probe: 'id' });
+      this.version(PROBE).stores({ probe: 'id' });
     }
   }
 
   it('sees a version added without being frozen', () => {
     const declared = declaredVersions((name) => new WithUnfrozenVersion(name));
-    expect(declared[99]).toEqual({ probe: 'id' });
+    expect(declared[PROBE]).toEqual({ probe: 'id' });
     expect(declared).not.toEqual(HISTORY);
   });
 });

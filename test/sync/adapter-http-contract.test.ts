@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { httpContractAdapter } from '../../sync/adapters/http-contract';
 import { PermanentError, TransientError, UnknownOutcomeError, type CreateInput } from '../../sync/adapter';
-import { CreateCaseBodySchema } from '../../server/contract';
+import { CreateCaseBodySchema } from '../../contract/cases';
 import { sampleMention } from '../server/fixtures';
 import { fakeFetch } from './fake-fetch';
 

@@ -27,3 +27,13 @@ export function fakeFetch(...answers: Answer[]) {
   }) as unknown as typeof globalThis.fetch;
   return { fetch, requests };
 }
+
+/** The team side of a fake adapter for tests that never read the team: any use fails the test. */
+export const unusedTeam: import('../../sync/adapter').TeamReader = new Proxy(
+  {} as import('../../sync/adapter').TeamReader,
+  {
+    get: (_t, name) => () => {
+      throw new Error(`the team reader was used (${String(name)}) where no test expected it`);
+    },
+  },
+);

@@ -29,5 +29,5 @@ it('flushes 500 queued cases to the reference backend, each stored once', async 
   const seconds = (performance.now() - t0) / 1000;
   console.log(`flush rate: ${r.sent} cases in ${seconds.toFixed(2)} s = ${Math.round(r.sent / seconds)} cases/s`);
   expect(r.sent).toBe(500);
-  expect(be.store.stats().cases).toBe(500);
+  expect((await be.store.stats()).cases).toBe(500);
 });

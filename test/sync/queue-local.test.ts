@@ -42,13 +42,13 @@ describe('queueLocalCases', () => {
 
     const adapter = httpContractAdapter(be.url, { token: TOKEN }, { fetch, timeoutMs: 10_000 });
     await drainOutbox(db, adapter, { now: Date.now }, { concurrency: 4 });
-    expect(be.store.stats().cases).toBe(2);
+    expect((await be.store.stats()).cases).toBe(2);
     const c = await db.cases.get(a.caseId);
     expect(c?.syncState).toBe('sent');
     const remote = await adapter.read(c!.backend!.id);
     expect(remote.status).toBe('open');
     expect(remote.owner).toBe('Joost');
-    expect(be.store.get(c!.backend!.id)?.history.map((h) => h.text)).toEqual(
+    expect((await be.store.get(c!.backend!.id))?.history.map((h) => h.text)).toEqual(
       expect.arrayContaining(['Credit one month', 'First call']),
     );
     expect(await db.outbox.count()).toBe(0);

@@ -13,6 +13,7 @@ import {
 } from '../../sync/adapter';
 import { drainOutbox } from '../../sync/worker';
 import { sampleMention } from '../server/fixtures';
+import { unusedTeam } from './fake-fetch';
 
 // Creates go to backends with a batch endpoint many to a request, with the guarantees of
 // one create per request: each case once, its updates after it, Retry-After honoured, a lost
@@ -73,6 +74,7 @@ function batchAdapter(
     async testConnection() {
       return 'ok';
     },
+    team: unusedTeam,
   };
   return { adapter, byKey, calls };
 }

@@ -14,6 +14,7 @@ import {
 import { drainOutbox, recoverInflight } from '../../sync/worker';
 import { refreshFromBackend } from '../../sync/refresh';
 import { sampleMention } from '../server/fixtures';
+import { unusedTeam } from './fake-fetch';
 
 const review = { category: 'outage' as const, severity: 'high' as const, owner: null, note: 'n' };
 
@@ -72,6 +73,7 @@ function fakeAdapter(script: (call: string, n: number) => Error | void = () => {
     async testConnection() {
       return 'ok';
     },
+    team: unusedTeam,
   };
   return { adapter, byKey, calls };
 }

@@ -4,7 +4,8 @@ import { IsoInstantSchema, MentionSchema } from '../domain/mention';
 
 /**
  * The project's own case-backend contract (docs/backend-contract.md), as Zod schemas shared by
- * the reference backend (server/) and the extension's adapter (sync/adapters/http-contract.ts).
+ * the reference backend (server/) and the extension's adapter (sync/adapters/http-contract.ts),
+ * which both depend on this module and neither on the other.
  */
 export const CreateCaseBodySchema = z.object({
   mention: MentionSchema,
@@ -19,10 +20,15 @@ export const PatchCaseBodySchema = z
   .object({
     status: CaseStatusSchema.optional(),
     owner: z.string().max(200).nullable().optional(),
+    /** The group or team the case is handed to (null: none). */
+    group: z.string().max(200).nullable().optional(),
     /** Text added to the case's history. */
     note: z.string().min(1).max(20_000).optional(),
-    noteKind: z.enum(['note', 'decision']).optional(),
-    /** Who made the change (the agent's name). */
+    /** `handoff`: the note goes with this request's owner or group change ("Anna → Bram: …"). */
+    noteKind: z.enum(['note', 'decision', 'handoff']).optional(),
+    /** A post added to the case (a capture attached to it); its post key then finds this case. */
+    mention: MentionSchema.optional(),
+    /** Who made the change. Only the admin token may say so; an agent's token names its agent. */
     by: z.string().max(200).optional(),
   })
   .strict();
@@ -33,12 +39,19 @@ export const HistoryEntrySchema = z.object({
   by: z.string(),
   kind: z.string(),
   text: z.string(),
+  /** Owner changes: the owner before and after (a group as `team <name>`), and a hand-off's note. */
+  from: z.string().nullable().optional(),
+  to: z.string().nullable().optional(),
+  note: z.string().nullable().optional(),
 });
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 export const ContractCaseSchema = z.object({
   id: z.string().min(1),
   status: CaseStatusSchema,
   owner: z.string().nullable(),
+  /** The group or team it is handed to, if any (optional: older backends have none). */
+  group: z.string().nullable().optional(),
   category: CategorySchema,
   severity: SeveritySchema,
   mentions: z.array(z.unknown()),
@@ -46,6 +59,10 @@ export const ContractCaseSchema = z.object({
   createdAt: IsoInstantSchema,
   updatedAt: IsoInstantSchema,
   idempotencyKey: z.string().optional(),
+  /** On a create's answer: true when the post already had a case, and this is that case. */
+  existing: z.boolean().optional(),
+  /** Where a person opens the case in the backend's own UI, if it has one. */
+  webUrl: z.string().nullable().optional(),
 });
 export type ContractCase = z.infer<typeof ContractCaseSchema>;
 
@@ -64,6 +81,8 @@ export const BatchResultSchema = z.object({
   status: z.number().int(),
   case: ContractCaseSchema.optional(),
   error: z.string().optional(),
+  /** As on a single create: the post already had this case. */
+  existing: z.boolean().optional(),
 });
 export type BatchResult = z.infer<typeof BatchResultSchema>;
 export const BatchAnswerSchema = z.object({ results: z.array(BatchResultSchema) });

@@ -1,0 +1,111 @@
+import { browser } from 'wxt/browser';
+import { liveQuery, type Subscription } from 'dexie';
+import type { CaptureDb } from '../storage/db';
+import { linkedCases } from '../storage/linked-cases';
+import { authorKeysFromUrl } from '../domain/page-authors';
+import { overdueCount } from '../storage/queue';
+import { readSettings, settingsItem } from '../storage/settings';
+import { waitingCounts } from '../sync/requeue';
+import { toolbar } from '../browser-compat/toolbar';
+
+/** What the badge is made of: the page's linked cases, the overdue cases and the sync state. */
+export interface BadgeInputs {
+  /** Cases linked to the page in the tab (same post, author or thread); null when it is no web page. */
+  linked: number | null;
+  /** Cases past their time to first response (SLA), whatever the page. */
+  overdue: number;
+  /** Cases that still wait to reach the backend, and how many of them need attention. */
+  waiting: number;
+  failed: number;
+}
+
+export interface BadgeView {
+  text: string;
+  colour: string;
+  title: string;
+}
+
+export const BADGE_COLOURS = { attention: '#b3261e', quiet: '#44546a' } as const;
+
+type Message = (key: 'actionTitle' | 'badgeTitle' | 'overdueCount', subs?: string[]) => string;
+
+/**
+ * The badge, from its inputs: the TEXT is the overdue count when a case is overdue (what needs the
+ * agent first), else the page's linked-case count (as the side panel lists them); the COLOUR turns
+ * red when a case is overdue or needs sync attention; the TITLE says every count,
+ * "2 overdue · 2 cases linked to this page · 3 waiting to sync".
+ */
+export function badgeView(
+  { linked, overdue, waiting, failed }: BadgeInputs,
+  message: Message = (k, s) => browser.i18n.getMessage(k, s),
+): BadgeView {
+  const title = linked === null ? message('actionTitle') : message('badgeTitle', [String(linked), String(waiting)]);
+  return {
+    text: badgeText(overdue > 0 ? overdue : (linked ?? 0)),
+    colour: failed > 0 || overdue > 0 ? BADGE_COLOURS.attention : BADGE_COLOURS.quiet,
+    title: overdue > 0 ? `${message('overdueCount', [String(overdue)])} · ${title}` : title,
+  };
+}
+
+/** Overdue depends on the clock as well as on the data: the badge is looked at again every minute. */
+const TICK_ALARM = 'badge-overdue';
+
+/** "" for none (no badge), the count up to 99, then "99+". */
+export function badgeText(count: number): string {
+  return count <= 0 ? '' : count > 99 ? '99+' : String(count);
+}
+
+/**
+ * The badge's one owner. It follows the active tab, and one live query over the database feeds it
+ * its inputs: a capture, an answer, an import, a purge or a sync result updates it at once. Text and title
+ * are set per tab (they are about that tab's page); the colour, about sync, for all tabs.
+ */
+export function startBadge(db: CaptureDb): void {
+  let sub: Subscription | undefined;
+  let followed: number | undefined;
+  const follow = (tabId: number, url: string | undefined) => {
+    sub?.unsubscribe();
+    followed = tabId;
+    const page = url && /^https?:/.test(url) ? url : null;
+    sub = liveQuery(async () => {
+      const { slaHours } = await readSettings();
+      return Promise.all([
+        page ? linkedCases(db, page, authorKeysFromUrl(page)) : null,
+        waitingCounts(db),
+        overdueCount(db, slaHours, Date.now()),
+      ]);
+    }).subscribe({
+      next: ([linked, sync, overdue]) => show(tabId, badgeView({ linked: linked?.length ?? null, overdue, ...sync })),
+      error: () => {},
+    });
+  };
+  const refresh = async () => {
+    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id !== undefined) follow(tab.id, tab.url);
+  };
+  browser.tabs.onActivated.addListener(() => void refresh());
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    // X is a single-page app: the URL changes without a load.
+    if (tab.active && (change.url || change.status === 'complete')) follow(tabId, tab.url);
+  });
+  browser.windows?.onFocusChanged.addListener(() => void refresh());
+  // Closing the followed tab (a review window, say) gives no activation event where focus stays put.
+  browser.tabs.onRemoved.addListener((tabId) => {
+    if (tabId === followed) void refresh();
+  });
+  // Cases become overdue as time passes, and new SLA hours change which are.
+  browser.alarms.onAlarm.addListener((a) => a.name === TICK_ALARM && void refresh());
+  void browser.alarms.get(TICK_ALARM).then(async (a) => {
+    if (!a) await browser.alarms.create(TICK_ALARM, { periodInMinutes: 1 });
+  });
+  settingsItem.watch(() => void refresh());
+  void refresh();
+}
+
+function show(tabId: number, view: BadgeView): void {
+  const bar = toolbar();
+  if (!bar) return;
+  void bar.setBadgeText({ tabId, text: view.text }).catch(() => {});
+  void bar.setTitle({ tabId, title: view.title }).catch(() => {});
+  void bar.setBadgeBackgroundColor({ color: view.colour }).catch(() => {});
+}

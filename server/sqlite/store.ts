@@ -1,0 +1,318 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type sqlite from 'node-sqlite3-wasm';
+import type { ContractCase, CreateCaseBody, PatchCaseBody } from '../../contract/cases';
+import type { Change, LookupBody, TeamCaseWire } from '../../contract/team';
+import { postKey } from '../../domain/team-keys';
+import { urlKey } from '../../domain/url-key';
+import { actorName, applyPatch, capturedAgain, newCase, wireSummary, type Actor } from '../case-model';
+import {
+  bodyHash,
+  NameTakenError,
+  type AuditEntry,
+  type CaseStore,
+  type CreateResult,
+  type Member,
+  type Page,
+} from '../store';
+import { insertMention, readCase, recordEvent, writeCase } from './rows';
+import { openDatabase } from './schema';
+
+/**
+ * The embedded store: SQLite compiled to WebAssembly (node-sqlite3-wasm: `npm ci` needs no
+ * install script or downloaded binary), one file under the data folder. Every call is
+ * synchronous inside, so "look up, then insert" never interleaves with another request in this
+ * single-threaded process; the UNIQUE keys (idempotency key, post key) are the rule itself, and
+ * what a second process or a PostgreSQL store would rely on.
+ */
+export class SqliteStore implements CaseStore {
+  private readonly db: sqlite.Database;
+
+  constructor(dataDir: string) {
+    this.db = openDatabase(dataDir);
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  async create(key: string, body: CreateCaseBody, actor: Actor): Promise<CreateResult> {
+    return this.inTransaction(() => this.createOne(key, body, actor, new Date().toISOString()));
+  }
+
+  async createMany(items: { key: string; body: CreateCaseBody }[], actor: Actor): Promise<CreateResult[]> {
+    const at = new Date().toISOString();
+    return this.inTransaction(() => items.map((i) => this.createOne(i.key, i.body, actor, at)));
+  }
+
+  private createOne(key: string, body: CreateCaseBody, actor: Actor, at: string): CreateResult {
+    const hash = bodyHash(body);
+    const seen = this.db.get('SELECT case_id, body_hash, existing FROM create_keys WHERE key = ?', [key]);
+    if (seen) {
+      if (seen.body_hash !== hash) return { kind: 'mismatch' };
+      const c = this.getSync(String(seen.case_id));
+      if (c) return { kind: 'replayed', case: c, existing: Number(seen.existing) === 1 };
+    }
+    const by = actorName(actor, body.capturedBy);
+    const holder = this.db.get('SELECT case_id FROM post_keys WHERE key = ?', [postKey(body.mention.url)]);
+    const existing = holder ? this.getSync(String(holder.case_id)) : null;
+    if (existing) {
+      const entries = capturedAgain(existing, body, by, at);
+      writeCase(this.db, existing);
+      this.db.run('INSERT INTO create_keys (key, case_id, body_hash, existing) VALUES (?, ?, ?, 1)', [
+        key,
+        existing.id,
+        hash,
+      ]);
+      for (const e of entries) this.caseEvent(existing, actor, e.by, e.kind, e.text, at);
+      return { kind: 'replayed', case: existing, existing: true };
+    }
+    const c = newCase(key, body, by, at);
+    this.db.run(
+      'INSERT INTO cases (id, idempotency_key, body_hash, json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [c.id, key, hash, JSON.stringify(c), at, at],
+    );
+    this.db.run('INSERT INTO create_keys (key, case_id, body_hash, existing) VALUES (?, ?, ?, 0)', [key, c.id, hash]);
+    insertMention(this.db, c.id, body.mention);
+    for (const e of c.history) this.caseEvent(c, actor, e.by, e.kind, e.text, at);
+    return { kind: 'created', case: c, existing: false };
+  }
+
+  async get(id: string): Promise<ContractCase | null> {
+    return this.getSync(id);
+  }
+
+  private getSync(id: string): ContractCase | null {
+    return readCase(this.db.get('SELECT json FROM cases WHERE id = ?', [id]));
+  }
+
+  async byKey(key: string): Promise<ContractCase[]> {
+    const row = this.db.get('SELECT case_id FROM create_keys WHERE key = ?', [key]);
+    const c = row ? this.getSync(String(row.case_id)) : null;
+    return c ? [c] : [];
+  }
+
+  async byUrl(url: string): Promise<ContractCase[]> {
+    return this.list(
+      'SELECT DISTINCT c.json, c.created_at FROM cases c JOIN mentions m ON m.case_id = c.id WHERE m.url_key = ? ORDER BY c.created_at',
+      [urlKey(url)],
+    );
+  }
+
+  async byAuthor(platform: string, handle: string): Promise<ContractCase[]> {
+    return this.list(
+      'SELECT DISTINCT c.json, c.created_at FROM cases c JOIN mentions m ON m.case_id = c.id WHERE m.platform = ? AND m.handle = ? ORDER BY c.created_at',
+      [platform, handle.replace(/^@/, '').toLowerCase()],
+    );
+  }
+
+  async lookup(keys: LookupBody): Promise<TeamCaseWire[]> {
+    const matched = new Map<string, Set<TeamCaseWire['matched'][number]>>();
+    const mark = (rows: sqlite.QueryResult[], why: TeamCaseWire['matched'][number]) => {
+      for (const r of rows) {
+        const id = String(r.case_id);
+        matched.set(id, (matched.get(id) ?? new Set()).add(why));
+      }
+    };
+    const ask = (sql: string, values: string[]) =>
+      values.length ? this.db.all(sql.replace('(?)', `(${values.map(() => '?').join(',')})`), values) : [];
+    const unique = (xs: string[]) => [...new Set(xs)];
+    const posts = ask('SELECT case_id FROM post_keys WHERE key IN (?)', unique(keys.posts.map(postKey)));
+    mark(posts, 'post');
+    // Whoever wrote the page's post is an author seen on the page: their other cases belong there too.
+    const writers = ask(
+      'SELECT DISTINCT author_key FROM mentions WHERE author_key IS NOT NULL AND case_id IN (?)',
+      posts.map((r) => String(r.case_id)),
+    ).map((r) => String(r.author_key));
+    mark(
+      ask(
+        'SELECT DISTINCT case_id FROM mentions WHERE author_key IN (?)',
+        unique([...keys.authors.map((a) => a.trim().toLowerCase()), ...writers]),
+      ),
+      'author',
+    );
+    mark(
+      ask('SELECT DISTINCT case_id FROM mentions WHERE thread_key IN (?)', unique(keys.threads.map(urlKey))),
+      'thread',
+    );
+    if (!matched.size) return [];
+    const ids = [...matched.keys()];
+    const rows = this.db.all(
+      `SELECT json FROM cases WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY updated_at DESC LIMIT ?`,
+      [...ids, keys.limit ?? 50],
+    );
+    const order = ['post', 'author', 'thread'] as const;
+    return rows
+      .map((r) => readCase(r)!)
+      .map((c) =>
+        wireSummary(
+          c,
+          order.filter((o) => matched.get(c.id)!.has(o)),
+        ),
+      )
+      .sort((a, b) => Number(b.matched.includes('post')) - Number(a.matched.includes('post')));
+  }
+
+  async patch(id: string, body: PatchCaseBody, key: string | null, actor: Actor): Promise<ContractCase | null> {
+    return this.inTransaction(() => {
+      const c = this.getSync(id);
+      if (!c) return null;
+      if (key && this.db.get('SELECT 1 AS seen FROM patches WHERE idempotency_key = ?', [key])) return c;
+      const at = new Date().toISOString();
+      const entries = applyPatch(c, body, actorName(actor, body.by), at);
+      if (entries.length) writeCase(this.db, c);
+      if (body.mention) insertMention(this.db, c.id, body.mention);
+      if (key) this.db.run('INSERT INTO patches (idempotency_key, case_id) VALUES (?, ?)', [key, id]);
+      for (const e of entries) this.caseEvent(c, actor, e.by, e.kind, e.text, at, e.note);
+      return c;
+    });
+  }
+
+  async changes(since: string | null, limit: number): Promise<Page<Change>> {
+    const rows = this.db.all(
+      'SELECT seq, at, by, kind, case_id, detail FROM events WHERE seq > ? AND case_id IS NOT NULL ORDER BY seq LIMIT ?',
+      [Number(since ?? 0), limit + 1],
+    );
+    const items = rows.slice(0, limit).map((r): Change => {
+      const d = JSON.parse(String(r.detail)) as { text: string; status: Change['status']; owner: string | null };
+      return {
+        cursor: String(r.seq),
+        caseId: String(r.case_id),
+        at: String(r.at),
+        by: String(r.by),
+        kind: String(r.kind),
+        text: d.text,
+        status: d.status,
+        owner: d.owner,
+      };
+    });
+    return { items, cursor: items.at(-1)?.cursor ?? since ?? (await this.latestCursor()), more: rows.length > limit };
+  }
+
+  async latestCursor(): Promise<string> {
+    return String(this.db.get('SELECT coalesce(max(seq), 0) AS seq FROM events')?.seq ?? 0);
+  }
+
+  async audit(since: string | null, limit: number): Promise<Page<AuditEntry>> {
+    const rows = this.db.all(
+      'SELECT seq, at, agent_id, by, kind, case_id, detail FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
+      [Number(since ?? 0), limit + 1],
+    );
+    const items = rows.slice(0, limit).map((r): AuditEntry => ({
+      cursor: String(r.seq),
+      at: String(r.at),
+      agentId: r.agent_id === null ? null : String(r.agent_id),
+      by: String(r.by),
+      kind: String(r.kind),
+      caseId: r.case_id === null ? null : String(r.case_id),
+      detail: JSON.parse(String(r.detail)) as Record<string, unknown>,
+    }));
+    return { items, cursor: items.at(-1)?.cursor ?? since ?? '0', more: rows.length > limit };
+  }
+
+  async addAgent(name: string, tokenHash: string, by: Actor): Promise<Member> {
+    return this.addMember('agents', name, by, tokenHash);
+  }
+
+  async agentByTokenHash(hash: string): Promise<Member | null> {
+    const r = this.db.get('SELECT id, name FROM agents WHERE token_hash = ?', [hash]);
+    return r ? { id: String(r.id), name: String(r.name) } : null;
+  }
+
+  async agents(): Promise<Member[]> {
+    return this.members('agents');
+  }
+
+  async addGroup(name: string, by: Actor): Promise<Member> {
+    return this.addMember('groups', name, by);
+  }
+
+  async groups(): Promise<Member[]> {
+    return this.members('groups');
+  }
+
+  async secret(): Promise<string> {
+    const found = this.db.get("SELECT value FROM meta WHERE key = 'ticket-secret'");
+    if (found) return String(found.value);
+    const value = randomBytes(32).toString('hex');
+    this.db.run("INSERT INTO meta (key, value) VALUES ('ticket-secret', ?)", [value]);
+    return value;
+  }
+
+  async stats(): Promise<{ cases: number; distinctUrls: number; duplicateUrls: number }> {
+    const n = (sql: string) => Number(this.db.get(sql)?.n ?? 0);
+    return {
+      cases: n('SELECT count(*) AS n FROM cases'),
+      distinctUrls: n('SELECT count(DISTINCT url_key) AS n FROM mentions'),
+      duplicateUrls: n(
+        'SELECT count(*) AS n FROM (SELECT url_key FROM mentions GROUP BY url_key HAVING count(DISTINCT case_id) > 1)',
+      ),
+    };
+  }
+
+  async urlKeys(): Promise<string[]> {
+    return this.db.all('SELECT DISTINCT url_key FROM mentions').map((r) => String(r.url_key));
+  }
+
+  private addMember(table: 'agents' | 'groups', name: string, by: Actor, tokenHash?: string): Member {
+    const clean = name.trim();
+    return this.inTransaction(() => {
+      if (this.db.get(`SELECT 1 AS taken FROM ${table} WHERE name = ?`, [clean]))
+        throw new NameTakenError(`${table === 'agents' ? 'An agent' : 'A group'} named "${clean}" exists already`);
+      const m = { id: randomUUID(), name: clean };
+      const at = new Date().toISOString();
+      if (table === 'agents')
+        this.db.run('INSERT INTO agents (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)', [
+          m.id,
+          m.name,
+          tokenHash!,
+          at,
+        ]);
+      else this.db.run('INSERT INTO groups (id, name, created_at) VALUES (?, ?, ?)', [m.id, m.name, at]);
+      const kind = table === 'agents' ? 'agent.added' : 'group.added';
+      recordEvent(this.db, { at, actor: by, by: by.name, kind, caseId: null, detail: { id: m.id, name: m.name } });
+      return m;
+    });
+  }
+
+  private members(table: 'agents' | 'groups'): Member[] {
+    return this.db
+      .all(`SELECT id, name FROM ${table} ORDER BY name COLLATE NOCASE`)
+      .map((r) => ({ id: String(r.id), name: String(r.name) }));
+  }
+
+  /** A change to a case, for the audit and the feed: with the case's status and owner after it. */
+  private caseEvent(
+    c: ContractCase,
+    actor: Actor,
+    by: string,
+    kind: string,
+    text: string,
+    at: string,
+    note?: string | null,
+  ): void {
+    recordEvent(this.db, {
+      at,
+      actor,
+      by,
+      kind,
+      caseId: c.id,
+      detail: { text, status: c.status, owner: c.owner, group: c.group ?? null, ...(note ? { note } : {}) },
+    });
+  }
+
+  private list(sql: string, values: string[]): ContractCase[] {
+    return this.db.all(sql, values).map((r) => readCase(r)!);
+  }
+
+  private inTransaction<T>(work: () => T): T {
+    this.db.exec('BEGIN');
+    try {
+      const out = work();
+      this.db.exec('COMMIT');
+      return out;
+    } catch (e) {
+      this.db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import { expect, eventually, type BrowserDriver, type E2EPage, type MenuClick } from './driver';
+
+/**
+ * The steps the specs for both browsers share, written once over the driver. Extension pages are
+ * opened as tabs: `?tabId=` (honoured in the test build only) says which tab the popup or the
+ * side panel is about, since no test can click the toolbar button.
+ */
+
+export const saved = '[data-testid=saved]';
+
+/** The popup for a tab, once it shows what it read from the page. */
+export async function openPopup(driver: BrowserDriver, tabId: number): Promise<E2EPage> {
+  const popup = await driver.openExtensionPage(`popup.html?tabId=${tabId}`);
+  await eventually(() => popup.value('textarea[name=text]')).not.toBeNull();
+  return popup;
+}
+
+/** Saves the review and waits for the popup to say so. */
+export async function save(review: E2EPage): Promise<void> {
+  await review.click('button[type=submit]');
+  await eventually(() => review.count(saved)).toBe(1);
+}
+
+/** The side panel page for a tab, as the panel shows it for the active tab. */
+export async function openPanel(driver: BrowserDriver, tabId?: number): Promise<E2EPage> {
+  return driver.openExtensionPage(tabId === undefined ? 'sidepanel.html' : `sidepanel.html?tabId=${tabId}`);
+}
+
+export const linkedCards = '[data-testid=linked] [data-testid=case]';
+
+/**
+ * Calls the handler the browser's "Report as complaint" menu calls, with what the browser's click
+ * would carry, and returns the review it opens (the test build opens popup.html in a window).
+ */
+export async function reportViaMenu(driver: BrowserDriver, tabId: number, click: MenuClick = {}): Promise<E2EPage> {
+  const review = await driver.pageOpenedBy(`popup.html?review=${tabId}`, () =>
+    driver.background(
+      async (g, { tabId, click }) => {
+        await g.__cc.handleMenuClick({ menuItemId: g.__cc.MENU_ID, ...click }, { id: tabId });
+        return null;
+      },
+      { tabId, click },
+    ),
+  );
+  // A review to fill, or the case a duplicate already has.
+  await eventually(() => review.count('textarea[name=text], [data-testid=duplicate]')).toBeGreaterThan(0);
+  return review;
+}
+
+/** Rows of one IndexedDB table of the extension, read in its background. */
+export function rows<T = Record<string, unknown>>(
+  driver: BrowserDriver,
+  table: 'cases' | 'mentions' | 'outbox' | 'identities',
+): Promise<T[]> {
+  return driver.background(
+    (g, table) =>
+      new Promise<T[]>((ok, fail) => {
+        const open = g.indexedDB.open('complaint-capture');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(table).objectStore(table).getAll();
+          req.onsuccess = () => {
+            ok(req.result as T[]);
+            open.result.close();
+          };
+          req.onerror = () => fail(req.error);
+        };
+      }),
+    table,
+  );
+}
+
+/** Fails with the list of violations when axe finds any. */
+export async function expectAccessible(page: E2EPage): Promise<void> {
+  expect(await page.axeViolations()).toEqual([]);
+}
+
+/** Fills the options page for the reference backend and saves; the browser grants the origin. */
+export async function connectBackend(
+  driver: BrowserDriver,
+  backend: { url: string; token: string },
+  agent: string,
+): Promise<E2EPage> {
+  const options = await driver.openExtensionPage('options.html');
+  await eventually(() => options.count('select[name=backend]')).toBe(1);
+  await options.fill('input[name=agentName]', agent);
+  await options.select('select[name=backend]', 'http');
+  await options.fill('input[name=backendUrl]', backend.url);
+  await options.fill('input[name=token]', backend.token);
+  await options.clickButton('Save');
+  await eventually(() => options.text('[data-testid=options-message]')).toBe('Saved.');
+  return options;
+}
+
+/** Opens `url` in a new browser window; returns its page, tab and window. */
+export async function openWindow(
+  driver: BrowserDriver,
+  url: string,
+): Promise<{ page: E2EPage; tabId: number; windowId: number }> {
+  const page = await driver.pageOpenedBy(url, () =>
+    driver.background(async (g, url) => void (await g.__cc.browser.windows.create({ url })), url),
+  );
+  const tab = await driver.background(
+    async (g, url) => (await g.__cc.browser.tabs.query({})).find((t) => t.url === url) ?? null,
+    url,
+  );
+  if (tab?.id === undefined || tab.windowId === undefined) throw new Error(`no tab shows ${url}`);
+  return { page, tabId: tab.id, windowId: tab.windowId };
+}
