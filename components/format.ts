@@ -6,11 +6,12 @@ export function compact(n: number): string {
   return new Intl.NumberFormat(navigator.language, { notation: 'compact', maximumFractionDigits: 1 }).format(n);
 }
 
-/** An instant in the agent's local time, short ("23 Nov, 09:15"). */
-export function localTime(iso: string): string {
-  return new Date(iso).toLocaleString(navigator.language, {
-    day: 'numeric',
-    month: 'short',
+/** An instant in the agent's local time, short: "09:15" today, else "23 Nov, 09:15". */
+export function localTime(iso: string, now = Date.now()): string {
+  const d = new Date(iso);
+  const today = d.toDateString() === new Date(now).toDateString();
+  return d.toLocaleString(navigator.language, {
+    ...(today ? {} : { day: 'numeric', month: 'short' }),
     hour: '2-digit',
     minute: '2-digit',
   });

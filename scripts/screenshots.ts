@@ -2,36 +2,55 @@
  * `npm run screenshots`: PNGs of the popup (400×600), the side panel (400×900: the queue, and an
  * open case) and the options page, in English and Dutch, into docs/screenshots/. The cases come
  * from fixture data seeded through the background (test/e2e/seed.ts), never by editing the DOM;
- * the popup reads a real (fixture) X page. Needs `npm run build:e2e` first (the npm script runs it).
+ * the popup reads a real (fixture) X page. Chromium by default; `firefox` as the first argument
+ * drives Firefox instead (`npm run build:e2e:firefox` first), into test-results/screenshots/.
+ *
+ *   npm run screenshots                              # Chromium, into docs/screenshots/
+ *   npx tsx scripts/screenshots.ts firefox [out-dir] # Firefox
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
-import { extensionIdOf, launchBrowser, openTab, tabIdOf } from '../test/e2e/fixtures';
 import { startPageServer } from '../test/e2e/page-server';
+import { FirefoxDriver } from '../test/e2e/driver/firefox';
+import { ChromiumDriver } from '../test/e2e/driver/chromium';
+import type { BrowserDriver, E2EPage } from '../test/e2e/driver/types';
 import { xStatusPage } from '../test/e2e/pages/generated';
-import { seedRows, seedSettings, TEAM_SETTINGS, workbenchRows } from '../test/e2e/seed';
+import { seedRows, seedSettings, teamSettings, workbenchRows } from '../test/e2e/seed';
 
-const out = resolve(process.argv[2] ?? 'docs/screenshots');
+const engine = process.argv[2] === 'firefox' ? 'firefox' : 'chromium';
+const out = resolve(process.argv[3] ?? (engine === 'chromium' ? 'docs/screenshots' : 'test-results/screenshots'));
 mkdirSync(out, { recursive: true });
 
-const X_URL = 'https://x.com/jeroen_k/status/1790000000000000777';
-const xPage = xStatusPage({
-  handle: 'jeroen_k',
-  name: 'Jeroen Kok',
-  id: '1790000000000000777',
-  text: 'Sinds vanochtend geen internet in heel Utrecht-Oost. Storing gemeld, maar niemand weet wanneer het opgelost is. Ik werk thuis en verlies elke dag geld.',
-  at: new Date(Date.now() - 40 * 60_000).toISOString(),
-  metrics: '312 replies, 20 reposts, 150 likes, 48200 views',
-});
-
-async function shoot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.waitForTimeout(300);
-  const path = join(out, `${name}.png`);
-  await page.screenshot({ path, fullPage });
-  console.log(path);
+async function until(read: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (await read()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the page never got there');
 }
+
+async function shoot(page: E2EPage, name: string, width: number, height: number): Promise<void> {
+  await page.setViewport(width, height);
+  await new Promise((r) => setTimeout(r, 400));
+  const file = join(out, `${engine === 'chromium' ? '' : 'firefox-'}${name}.png`);
+  await page.screenshot(file);
+  console.log(file);
+}
+
+const X_URL = 'https://x.com/jeroen_k/status/1790000000000000777';
+const xPage = (lang: 'en' | 'nl') =>
+  xStatusPage({
+    handle: 'jeroen_k',
+    name: 'Jeroen Kok',
+    id: '1790000000000000777',
+    text:
+      lang === 'nl'
+        ? 'Sinds vanochtend geen internet in heel Utrecht-Oost. Storing gemeld, maar niemand weet wanneer het opgelost is. Ik werk thuis en verlies elke dag geld.'
+        : 'No internet in the whole of Utrecht-Oost since this morning. Outage reported, but nobody knows when it will be fixed. I work from home and lose money every day.',
+    at: new Date(Date.now() - 40 * 60_000).toISOString(),
+    metrics: '312 replies, 20 reposts, 150 likes, 48200 views',
+  });
 
 const pages = await startPageServer(resolve('test/e2e/pages'));
 try {
@@ -39,49 +58,44 @@ try {
     ['en', 'en-US'],
     ['nl', 'nl'],
   ] as const) {
-    const dir = mkdtempSync(join(tmpdir(), 'cc-shots-'));
-    const context = await launchBrowser(dir, locale);
+    const dir = mkdtempSync(join(tmpdir(), `cc-shots-${engine}-`));
+    const driver: BrowserDriver =
+      engine === 'firefox'
+        ? await FirefoxDriver.start(dir, locale, pages.origin)
+        : await ChromiumDriver.start(dir, locale);
     try {
-      await context.route(X_URL, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: xPage }));
-      const id = await extensionIdOf(context);
       const pageUrl = `${pages.origin}/blog-post.html`;
-      await seedSettings(context, TEAM_SETTINGS);
-      await seedRows(context, workbenchRows(pageUrl));
+      await seedSettings(driver, teamSettings(lang));
+      await seedRows(driver, workbenchRows(pageUrl, lang));
 
-      const x = await context.newPage();
-      await x.goto(X_URL);
-      const popup = await context.newPage();
-      await popup.setViewportSize({ width: 400, height: 600 });
-      await popup.goto(`chrome-extension://${id}/popup.html?tabId=${await tabIdOf(context, X_URL)}`);
-      await popup.waitForSelector('form.review');
-      await shoot(popup, `popup-${lang}`);
-      await popup.locator('label.chip.sev-high').click();
-      await popup.locator('button[type=submit]').click();
-      await popup.waitForSelector('[data-testid=saved]');
-      await shoot(popup, `popup-saved-${lang}`);
+      const { tabId: xTab } = await driver.openTab(X_URL, xPage(lang));
+      const popup = await driver.openExtensionPage(`popup.html?tabId=${xTab}`);
+      await until(async () => (await popup.count('form.review')) === 1);
+      await shoot(popup, `popup-${lang}`, 400, 600);
+      await popup.click('label.chip:has(input[value=high])');
+      await popup.click('button[type=submit]');
+      await until(async () => (await popup.count('[data-testid=saved]')) === 1);
+      await shoot(popup, `popup-saved-${lang}`, 400, 600);
 
-      const { tabId } = await openTab(context, pageUrl);
-      const panel = await context.newPage();
-      await panel.setViewportSize({ width: 400, height: 900 });
-      await panel.goto(`chrome-extension://${id}/sidepanel.html?tabId=${tabId}`);
-      await panel.getByTestId('view-all').click();
-      await panel.waitForSelector('[data-testid=queue] [data-testid=case-row]');
-      await shoot(panel, `sidepanel-queue-${lang}`);
-      await panel.getByTestId('pinned').locator('.qrow-head').click();
-      await panel.waitForSelector('[data-testid=case-detail]');
-      await shoot(panel, `sidepanel-case-${lang}`);
-      await panel.getByTestId('pinned').locator('.qrow-head').click();
-      await panel.locator('[data-testid=queue] .qrow-head').nth(1).click();
-      await panel.waitForSelector('[data-testid=case-detail]');
-      await shoot(panel, `sidepanel-case-sync-${lang}`);
+      const { tabId } = await driver.openTab(pageUrl);
+      const panel = await driver.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+      await until(async () => (await panel.count('[data-testid=pinned] [data-testid=case-row]')) === 1);
+      await panel.click('[data-testid=view-all]');
+      await until(async () => (await panel.count('[data-testid=queue] [data-testid=case-row]')) > 5);
+      await shoot(panel, `sidepanel-queue-${lang}`, 400, 900);
+      await panel.click('[data-testid=pinned] .qrow-head');
+      await until(async () => (await panel.count('[data-testid=case-detail]')) === 1);
+      await shoot(panel, `sidepanel-case-${lang}`, 400, 900);
+      await panel.click('[data-testid=pinned] .qrow-head');
+      await panel.click('[data-testid=queue] li:has([data-state=queued]) .qrow-head');
+      await until(async () => (await panel.count('[data-testid=case-detail] [data-testid=sync-reason]')) === 1);
+      await shoot(panel, `sidepanel-case-sync-${lang}`, 400, 900);
 
-      const options = await context.newPage();
-      await options.setViewportSize({ width: 800, height: 900 });
-      await options.goto(`chrome-extension://${id}/options.html`);
-      await options.waitForSelector('form');
-      await shoot(options, `options-${lang}`, true);
+      const options = await driver.openExtensionPage('options.html');
+      await until(async () => (await options.count('form.workbench')) === 1);
+      await shoot(options, `options-${lang}`, 800, 2800);
     } finally {
-      await context.close();
+      await driver.close();
       rmSync(dir, { recursive: true, force: true });
     }
   }

@@ -100,7 +100,7 @@ export function WorkbenchForm({ initial }: Props) {
         <div class="sla">
           {SEVERITIES.map((s) => (
             <label key={s}>
-              {t(SEVERITY_LABEL[s])}
+              {t('options_slaHours', t(SEVERITY_LABEL[s]))}
               <input
                 name={`sla-${s}`}
                 type="number"

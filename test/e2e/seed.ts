@@ -4,7 +4,6 @@
  * build exposes its database to the service worker), so every row gets its queue keys exactly as
  * a capture would.
  */
-import type { BrowserContext } from '@playwright/test';
 import type { Case, CaptureReview, StoredMention } from '../../domain/case';
 import { newCase } from '../../domain/case-records';
 import { MentionSchema, type Mention } from '../../domain/mention';
@@ -12,7 +11,7 @@ import { newOutboxEntry, type OutboxEntry } from '../../domain/outbox';
 import type { Settings } from '../../domain/settings';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
 import { toStoredMention } from '../../domain/stored-mention';
-import { serviceWorker } from './fixtures';
+import type { BrowserDriver } from './driver';
 
 const HOUR = 3_600_000;
 
@@ -23,34 +22,26 @@ export interface Rows {
 }
 
 /** Writes rows through the background's own database (and its case-keys middleware). */
-export async function seedRows(context: BrowserContext, rows: Rows): Promise<void> {
-  const sw = await serviceWorker(context);
-  await sw.evaluate(async (rows: Rows) => {
-    interface Table {
-      bulkPut(rows: unknown[]): Promise<unknown>;
-      bulkAdd(rows: unknown[]): Promise<unknown>;
-    }
-    const db = (
-      globalThis as unknown as {
-        __cc: { db: { transaction(...a: unknown[]): Promise<void>; cases: Table; mentions: Table; outbox: Table } };
-      }
-    ).__cc.db;
+export async function seedRows(driver: BrowserDriver, rows: Rows): Promise<void> {
+  await driver.background(async (g, rows) => {
+    const db = g.__cc.db;
     await db.transaction('rw', db.cases, db.mentions, db.outbox, async () => {
       await db.mentions.bulkPut(rows.mentions);
       await db.cases.bulkPut(rows.cases);
       if (rows.outbox.length) await db.outbox.bulkAdd(rows.outbox);
     });
+    return null;
   }, rows);
 }
 
 /** Sets the options as the options page would save them. */
-export async function seedSettings(context: BrowserContext, settings: Partial<Settings>): Promise<void> {
-  const sw = await serviceWorker(context);
-  await sw.evaluate(
-    (s) =>
-      (
-        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
-      ).chrome.storage.local.set({ settings: s, settings$: { v: 2 } }),
+export async function seedSettings(driver: BrowserDriver, settings: Partial<Settings>): Promise<void> {
+  await driver.background(
+    async (g, s) => {
+      const api = g.__cc.browser as unknown as { storage: { local: { set(v: object): Promise<void> } } };
+      await api.storage.local.set({ settings: s, settings$: { v: 2 } });
+      return null;
+    },
     { ...DEFAULT_SETTINGS, ...settings },
   );
 }
@@ -88,31 +79,38 @@ export function caseOf(
   return { kase: { ...kase, ...extra }, mention: toStoredMention({ ...mention, capturedAt: at }, mentionId, id) };
 }
 
-/** The options a webcare team would set: who the agent is, the brand's accounts, protocols. */
-export const TEAM_SETTINGS: Partial<Settings> = {
-  agentName: 'Sanne',
-  brandAccounts: [
-    { platform: 'x', handle: 'ZiggoWebcare' },
-    { platform: 'blog', handle: 'Webcare van Ziggo' },
-  ],
-  protocols: {
-    outage: {
-      text: 'Check the outage map first. Give the ticket number of the outage and an expected time; never promise a refund.',
-      owner: 'Team Netwerk',
+/** The options a webcare team would set (in its own language): who the agent is, the brand's accounts, protocols. */
+export function teamSettings(lang: 'en' | 'nl' = 'en'): Partial<Settings> {
+  const nl = lang === 'nl';
+  return {
+    agentName: 'Sanne',
+    brandAccounts: [
+      { platform: 'x', handle: 'ZiggoWebcare' },
+      { platform: 'blog', handle: 'Webcare van Ziggo' },
+    ],
+    protocols: {
+      outage: {
+        text: nl
+          ? 'Kijk eerst op de storingskaart. Geef het storingsnummer en een verwachte tijd; beloof geen vergoeding.'
+          : 'Check the outage map first. Give the outage number and an expected time; never promise a refund.',
+        owner: 'Team Netwerk',
+      },
+      billing: {
+        text: nl
+          ? 'Vraag het klantnummer in een privébericht; terugbetalingen boven €50 gaan naar Financiën.'
+          : 'Ask for the customer number in a direct message; refunds over €50 go to Finance.',
+        owner: 'Team Facturen',
+      },
     },
-    billing: {
-      text: 'Ask for the customer number in a direct message; refunds over €50 go to Finance.',
-      owner: 'Team Facturen',
-    },
-  },
-};
+  };
+}
 
 /**
  * A varied queue: the blog post of `pageUrl` (critical outage, overdue, unassigned), a queued case
  * whose backend cannot be reached, a sent one with its ticket, one the backend refused, an
  * answered one, a closed one, and more to fill the list.
  */
-export function workbenchRows(pageUrl: string): Rows {
+export function workbenchRows(pageUrl: string, lang: 'en' | 'nl' = 'en'): Rows {
   const rows: Rows = { cases: [], mentions: [], outbox: [] };
   const add = (c: { kase: Case; mention: StoredMention }, outbox: OutboxEntry[] = []) => {
     rows.cases.push(c.kase);
@@ -214,10 +212,15 @@ export function workbenchRows(pageUrl: string): Rows {
       6,
       {
         syncState: 'failed',
-        syncError: 'Zendesk answered 422: Requester email is invalid',
+        syncError: 'Zendesk answered 422',
+        // The backend's own words, in the team's language.
         syncProblem: {
           code: 'sync_http',
-          params: { backend: 'Zendesk', status: '422', detail: 'Requester email is invalid' },
+          params: {
+            backend: 'Zendesk',
+            status: '422',
+            detail: lang === 'nl' ? 'E-mailadres van de aanvrager is ongeldig' : 'Requester email is invalid',
+          },
         },
       },
     ),
