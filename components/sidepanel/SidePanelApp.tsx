@@ -84,7 +84,8 @@ export function SidePanelApp({ search }: Props) {
           kase={c}
           row={row}
           settings={settings}
-          pageTabId={queue.lists?.page.includes(id) ? page.tabId : null}
+          reasons={queue.reasons.get(id) ?? []}
+          pageTabId={queue.reasons.has(id) ? page.tabId : null}
           now={now}
         />
       </QueueRowView>

@@ -3,7 +3,7 @@ import { authorKeysFromUrl } from '../../domain/page-authors';
 import { composeQueue, type QueueFilter, type QueueLists } from '../../domain/queue';
 import { ownerKeyOf } from '../../domain/case-keys';
 import type { CaptureDb } from '../../storage/db';
-import { linkedCases } from '../../storage/linked-cases';
+import { linkedCases, type LinkReason } from '../../storage/linked-cases';
 import { idsWhere, queueOrder, searchIds } from '../../storage/queue';
 import { useLiveQuery } from '../use-live-query';
 
@@ -12,6 +12,8 @@ export interface Queue {
   lists: QueueLists | undefined;
   /** The page's own case (the same post), pinned above the list, if it matches the filters (it stays in the counts). */
   pinned: string | null;
+  /** Why each case of "This page" is linked to it (same post, author, thread). */
+  reasons: Map<string, LinkReason[]>;
   error: string | null;
 }
 
@@ -44,13 +46,14 @@ export function useQueue(db: CaptureDb, filter: QueueFilter, pageUrl: string | n
 
   return useMemo(() => {
     const error = base.error ?? linked.error ?? search.error;
-    if (!base.value || search.value === undefined) return { lists: undefined, pinned: null, error };
+    const reasons = new Map((linked.value ?? []).map((l) => [l.case.id, l.reasons]));
+    if (!base.value || search.value === undefined) return { lists: undefined, pinned: null, reasons, error };
     const { ordered, filters, mine, unassigned } = base.value;
     const page = new Set((linked.value ?? []).map((l) => l.case.id));
     const own = (linked.value ?? []).find((l) => l.reasons.includes('post'))?.case.id ?? null;
     const all = [...filters, search.value];
     const pinned = own && ordered.includes(own) && all.every((f) => !f || f.has(own)) ? own : null;
     const lists = composeQueue(ordered, all, { page, mine, unassigned, all: null });
-    return { lists, pinned, error };
+    return { lists, pinned, reasons, error };
   }, [base.value, linked.value, search.value]);
 }

@@ -26,7 +26,7 @@ test(
     await options.selectOption('select[name=backend]', 'http');
     await options.fill('input[name=backendUrl]', backend.url);
     await options.fill('input[name=token]', backend.token);
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(options.getByTestId('options-message')).toHaveText('Saved.');
 
     const pageUrl = `${pages.origin}/blog-post.html`;
