@@ -3,7 +3,7 @@ import type { Handlers } from '../messaging/router';
 import { readSettings, settingsItem } from '../storage/settings';
 import { readCredentials, writeCredentials } from '../storage/credentials';
 import { credentialHint, type Credentials } from '../domain/credentials';
-import { problem, problemOf, ProblemError } from '../domain/problem';
+import { problem, problemOf, ProblemError, type Problem } from '../domain/problem';
 import { createAdapter } from '../sync/adapters/index';
 import { checkBackendUrl } from '../sync/backend-url';
 import { queueLocalCases, requeueFailed, waitingCounts } from '../sync/requeue';
@@ -75,17 +75,17 @@ export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> 
       return { ok: true as const };
     },
     'settings/test-connection': async ({ backend, backendUrl, credentials }) => {
-      if (backend === 'none') return { ok: false, problem: problem('backend_choose', { field: 'backend' }) };
+      const refused = (p: Problem) => ({ ok: false, problem: p, connected: null });
+      if (backend === 'none') return refused(problem('backend_choose', { field: 'backend' }));
       const url = checkBackendUrl(backendUrl);
-      if (!url.ok) return { ok: false, problem: problem(url.error, { field: 'backendUrl' }) };
+      if (!url.ok) return refused(problem(url.error, { field: 'backendUrl' }));
       const creds = await credentialsToUse(credentials, backendUrl);
-      if (!creds) return { ok: false, problem: problem('backend_credentials_missing', { field: 'token' }) };
+      if (!creds) return refused(problem('backend_credentials_missing', { field: 'token' }));
       const adapter = createAdapter(backend, url.url, creds, { fetch: (...a) => fetch(...a), timeoutMs: 10_000 });
       try {
-        await adapter!.testConnection();
-        return { ok: true, problem: null };
+        return { ok: true, problem: null, connected: await adapter!.testConnection() };
       } catch (e) {
-        return { ok: false, problem: problemOf(e) };
+        return { ok: false, problem: problemOf(e), connected: null };
       }
     },
   };

@@ -281,7 +281,12 @@ export const protocol = {
       /** An empty token means the saved one (only for the saved backend's origin). */
       credentials: CredentialsSchema,
     }),
-    response: z.object({ ok: z.boolean(), problem: ProblemSchema.nullable() }),
+    response: z.object({
+      ok: z.boolean(),
+      problem: ProblemSchema.nullable(),
+      /** Who answered: the backend (name or host), and the agent the credentials belong to. */
+      connected: z.object({ backend: z.string(), agent: z.string().nullable() }).nullable(),
+    }),
   },
 } as const;
 

@@ -100,7 +100,11 @@ export function OptionsPage(_: Props) {
       });
       return {
         ok: test.ok,
-        text: test.problem ? t('options_testFailed', wordProblem(test.problem)) : t('options_testOk'),
+        text: test.problem
+          ? t('options_testFailed', wordProblem(test.problem))
+          : test.connected?.agent
+            ? t('options_connectedAs', test.connected.backend, test.connected.agent)
+            : t('options_connected', test.connected?.backend ?? ''),
       };
     });
 

@@ -107,7 +107,11 @@ export function SidePanelApp({ search }: Props) {
       <QueueToolbar view={view} onView={setView} counts={counts} filter={filter} onFilter={setFilter} owners={owners} />
       {queue.error && <p role="alert">{queue.error}</p>}
       {pinned && (
-        <section aria-label={focusId ? t('focusTitle') : t('pinnedTitle')} class="pinned-box" data-testid="pinned">
+        <section
+          aria-label={focusId ? t('focusTitle') : t('pinnedTitle')}
+          class="pinned-box"
+          data-testid={focusId ? 'focus' : 'pinned'}
+        >
           <ul class="queue-pinned">{render(pinned, true)}</ul>
         </section>
       )}

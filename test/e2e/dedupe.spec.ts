@@ -12,7 +12,8 @@ const rowWith = (panel: Page, text: string) =>
 /** Opens that row (one open at a time) and gives it back. */
 async function openRowWith(panel: Page, text: string) {
   const row = rowWith(panel, text);
-  if ((await row.locator('.qrow-head').getAttribute('aria-expanded')) !== 'true') await row.locator('.qrow-head').click();
+  if ((await row.locator('.qrow-head').getAttribute('aria-expanded')) !== 'true')
+    await row.locator('.qrow-head').click();
   await expect(row.getByTestId('case-detail')).toBeVisible();
   return row;
 }

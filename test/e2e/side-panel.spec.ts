@@ -29,7 +29,7 @@ test(
         null,
       );
     expect(await panels()).toEqual([]);
-    expect(await popup.text('[data-testid=saved] ~ button')).toBe('Open side panel');
+    expect(await popup.text('.saved .row button')).toBe('Open side panel');
     await popup.clickButton('Open side panel');
     await eventually(panels).toEqual(['/sidepanel.html']);
   },

@@ -42,6 +42,14 @@ export async function openPanel(driver: BrowserDriver, tabId?: number): Promise<
  */
 export const linkedCards = '[data-testid=case-row]';
 
+/** The sync state of each queue row (`local`, `queued`, `sent`, `failed`), as its mark says. */
+export function syncStates(panel: E2EPage): Promise<string[]> {
+  return panel.evaluate(
+    (sel) => [...document.querySelectorAll(`${sel} [data-testid=sync]`)].map((e) => e.getAttribute('data-state') ?? ''),
+    linkedCards,
+  );
+}
+
 /** Opens (expands) the queue row matching `selector` and waits for its detail. */
 export async function openRow(panel: E2EPage, selector = linkedCards): Promise<void> {
   await panel.click(`${selector} .qrow-head`);

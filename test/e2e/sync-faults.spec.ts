@@ -194,7 +194,7 @@ test(
       await configure(page, clean.url, 'wrong-token');
       await page.getByRole('button', { name: 'Test connection' }).click();
       await expect(page.getByTestId('options-message')).toHaveText(
-        'Connection failed: The case backend answered 401: Missing or wrong bearer token',
+        'Connection failed: The case backend refused it (HTTP 401): “Missing or wrong bearer token”',
       );
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await expect(page.getByTestId('options-message')).toHaveText('Saved.');
@@ -205,9 +205,7 @@ test(
 
       await page.fill('input[name=token]', clean.token);
       await page.getByRole('button', { name: 'Test connection' }).click();
-      await expect(page.getByTestId('options-message')).toHaveText(
-        new URL(clean.url).host.replace(/^/, 'Connected to '),
-      );
+      await expect(page.getByTestId('options-message')).toHaveText(`Connected to ${new URL(clean.url).host}.`);
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await expect(page.getByTestId('options-message')).toHaveText('Saved.');
       await page.getByRole('button', { name: 'Retry failed cases' }).click();

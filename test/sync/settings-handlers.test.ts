@@ -36,6 +36,7 @@ describe('backend settings messages', () => {
     expect(other).toEqual({
       ok: false,
       problem: { code: 'backend_credentials_missing', params: { field: 'token' } },
+      connected: null,
     });
     expect(calls).toHaveLength(0);
     const same = await h['settings/test-connection']({
@@ -43,7 +44,7 @@ describe('backend settings messages', () => {
       backendUrl: 'https://cases.example.org',
       credentials: { token: '' },
     });
-    expect(same).toEqual({ ok: true, problem: null });
+    expect(same).toEqual({ ok: true, problem: null, connected: { backend: 'cases.example.org', agent: null } });
     expect(calls[0]?.auth).toBe('Bearer tok-abcdef-1234');
   });
 
@@ -66,6 +67,7 @@ describe('backend settings messages', () => {
     });
     expect(r).toEqual({
       ok: false,
+      connected: null,
       problem: {
         code: 'sync_http',
         params: { backend: 'The case backend', status: '401', detail: 'Missing or wrong bearer token' },
