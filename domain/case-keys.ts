@@ -46,7 +46,7 @@ export function caseKeys(c: CaseRow): CaseKeys {
     keys.queueRank = priorityRank({
       severity: c.severity,
       reach: s ? reachOf(s.followers, s.metrics.views) : null,
-      since: s?.publishedAt ?? c.createdAt,
+      since: c.createdAt,
     });
   const facts = {
     ...c,

@@ -8,8 +8,9 @@
  * - severity points: low 10, medium 20, high 40, critical 60;
  * - reach points: the larger of the author's followers and the post's views; every ten-fold above
  *   1,000 adds 10 points (1,000 → 0, 10,000 → 10, 40,000 → 16, 1,000,000 → 30), at most 40;
- * - age points: half a point per hour since the post was published (since capture when the page
- *   showed no time), so a case that waits rises: a day adds 12.
+ * - age points: half a point per hour since capture, so a case that waits in the queue rises: a day
+ *   adds 12, and a low-severity case passes a fresh critical one after four days. (Since capture,
+ *   not since the post: an old post captured today would otherwise jump every queue.)
  *
  * Because age counts linearly, the ORDER of cases by priority never changes with time, only the
  * numbers: the database keeps `priorityRank` = severity + reach − age origin, and the queue lists
@@ -37,7 +38,7 @@ export function reachPoints(reach: number | null): number {
 export interface PriorityInput {
   severity: Severity;
   reach: number | null;
-  /** When the customer posted (ISO), else when it was captured. */
+  /** When the case was captured (ISO): the time it has been waiting for the team. */
   since: string;
 }
 

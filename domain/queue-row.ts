@@ -58,7 +58,7 @@ export function rowFromCase(c: Case, sla: SlaHours, now: number): QueueRow {
     createdAt: c.createdAt,
     owner: c.owner,
     syncState: c.syncState,
-    priority: priority({ severity: c.severity, reach, since }, now),
+    priority: priority({ severity: c.severity, reach, since: c.createdAt }, now),
     overdue: isOverdue(c, sla, now),
     dueAt: responseDueAt(c, sla),
     answered: !!c.firstResponse,

@@ -55,7 +55,7 @@ export function ReviewForm({ capture, owners, onChange, onSave, saving, problem,
       {
         severity: capture.severity,
         reach: reachOf(m.author.followers, m.metrics.views),
-        since: m.publishedAt ?? m.capturedAt,
+        since: m.capturedAt,
       },
       Date.now(),
     );

@@ -66,16 +66,21 @@ export function VirtualList({ count, rowHeight, openIndex, onRange, renderRow, l
 
   const rows: ComponentChildren[] = [];
   for (let i = first; i < last; i++) rows.push(renderRow(i));
+  // Spacers stand in for the rows not rendered (padding would not do: a scroll box is never
+  // shorter than its own padding).
+  const above = offset(first);
+  const below = Math.max(0, offset(count) - offset(last));
   return (
     <ul
       ref={box}
       class="queue"
       aria-label={label}
       data-testid="queue"
-      style={{ paddingTop: `${offset(first)}px`, paddingBottom: `${Math.max(0, offset(count) - offset(last))}px` }}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
     >
+      {above > 0 && <li class="spacer" aria-hidden="true" style={{ height: `${above}px` }} />}
       {rows}
+      {below > 0 && <li class="spacer" aria-hidden="true" style={{ height: `${below}px` }} />}
     </ul>
   );
 }
