@@ -27,7 +27,7 @@ const WORDS: Record<LogCode, (p: Record<string, string>) => string> = {
   mention_added: (p) => t('log_mentionAdded', platformName(p.platform)),
   answered: (p) => (p.url ? t('log_answeredAt', p.url) : t('log_answered')),
   dismissed: (p) => t('log_dismissed', p.reason ?? ''),
-  merged_from: (p) => t('log_mergedFrom', p.who || '—', p.mentions ?? '0'),
+  merged_from: (p) => t('log_mergedFrom', p.who || '—'),
   merged_into: () => t('log_mergedInto'),
   joined_team_case: () => t('log_joinedTeamCase'),
   adopted_team_case: () => t('log_adoptedTeamCase'),

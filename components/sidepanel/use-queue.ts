@@ -10,7 +10,7 @@ import { useLiveQuery } from '../use-live-query';
 export interface Queue {
   /** Each view's case ids, in order, after filters and search (undefined while first read). */
   lists: QueueLists | undefined;
-  /** The page's own case (the same post), pinned above the list, if it matches the filters (it stays in the counts). */
+  /** The page's own case (the same post), pinned above the list whatever the filters (and counted where it matches them). */
   pinned: string | null;
   /** Why each case of "This page" is linked to it (same post, author, thread). */
   reasons: Map<string, LinkReason[]>;
@@ -52,7 +52,9 @@ export function useQueue(db: CaptureDb, filter: QueueFilter, pageUrl: string | n
     const page = new Set((linked.value ?? []).map((l) => l.case.id));
     const own = (linked.value ?? []).find((l) => l.reasons.includes('post'))?.case.id ?? null;
     const all = [...filters, search.value];
-    const pinned = own && ordered.includes(own) && all.every((f) => !f || f.has(own)) ? own : null;
+    // The page's own case is shown whatever the filters (closed, or another owner's): it is what
+    // the agent is looking at.
+    const pinned = own;
     const lists = composeQueue(ordered, all, { page, mine, unassigned, all: null });
     return { lists, pinned, reasons, error };
   }, [base.value, linked.value, search.value]);
