@@ -4,7 +4,7 @@
  * A missed budget is printed as MISSED but the exit code stays 0: this is a report, not a test.
  *
  * Flags: --json, --quick (fewer runs), --no-build (reuse .output and .output-e2e),
- * --only=capture,linked,outbox,sizes,popup,markers,team, --reseed (seed the linked-cases store again).
+ * --only=capture,linked,outbox,sizes,popup,markers,team,sidepanel, --reseed (seed the cached stores again).
  * See bench/README.md.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,6 +21,7 @@ import { measureMarkers } from './measure/markers';
 import { measureOutboxFlush } from './measure/outbox-flush';
 import { measurePopupRender } from './measure/popup-render';
 import { measureSizes } from './measure/sizes';
+import { measureSidepanelFilter } from './measure/sidepanel-filter';
 import { measureTeamLookup } from './measure/team-lookup';
 import { blogPost } from './pages/blog-500';
 import { xTimeline } from './pages/x-timeline';
@@ -56,6 +57,7 @@ const MEASUREMENTS: [string, Measurement, string[]][] = [
   ['popup', measurePopupRender, ['popupFirstRenderMs']],
   ['markers', measureMarkers, ['markerScanMsPer100Posts']],
   ['team', measureTeamLookup, ['teamLookupMs', 'teamMissMs', 'popupOpenTeamHitMs']],
+  ['sidepanel', measureSidepanelFilter, ['sidepanelFilterMs']],
 ];
 
 function run(cmd: string, argv: string[], env: Record<string, string> = {}): void {

@@ -29,6 +29,11 @@ export async function idsWhere(
   return new Set(await db.cases.where(index).equals(value).primaryKeys());
 }
 
+/** Ids of the cases with a search word starting with `prefix` (one range of the words index). */
+export async function searchPrefix(db: CaptureDb, prefix: string): Promise<Set<string>> {
+  return new Set(await db.cases.where('words').startsWith(prefix).primaryKeys());
+}
+
 /**
  * Ids of the cases whose author, handle, title or text has a word starting with each word typed
  * (domain/search-words.ts); null when nothing searchable was typed.
@@ -36,9 +41,7 @@ export async function idsWhere(
 export async function searchIds(db: CaptureDb, query: string): Promise<Set<string> | null> {
   const prefixes = searchPrefixes(query);
   if (!prefixes.length) return null;
-  const sets = await Promise.all(
-    prefixes.map(async (p) => new Set(await db.cases.where('words').startsWith(p).primaryKeys())),
-  );
+  const sets = await Promise.all(prefixes.map((p) => searchPrefix(db, p)));
   sets.sort((a, b) => a.size - b.size);
   const [first, ...rest] = sets;
   return new Set([...first!].filter((id) => rest.every((s) => s.has(id))));

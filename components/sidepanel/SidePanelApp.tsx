@@ -47,7 +47,7 @@ export function SidePanelApp({ search }: Props) {
   const [filter, setFilter] = useState<QueueFilter>(NO_FILTER);
   const [openId, setOpenId] = useState<string | null>(null);
   const [range, setRange] = useState<[number, number]>([0, 30]);
-  const queue = useQueue(db(), filter, page.url, settings.agentName);
+  const queue = useQueue(db(), filter, view, page.url, settings.agentName);
   const focusId = useFocusCase(page.url);
   useEffect(() => {
     if (focusId) setOpenId(focusId);
@@ -60,8 +60,10 @@ export function SidePanelApp({ search }: Props) {
   }, [queue.lists, view, pinned]);
   const visible = list.slice(range[0], range[1]);
   const wanted = pinned ? [pinned, ...visible] : visible;
+  // Rows read ahead with the result show at once; the live read keeps them current.
   const rows = useLiveQuery(() => caseRows(db(), wanted), [wanted.join('\n')]).value;
-  const byId = new Map((rows ?? []).map((c) => [c.id, c]));
+  const live = new Map((rows ?? []).map((c) => [c.id, c]));
+  const rowOf = (id: string) => live.get(id) ?? queue.known.get(id);
   const owners = useLiveQuery(() => queueOwners(db()), []).value ?? [];
   const overdue = useLiveQuery(() => overdueCount(db(), settings.slaHours, now), [settings.slaHours, now]).value ?? 0;
   const counts = queue.lists
@@ -74,7 +76,7 @@ export function SidePanelApp({ search }: Props) {
     : null;
 
   const render = (id: string, pinnedRow = false) => {
-    const c = byId.get(id);
+    const c = rowOf(id);
     if (!c) return <li key={id} class="qrow loading" aria-hidden="true" />;
     const row = rowFromCase(c, settings.slaHours, now);
     const open = openId === id;
