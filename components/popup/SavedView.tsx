@@ -3,7 +3,9 @@ import type { SyncDetail } from '../../domain/sync-detail';
 import { send } from '../../messaging/client';
 import { localTime } from '../format';
 import { browserWords } from '../../browser-compat/words';
+import type { Case } from '../../domain/case';
 import { t } from '../i18n';
+import { CATEGORY_LABEL, SEVERITY_LABEL } from '../labels';
 import { wordProblem } from '../problem-words';
 
 export type Props = {
@@ -23,6 +25,8 @@ const WATCH_MS = 8000;
  */
 export function SavedView({ caseId, attached, onOpenPanel, onCaptureAgain }: Props) {
   const [sync, setSync] = useState<SyncDetail | null>(null);
+  const [kase, setKase] = useState<Case | null>(null);
+  useEffect(() => void send('case/get', { caseId }).then(setKase, () => {}), [caseId]);
   useEffect(() => {
     let stop = false;
     const started = Date.now();
@@ -40,6 +44,12 @@ export function SavedView({ caseId, attached, onOpenPanel, onCaptureAgain }: Pro
   return (
     <section aria-live="polite" class="saved">
       <h1 data-testid="saved">{attached ? t('attached') : t('saved')}</h1>
+      {kase && (
+        <p class="saved-case" data-testid="saved-case">
+          <span class={`sev sev-${kase.severity}`}>{t(SEVERITY_LABEL[kase.severity])}</span>{' '}
+          {t(CATEGORY_LABEL[kase.category])} · {kase.owner ?? t('unassigned')}
+        </p>
+      )}
       <p data-testid="saved-sync">{syncLine(sync)}</p>
       {sync?.problem && (
         <p class="warnings" role="status" data-testid="saved-problem">

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { reachPoints } from '../../domain/priority';
 import type { QueueRow } from '../../domain/queue-row';
 import { compact } from '../format';
 import { ago, t } from '../i18n';
@@ -67,7 +68,8 @@ export function QueueRowView({ row, open, onToggle, children, pinned }: Props) {
           <span class="excerpt" data-testid="excerpt">
             {row.dismissed ? t('dismissedMark') : row.excerpt}
           </span>
-          {row.reach !== null && (
+          {/* Reach that adds no priority points is not worth the row's room. */}
+          {row.reach !== null && reachPoints(row.reach) > 0 && (
             <span class="reach-n" data-testid="row-reach" title={t('reach')}>
               {compact(row.reach)}
             </span>
