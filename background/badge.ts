@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { afterStart } from './after-start';
 import { liveQuery, type Subscription } from 'dexie';
 import type { CaptureDb } from '../storage/db';
 import { linkedCases } from '../storage/linked-cases';
@@ -95,11 +96,12 @@ export function startBadge(db: CaptureDb): void {
   });
   // Cases become overdue as time passes, and new SLA hours change which are.
   browser.alarms.onAlarm.addListener((a) => a.name === TICK_ALARM && void refresh());
-  void browser.alarms.get(TICK_ALARM).then(async (a) => {
-    if (!a) await browser.alarms.create(TICK_ALARM, { periodInMinutes: 1 });
-  });
   settingsItem.watch(() => void refresh());
-  void refresh();
+  // The first count and the tick's alarm wait until the browser has started (after-start.ts).
+  afterStart(async () => {
+    if (!(await browser.alarms.get(TICK_ALARM))) await browser.alarms.create(TICK_ALARM, { periodInMinutes: 1 });
+    await refresh();
+  });
 }
 
 function show(tabId: number, view: BadgeView): void {

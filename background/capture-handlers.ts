@@ -15,8 +15,10 @@ import { readSettings } from '../storage/settings';
 import { addLogEntry } from '../storage/update-case';
 import { captureTab } from './capture-tab';
 import { takePendingCapture } from './pending-capture';
+import { newMessages, notStored } from './dm-capture';
 import { teamSummary } from './team-merge';
 import type { TeamService } from './team-service';
+import { takeEarlyOpen } from './early-open';
 
 type CaptureMessage = Extract<MessageType, `capture/${string}`>;
 
@@ -47,9 +49,14 @@ export function createCaptureHandlers(db: CaptureDb, team: TeamService): Pick<Ha
   const actor = () => team.actor();
   return {
     // One message for the popup's first render: it used to wait for three in a row (pending, tab, check).
-    'capture/open': async ({ tabId, fresh }) => {
+    'capture/open': async ({ tabId, fresh, dmLast }) => {
+      const again = fresh || dmLast !== undefined;
+      // Usually started already, when the browser asked for popup.html (background/early-open.ts).
+      const early = again ? null : await takeEarlyOpen(tabId);
+      if (early) return early;
       const [read, settings] = await Promise.all([
-        (async () => (fresh ? null : await takePendingCapture(tabId)) ?? (await captureTab(tabId, {})))(),
+        (async () =>
+          (again ? null : await takePendingCapture(tabId)) ?? (await captureTab(tabId, dmLast ? { dmLast } : {})))(),
         readSettings(),
       ]);
       const owners = defaultOwners(settings);
@@ -57,13 +64,20 @@ export function createCaptureHandlers(db: CaptureDb, team: TeamService): Pick<Ha
       if (!read.mention) return { ...read, ...nothing };
       const brand = brandAccountOf(read.mention, settings.brandAccounts);
       if (brand) return { ...read, ...nothing, brandAccount: brand.handle };
-      // The team is asked at the same time as this browser's database (within a short budget).
-      const [dup, fromTeam] = await Promise.all([findDuplicate(db, read.mention), team.forPost(read.mention)]);
+      // The team is asked at the same time as this browser's database (within a short budget). A
+      // conversation's messages already stored are left out (dm-capture.ts); the team's post lookup
+      // knows a conversation only by its address, which every message shares, so for a direct
+      // message it is no duplicate check (the customer's earlier cases are offered instead).
+      const [picked, fromTeam] = await Promise.all([
+        newMessages(db, { ...read, mention: read.mention }),
+        team.forPost(read.mention),
+      ]);
+      const { mention, also, dup } = picked;
+      const found = mention.kind === 'dm' ? null : fromTeam.found;
       const stored = dup ? await db.cases.get(dup.caseId) : undefined;
       // A merged case's post is shown through the case it went into.
       const dupCase = stored?.mergedInto ? await db.cases.get(stored.mergedInto) : stored;
-      const found = fromTeam.found;
-      const answer = { ...read, team: fromTeam.team, brandAccount: null, owners };
+      const answer = { ...read, mention, ...(also ? { also } : {}), team: fromTeam.team, brandAccount: null, owners };
       if (dupCase) {
         const local = await summaryOf(dupCase);
         // The same case on the backend: its status, owner and history are the team's (fresher).
@@ -85,7 +99,7 @@ export function createCaptureHandlers(db: CaptureDb, team: TeamService): Pick<Ha
         ],
       };
     },
-    'capture/save': async ({ mention, review }) => {
+    'capture/save': async ({ mention, review, also }) => {
       const [who, settings] = await Promise.all([actor(), readSettings()]);
       checkCapture(mention, settings);
       // A post already stored never gets a second case (even if a page skips the popup's check):
@@ -95,18 +109,25 @@ export function createCaptureHandlers(db: CaptureDb, team: TeamService): Pick<Ha
         if (review.note.trim()) await addLogEntry(db, { caseId: dup.caseId, kind: 'note', text: review.note, ...who });
         return { caseId: dup.caseId, mentionId: dup.id };
       }
-      // Nor one the team has: the popup was told so, but the team may have answered after it opened.
-      const known = await team.knownPost(mention);
+      // Nor one the team has: the popup was told so, but the team may have answered after it opened
+      // (not for a direct message: its conversation's address is every message's).
+      const known = mention.kind === 'dm' ? null : team.knownPost(mention);
       if (known) {
         const caseId = await team.resolve(known);
         if (review.note.trim()) await addLogEntry(db, { caseId, kind: 'note', text: review.note, ...who });
         return { caseId, mentionId: (await db.cases.get(caseId))?.mentionIds[0] ?? '' };
       }
-      return saveCapture(db, { mention, review, ...who });
+      return saveCapture(db, { mention, also: await notStored(db, also), review, ...who });
     },
-    'capture/attach': async ({ mention, caseId, note }) => {
+    'capture/attach': async ({ mention, caseId, note, also }) => {
       checkCapture(mention, await readSettings());
-      return attachMention(db, { caseId: await team.resolve(caseId), mention, note, ...(await actor()) });
+      return attachMention(db, {
+        caseId: await team.resolve(caseId),
+        mention,
+        also: await notStored(db, also),
+        note,
+        ...(await actor()),
+      });
     },
   };
 }

@@ -3,6 +3,7 @@ import { createRouter, markersChannel, pagesChannel, type Handlers } from '../me
 import { createCaptureHandlers } from './capture-handlers';
 import { createCaseHandlers } from './case-handlers';
 import { createDataHandlers } from './data-handlers';
+import { createDmSettingsHandlers } from './dm-settings-handlers';
 import { createMarkerHandlers, createMarkerSiteHandlers } from './markers';
 import { createSyncHandlers } from './sync-handlers';
 import { createTeamHandlers } from './team-handlers';
@@ -20,6 +21,7 @@ export function createHandlers(db: CaptureDb, team: TeamService): Handlers {
     ...createMarkerSiteHandlers(),
     ...createSyncHandlers(db),
     ...createTeamHandlers(team),
+    ...createDmSettingsHandlers(),
   };
 }
 
@@ -27,9 +29,14 @@ export function createHandlers(db: CaptureDb, team: TeamService): Handlers {
  * The background's one message listener: the extension pages' protocol and the markers content
  * script's, each answered only for its own senders (messaging/router.ts).
  */
-export function createBackgroundRouter(db: CaptureDb, team: TeamService, extensionId: string, extensionOrigin: string) {
+export function createBackgroundRouter(
+  db: CaptureDb,
+  handlers: Handlers,
+  extensionId: string,
+  extensionOrigin: string,
+) {
   return createRouter(
-    pagesChannel(createHandlers(db, team), extensionId, extensionOrigin),
+    pagesChannel(handlers, extensionId, extensionOrigin),
     markersChannel(createMarkerHandlers(db), extensionId, extensionOrigin),
   );
 }

@@ -41,7 +41,11 @@ export const SEVERITY_LABEL: Record<Severity, MessageKey> = {
   critical: 'sev_critical',
 };
 
-export const KIND_LABEL: Record<MentionKind, MessageKey> = { post: 'kind_post', comment: 'kind_comment' };
+export const KIND_LABEL: Record<MentionKind, MessageKey> = {
+  post: 'kind_post',
+  comment: 'kind_comment',
+  dm: 'kind_dm',
+};
 
 /** Why a case is listed for the page in the side panel. */
 export const REASON_LABEL: Record<LinkReason, MessageKey> = {
@@ -99,6 +103,12 @@ export const WARNING_LABEL: Record<string, MessageKey> = {
   'this is a profile page, not a post': 'warn_profile',
   'tweet not rendered on the page — read from the page summary': 'warn_postSummary',
   'tweet permalink not found': 'warn_permalink',
+  'post permalink not found': 'warn_permalink',
+  'comment permalink not found': 'warn_permalink',
+  'review permalink not found': 'warn_permalink',
+  'the message under the pointer is your own — the customer’s latest message was captured': 'warn_dmOwn',
+  'no message from the customer found in this conversation': 'warn_dmNone',
+  'direct messages are not captured: switch this on in the options first': 'dm_offTitle',
   'page could not be read — only its address and title were kept': 'problem_pageUnreadable',
 };
 

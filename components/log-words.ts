@@ -24,7 +24,8 @@ const WORDS: Record<LogCode, (p: Record<string, string>) => string> = {
   status_changed: (p) => t('log_status', statusName(p.from), statusName(p.to)),
   owner_set: (p) => t('log_owner', p.owner ?? ''),
   owner_removed: () => t('log_ownerRemoved'),
-  mention_added: (p) => t('log_mentionAdded', platformName(p.platform)),
+  mention_added: (p) =>
+    p.messages ? t('log_messagesAdded', p.messages) : t('log_mentionAdded', platformName(p.platform)),
   answered: (p) => (p.url ? t('log_answeredAt', p.url) : t('log_answered')),
   dismissed: (p) => t('log_dismissed', p.reason ?? ''),
   merged_from: (p) => t('log_mergedFrom', p.who || '—'),

@@ -67,6 +67,7 @@ const WORDS: Record<ProblemCode, (p: ProblemParams) => string> = {
   page_internal: () => t('problem_pageInternal'),
   page_unreadable: () => t('problem_pageUnreadable'),
   page_no_reply: () => t('problem_noReply'),
+  dm_capture_off: () => t('dm_offTitle'),
   identity_self: () => t('problem_identitySelf'),
   identity_invalid: () => t('identityInvalid'),
   marker_permission: (p) => t('markersRefused', p.origin ?? ''),

@@ -8,7 +8,7 @@ export const LOG_CODES = [
   'status_changed', // from, to (status values)
   'owner_set', // owner
   'owner_removed',
-  'mention_added', // platform, url
+  'mention_added', // platform, url; messages: how many of a conversation's messages came together
   'answered', // url (the reply's permalink, may be empty)
   'dismissed', // reason: closed as not a complaint
   'merged_from', // caseId, who (the merged case's author), mentions (how many came along)

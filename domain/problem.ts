@@ -30,6 +30,7 @@ export const PROBLEM_CODES = [
   'page_internal', // a browser or extension page: nothing can be read there
   'page_unreadable', // detail: the browser's reason
   'page_no_reply', // no reply by one of the brand's accounts on the page
+  'dm_capture_off', // a private conversation, and the agent has not switched direct messages on: nothing read
   // Identities and markers.
   'identity_self',
   'identity_invalid',

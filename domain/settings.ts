@@ -42,6 +42,11 @@ export const SettingsSchema = z.object({
   backend: BackendKindSchema,
   /** Base URL of the backend (https, or http on loopback). */
   backendUrl: z.string().max(2048),
+  /**
+   * The agent allows captures of direct messages (X's conversations). Off by default: until the
+   * agent switches it on, a conversation is never read. Settings stored before it existed have none.
+   */
+  dmCapture: z.boolean().default(false),
   brandAccounts: z.array(BrandAccountSchema).max(200).default([]),
   slaHours: SlaHoursSchema.default(DEFAULT_SLA_HOURS),
   /** A protocol per category; a category without one has none. */
@@ -49,8 +54,13 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-/** The part of the settings the backend form saves (with the credentials, kept apart). */
-export const BackendSettingsSchema = SettingsSchema.pick({ agentName: true, backend: true, backendUrl: true });
+/**
+ * The part of the settings the backend form saves (with the credentials, kept apart). The DM
+ * switch is saved on its own (`settings/dm-capture`): a form without it keeps the saved one.
+ */
+export const BackendSettingsSchema = SettingsSchema.pick({ agentName: true, backend: true, backendUrl: true }).extend({
+  dmCapture: z.boolean().optional(),
+});
 export type BackendSettings = z.infer<typeof BackendSettingsSchema>;
 
 /** The part the team's triage needs: the brand's accounts, the SLA hours, the protocols. */
@@ -61,6 +71,7 @@ export const DEFAULT_SETTINGS: Settings = {
   agentName: '',
   backend: 'none',
   backendUrl: '',
+  dmCapture: false,
   brandAccounts: [],
   slaHours: DEFAULT_SLA_HOURS,
   protocols: {},

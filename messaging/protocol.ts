@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { CaptureReviewSchema, CaseSchema, CaseStatusSchema, ProblemSchema, SyncStateSchema } from '../domain/case';
 import { HttpUrlSchema, IsoInstantSchema, MentionSchema } from '../domain/mention';
+import { DM_MAX_RANGE } from '../extract/dm-limits';
 import { CaseSummarySchema } from '../domain/case-summary';
 import { AuthModeSchema, CredentialsSchema } from '../domain/credentials';
 import { BackendKindSchema, BackendSettingsSchema, SettingsSchema, WorkbenchSettingsSchema } from '../domain/settings';
 import type { Problem } from '../domain/problem';
+import { CaptureExtrasSchema, DmRangeSchema } from '../capture/outcome';
 import { RosterSchema, TeamHistoryEntrySchema, TeamStateSchema } from '../domain/team';
 import {
   HandoffResultSchema,
@@ -38,7 +40,12 @@ export const protocol = {
    * `mention` is null on a page that cannot be read at all (a browser or extension page).
    */
   'capture/open': {
-    request: z.object({ tabId: z.number().int(), fresh: z.boolean().optional() }),
+    request: z.object({
+      tabId: z.number().int(),
+      fresh: z.boolean().optional(),
+      /** A conversation read again for the customer's last this many messages (the popup's range). */
+      dmLast: z.number().int().min(1).max(DM_MAX_RANGE).optional(),
+    }),
     response: z.object({
       mention: MentionSchema.nullable(),
       readError: ProblemSchema.nullable(),
@@ -48,6 +55,9 @@ export const protocol = {
        * the team has, unless the team could not be asked in time (`team` says so).
        */
       duplicate: CaseSummarySchema.nullable(),
+      /** A conversation's other messages in the range, oldest first (not yet stored ones only). */
+      also: z.array(MentionSchema).max(DM_MAX_RANGE).optional(),
+      dm: DmRangeSchema.nullable().optional(),
       /** Whether the team backend was asked (`ok`), is not configured (`off`) or did not answer. */
       team: TeamStateSchema,
       /** The brand's own account that wrote it (its handle), if one did. */
@@ -57,11 +67,12 @@ export const protocol = {
     }),
   },
   /**
-   * Store a reviewed capture as a new case (mention + case + outbox entry in one transaction).
-   * Refused without text (`text_missing`) and for a post of the brand's own accounts.
+   * Store a reviewed capture as a new case (mention + case + outbox entry in one transaction); a
+   * conversation's other messages in the range (`also`) are stored under the same case. Refused
+   * without text (`text_missing`) and for a post of the brand's own accounts.
    */
   'capture/save': {
-    request: z.object({ mention: MentionSchema, review: CaptureReviewSchema }),
+    request: z.object({ mention: MentionSchema, review: CaptureReviewSchema }).extend(CaptureExtrasSchema.shape),
     response: z.object({ caseId: z.string(), mentionId: z.string() }),
   },
   /** Add a note or a decision to a case's log. */
@@ -130,9 +141,11 @@ export const protocol = {
     request: z.object({ mention: MentionSchema }),
     response: z.object({ cases: z.array(CaseSummarySchema) }),
   },
-  /** Add a capture to an earlier case of the same customer (logged, queued for the backend). */
+  /** Add a capture (and a conversation's other messages in it) to an earlier case of the same customer (logged, queued for the backend). */
   'capture/attach': {
-    request: z.object({ mention: MentionSchema, caseId: z.string(), note: z.string().max(20_000) }),
+    request: z
+      .object({ mention: MentionSchema, caseId: z.string(), note: z.string().max(20_000) })
+      .extend(CaptureExtrasSchema.shape),
     response: z.object({ caseId: z.string(), mentionId: z.string() }),
   },
   /** Link two author identities (`platform:handle`) as the same person. */
@@ -264,7 +277,7 @@ export const protocol = {
   },
   /** Save the backend settings and (when a token is given) credentials; the page has asked for host permission first. */
   'settings/save': {
-    // An empty token keeps the saved one.
+    // An empty token keeps the saved one; settings without dmCapture keep the saved switch.
     request: z.object({ settings: BackendSettingsSchema, credentials: CredentialsSchema }),
     response: z.object({ credentialHint: z.string().nullable() }),
   },
@@ -272,6 +285,11 @@ export const protocol = {
   'settings/workbench': {
     request: WorkbenchSettingsSchema,
     response: z.object({ ok: z.literal(true) }),
+  },
+  /** Switch the capture of direct messages on or off (options); stored with the settings. */
+  'settings/dm-capture': {
+    request: z.object({ on: z.boolean() }),
+    response: z.object({ on: z.boolean() }),
   },
   /** Try the backend with the form's values (saved token when left empty); success text or the exact failure. */
   'settings/test-connection': {

@@ -9,6 +9,8 @@ import type { CaptureDb } from './db';
 export interface AttachInput {
   caseId: string;
   mention: Mention;
+  /** A conversation's other messages in the range, added with `mention`. */
+  also?: Mention[];
   note: string;
   agent: string;
   syncEnabled: boolean;
@@ -27,15 +29,18 @@ export async function attachMention(db: CaptureDb, input: AttachInput): Promise<
   await db.transaction('rw', db.mentions, db.cases, db.outbox, async () => {
     const c: Case | undefined = await db.cases.get(input.caseId);
     if (!c) throw new ProblemError('case_not_found', { caseId: input.caseId });
-    await db.mentions.add(toStoredMention(input.mention, mentionId, c.id));
+    const also = (input.also ?? []).map((m) => toStoredMention(m, crypto.randomUUID(), c.id));
+    await db.mentions.bulkAdd([toStoredMention(input.mention, mentionId, c.id), ...also]);
+    // A conversation's messages came together: the history says how many, not one line each.
+    const params = { platform: input.mention.platform, url: input.mention.url };
     const entry = codedLogEntry(
       'mention',
       input.agent,
       'mention_added',
-      { platform: input.mention.platform, url: input.mention.url },
+      also.length ? { ...params, messages: String(also.length + 1) } : params,
       at,
     );
-    c.mentionIds.push(mentionId);
+    c.mentionIds.push(mentionId, ...also.map((m) => m.id));
     c.log.push(entry);
     const note = input.note.trim() ? newLogEntry('note', input.agent, input.note.trim(), at) : null;
     if (note) c.log.push(note);

@@ -7,6 +7,7 @@ import { DataTools, downloadText } from './DataTools';
 import { SyncStatusView } from './SyncStatusView';
 import { WorkbenchForm } from './WorkbenchForm';
 import type { WorkbenchSettings } from '../../domain/settings';
+import { DmOptIn } from './DmOptIn';
 import { t } from '../i18n';
 import { wordError, wordProblem } from '../problem-words';
 import type { Problem } from '../../domain/problem';
@@ -28,6 +29,7 @@ export function OptionsPage(_: Props) {
   const [loaded, setLoaded] = useState(false);
   const [workbench, setWorkbench] = useState<WorkbenchSettings | null>(null);
   const [hint, setHint] = useState<string | null>(null);
+  const [dmCapture, setDmCapture] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [status, setStatus] = useState({ waiting: 0, failed: 0, problem: null as Problem | null });
@@ -35,10 +37,11 @@ export function OptionsPage(_: Props) {
   const loadStatus = () => send('sync/status', {}).then(setStatus, () => {});
   useEffect(() => {
     void send('settings/get', {}).then((saved) => {
-      const { brandAccounts, slaHours, protocols, ...backend } = saved.settings;
+      const { brandAccounts, slaHours, protocols, dmCapture: dm, ...backend } = saved.settings;
       setValue({ ...EMPTY, ...backend, email: saved.email ?? '', authMode: saved.authMode ?? 'api-token' });
       setWorkbench({ brandAccounts, slaHours, protocols });
       setHint(saved.credentialHint);
+      setDmCapture(dm);
       setLoaded(true);
     });
     void loadStatus();
@@ -138,6 +141,7 @@ export function OptionsPage(_: Props) {
         <SyncStatusView {...status} busy={busy} onRetry={onRetry} />
       </section>
       {workbench && <WorkbenchForm initial={workbench} />}
+      {loaded && <DmOptIn initial={dmCapture} />}
       <DataTools download={downloadText} />
     </main>
   );

@@ -1,5 +1,4 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { send } from '../../messaging/client';
 import type { CaseSummary } from '../../domain/case-summary';
 import { problemOf, type Problem } from '../../domain/problem';
@@ -7,7 +6,9 @@ import { ExistingCase } from './ExistingCase';
 import { AuthorCases } from './AuthorCases';
 import { ReviewForm } from './ReviewForm';
 import { SavedView } from './SavedView';
-import { missingFields, newUnsavedCapture, reviewOf, type UnsavedCapture } from './unsaved-capture';
+import { alsoToSave, missingFields, newUnsavedCapture, reviewOf, type UnsavedCapture } from './unsaved-capture';
+import { DmCapture } from './DmCapture';
+import { DmRefused } from './DmRefused';
 import { authorCases, captureShortcut, openCapture, type Opened } from './load-capture';
 import { openSidePanel } from '../../browser-compat/side-panel';
 import { browserWords } from '../../browser-compat/words';
@@ -47,7 +48,7 @@ function stateOf(opened: Opened): State {
   if (opened.duplicate) return { step: 'duplicate', summary: opened.duplicate };
   return {
     step: 'review',
-    capture: newUnsavedCapture(opened.mention, opened.owners),
+    capture: newUnsavedCapture(opened.mention, opened.owners, { also: opened.also, dm: opened.dm }),
     owners: opened.owners,
     authorCases: [],
     attachTo: null,
@@ -73,6 +74,7 @@ export function PopupApp({ tabId, opening }: Props) {
       .then((o) => setState(stateOf(o)))
       .catch((e: unknown) => setState({ step: 'failed', error: wordProblem(problemOf(e)) }));
   };
+  const read = (fresh = false, dmLast?: number) => show(openCapture(tabId, fresh, dmLast));
   // A layout effect runs as soon as the first render is committed; a plain effect would wait for
   // the next frame, and the read's answer with it.
   useLayoutEffect(() => show(opening ?? openCapture(tabId)), [tabId]);
@@ -95,14 +97,15 @@ export function PopupApp({ tabId, opening }: Props) {
 
   if (state.step === 'reading') return <p aria-busy="true">{t('reading')}</p>;
   if (state.step === 'failed') return <p role="alert">{state.error}</p>;
-  if (state.step === 'refused') return <NotACapture problem={state.problem} />;
+  if (state.step === 'refused')
+    return state.problem.code === 'dm_capture_off' ? <DmRefused /> : <NotACapture problem={state.problem} />;
   if (state.step === 'saved')
     return (
       <SavedView
         caseId={state.caseId}
         attached={state.attached}
         onOpenPanel={() => void openSidePanel()}
-        onCaptureAgain={() => show(openCapture(tabId, true))}
+        onCaptureAgain={() => read(true)}
       />
     );
   if (state.step === 'duplicate') {
@@ -135,9 +138,10 @@ export function PopupApp({ tabId, opening }: Props) {
     setState({ ...review, saving: true, problem: null });
     const { mention } = review.capture;
     try {
+      const also = alsoToSave(review.capture);
       const { caseId } = review.attachTo
-        ? await send('capture/attach', { mention, caseId: review.attachTo, note: review.capture.note })
-        : await send('capture/save', { mention, review: reviewOf(review.capture) });
+        ? await send('capture/attach', { mention, caseId: review.attachTo, note: review.capture.note, also })
+        : await send('capture/save', { mention, review: reviewOf(review.capture), also });
       setState({ step: 'saved', caseId, attached: !!review.attachTo });
     } catch (e) {
       // The capture stays on screen, so nothing the agent typed is lost when storage fails (disk full, …).
@@ -158,6 +162,16 @@ export function PopupApp({ tabId, opening }: Props) {
       shortcut={shortcut}
       onSave={() => void save()}
       onChange={(c) => setState({ ...review, capture: c })}
+      dm={
+        review.capture.mention.kind === 'dm' && (
+          <DmCapture
+            messages={[...(review.capture.also ?? []), review.capture.mention]}
+            range={review.capture.dm ?? null}
+            busy={review.saving}
+            onRange={(n) => read(true, n)}
+          />
+        )
+      }
       extra={
         <AuthorCases
           cases={review.authorCases}
@@ -178,20 +192,4 @@ function NotACapture({ problem }: { problem: Problem }) {
       <p>{internal ? t('pageInternalBody') : wordProblem(problem)}</p>
     </section>
   );
-}
-
-/**
- * The tab to capture: `?review=` when the context menu opened this page in a window (the
- * window's own active tab is this page); in the e2e build `?tabId=`; else the active tab.
- */
-export async function resolveTabId(search: string): Promise<number | null> {
-  const params = new URLSearchParams(search);
-  const review = Number(params.get('review'));
-  if (Number.isInteger(review) && review > 0) return review;
-  if (__E2E__) {
-    const fromQuery = Number(params.get('tabId'));
-    if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
-  }
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
 }

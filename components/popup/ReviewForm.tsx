@@ -29,6 +29,8 @@ export type Props = {
   shortcut: string | null;
   /** Above the footer: the choice to add the capture to the author's earlier case. */
   extra?: ComponentChildren;
+  /** A direct message: its private mark, the customer's messages and the range, in place of the quote. */
+  dm?: ComponentChildren;
 };
 
 /** Where a field lives: the decisions at the top, the mention's own fields in "What was read". */
@@ -38,7 +40,7 @@ const READ_FIELDS = ['text', 'authorName', 'authorHandle', 'title', 'url', 'publ
  * The review, decision first: who, what they said (title, reach), then category, severity, owner
  * and note. What the extractor read sits collapsed below; Save stays in view.
  */
-export function ReviewForm({ capture, owners, onChange, onSave, saving, problem, shortcut, extra }: Props) {
+export function ReviewForm({ capture, owners, onChange, onSave, saving, problem, shortcut, extra, dm }: Props) {
   const m = capture.mention;
   const [readOpen, setReadOpen] = useState(false);
   const invalid = problem?.field ?? null;
@@ -85,9 +87,11 @@ export function ReviewForm({ capture, owners, onChange, onSave, saving, problem,
           {m.title}
         </p>
       )}
-      <blockquote class={`quote${m.text.trim() ? '' : ' empty'}`} data-testid="quote" tabIndex={0}>
-        {m.text.trim() ? m.text : t('noTextRead')}
-      </blockquote>
+      {dm ?? (
+        <blockquote class={`quote${m.text.trim() ? '' : ' empty'}`} data-testid="quote" tabIndex={0}>
+          {m.text.trim() ? m.text : t('noTextRead')}
+        </blockquote>
+      )}
       <div class="facts">
         <Reach
           followers={m.author.followers}
@@ -101,7 +105,8 @@ export function ReviewForm({ capture, owners, onChange, onSave, saving, problem,
         </span>
       </div>
       <Warnings warnings={m.warnings} />
-      {m.thread && (
+      {/* A direct message's exchange is shown with its messages; these are a post's comments. */}
+      {m.thread && m.kind !== 'dm' && (
         <p class="meta" data-testid="thread-note">
           {m.thread.truncated && m.thread.found > m.thread.comments.length
             ? t('threadKeptTruncated', m.thread.comments.length.toLocaleString(), m.thread.found.toLocaleString())

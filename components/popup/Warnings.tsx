@@ -11,7 +11,10 @@ export function wordWarning(w: string): string {
   const key = WARNING_LABEL[w];
   if (key) return t(key);
   const cut = /^text cut at ([\d,.]+) characters$/.exec(w);
-  return cut ? t('warn_textCut', cut[1]!) : w;
+  if (cut) return t('warn_textCut', cut[1]!);
+  // The page's own words for the time ("2 h", "3 days ago") are data: quoted, never translated.
+  const shown = /^(?:publish )?time worked out from "(.*)" as shown$/.exec(w);
+  return shown ? t('warn_timeShown', shown[1]!) : w;
 }
 
 export function Warnings({ warnings }: Props) {

@@ -13,8 +13,8 @@ export type Opened = ResponseOf<'capture/open'>;
  * the case already holding that post, whether the brand's own account wrote it, and the
  * categories' default owners. Everything else waits until the form shows.
  */
-export function openCapture(tabId: number, fresh = false): Promise<Opened> {
-  return send('capture/open', { tabId, fresh });
+export function openCapture(tabId: number, fresh = false, dmLast?: number): Promise<Opened> {
+  return send('capture/open', { tabId, fresh, ...(dmLast ? { dmLast } : {}) });
 }
 
 /** The same customer's earlier cases, to attach the capture to; not needed for the first paint. */

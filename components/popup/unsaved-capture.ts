@@ -1,3 +1,4 @@
+import type { DmRange } from '../../capture/outcome';
 import type { Category, CaptureReview, Severity } from '../../domain/case';
 import { hasText } from '../../domain/field-rules';
 import type { Mention } from '../../domain/mention';
@@ -21,10 +22,21 @@ export interface UnsavedCapture {
   /** The agent typed an owner: a category's default owner no longer replaces it. */
   ownerTouched: boolean;
   note: string;
+  /** A conversation's other messages in the range, oldest first: saved with `mention`. */
+  also?: Mention[];
+  /** How a conversation's range came out (the popup says when it reached past the loaded messages). */
+  dm?: DmRange | null;
 }
 
-/** A capture as the popup opens on it; `owners`: each category's default owner (options). */
-export function newUnsavedCapture(mention: Mention, owners: Record<string, string>): UnsavedCapture {
+/**
+ * A capture as the popup opens on it; `owners`: each category's default owner (options); `extras`:
+ * a conversation's other messages and range.
+ */
+export function newUnsavedCapture(
+  mention: Mention,
+  owners: Record<string, string>,
+  extras: Pick<UnsavedCapture, 'also' | 'dm'> = {},
+): UnsavedCapture {
   // A page title standing in for the text is not what the customer wrote: the agent types it.
   const m = mention.warnings.includes(TITLE_ONLY) ? { ...mention, text: '' } : mention;
   const suggested = hasText(m.text) ? suggestCategory(`${m.title ?? ''} ${m.text}`) : null;
@@ -36,7 +48,16 @@ export function newUnsavedCapture(mention: Mention, owners: Record<string, strin
     owner: (suggested && owners[suggested]) || '',
     ownerTouched: false,
     note: '',
+    ...extras,
   };
+}
+
+/**
+ * The other messages as saved: the customer is who the form says (the agent may have corrected the
+ * name or handle once, for all of them).
+ */
+export function alsoToSave(c: UnsavedCapture): Mention[] | undefined {
+  return c.also?.length ? c.also.map((m) => ({ ...m, author: c.mention.author })) : undefined;
 }
 
 /** The capture after choosing a category: its default owner fills the owner unless the agent typed one. */

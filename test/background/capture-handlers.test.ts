@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '../../background/handlers';
 import { trackPendingCapture } from '../../background/pending-capture';
+import { offlineTeam } from './team-fixtures';
 import { TeamService } from '../../background/team-service';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
 import { freshDb, mention, review } from '../helpers';
@@ -21,13 +22,7 @@ describe('capture handlers', () => {
   it('open finds the duplicate, author-cases the author’s cases; save of a duplicate adds the note to the existing case', async () => {
     const db = freshDb();
     // No backend: the team is off and local cases are all there is.
-    const team = new TeamService({
-      db,
-      backend: async () => ({ problem: null }),
-      settings: async () => DEFAULT_SETTINGS,
-      requestSync: () => {},
-    });
-    const h = createHandlers(db, team);
+    const h = createHandlers(db, offlineTeam(db));
     const { caseId } = await h['capture/save']({ mention: mention(), review });
     // The popup opens on the pending capture the context menu made for tab 11 (no page to read here).
     const again = mention({ url: 'https://twitter.com/MarloesDV/status/1790000000000000001?s=20' });
@@ -69,7 +64,7 @@ describe('what may become a case', () => {
         brandAccounts: [{ platform: 'x', handle: 'ZiggoWebcare' }],
         protocols: { outage: { text: 'Check the outage map first', owner: 'Team Netwerk' } },
       },
-      settings$: { v: 2 },
+      settings$: { v: 3 },
     });
     const db = freshDb();
     const h = handlersOf(db);

@@ -39,7 +39,7 @@ export async function seedSettings(driver: BrowserDriver, settings: Partial<Sett
   await driver.background(
     async (g, s) => {
       const api = g.__cc.browser as unknown as { storage: { local: { set(v: object): Promise<void> } } };
-      await api.storage.local.set({ settings: s, settings$: { v: 2 } });
+      await api.storage.local.set({ settings: s, settings$: { v: 3 } });
       return null;
     },
     { ...DEFAULT_SETTINGS, ...settings },
