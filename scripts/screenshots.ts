@@ -2,13 +2,13 @@
  * `npm run screenshots`: PNGs of the popup (400×600), the side panel (400×900: the queue, and an
  * open case) and the options page, in English and Dutch, into docs/screenshots/. The cases come
  * from fixture data seeded through the background (test/e2e/seed.ts), never by editing the DOM;
- * the popup reads a real (fixture) X page. Chromium by default; `firefox` as the first argument
+ * the popup reads real (fixture) X pages: a post, and a conversation (direct messages switched on). Chromium by default; `firefox` as the first argument
  * drives Firefox instead (`npm run build:e2e:firefox` first), into test-results/screenshots/.
  *
  *   npm run screenshots                              # Chromium, into docs/screenshots/
  *   npx tsx scripts/screenshots.ts firefox [out-dir] # Firefox
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startPageServer } from '../test/e2e/page-server';
@@ -52,6 +52,10 @@ const xPage = (lang: 'en' | 'nl') =>
     metrics: '312 replies, 20 reposts, 150 likes, 48200 views',
   });
 
+/** X's newer chat view, as saved in the extractor's fixtures; the toolbar reads the customer's last message. */
+const DM_URL = 'https://x.com/i/chat/1461234567890123456-1598765432109876543';
+const dmPage = readFileSync(resolve('test/fixtures/pages/x-dm/chat-conversation.html'), 'utf8');
+
 const pages = await startPageServer(resolve('test/e2e/pages'));
 try {
   for (const [lang, locale] of [
@@ -65,7 +69,7 @@ try {
         : await ChromiumDriver.start(dir, locale);
     try {
       const pageUrl = `${pages.origin}/blog-post.html`;
-      await seedSettings(driver, teamSettings(lang));
+      await seedSettings(driver, { ...teamSettings(lang), dmCapture: true });
       await seedRows(driver, workbenchRows(pageUrl, lang));
 
       const { tabId: xTab } = await driver.openTab(X_URL, xPage(lang));
@@ -76,6 +80,11 @@ try {
       await popup.click('button[type=submit]');
       await until(async () => (await popup.count('[data-testid=saved]')) === 1);
       await shoot(popup, `popup-saved-${lang}`, 400, 600);
+
+      const { tabId: dmTab } = await driver.openTab(DM_URL, dmPage);
+      const dm = await driver.openExtensionPage(`popup.html?tabId=${dmTab}`);
+      await until(async () => (await dm.count('[data-testid=dm-capture]')) === 1);
+      await shoot(dm, `popup-dm-${lang}`, 400, 600);
 
       const { tabId } = await driver.openTab(pageUrl);
       const panel = await driver.openExtensionPage(`sidepanel.html?tabId=${tabId}`);

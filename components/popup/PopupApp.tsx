@@ -163,14 +163,14 @@ export function PopupApp({ tabId, opening }: Props) {
       onSave={() => void save()}
       onChange={(c) => setState({ ...review, capture: c })}
       dm={
-        review.capture.mention.kind === 'dm' && (
+        review.capture.mention.kind === 'dm' ? (
           <DmCapture
             messages={[...(review.capture.also ?? []), review.capture.mention]}
             range={review.capture.dm ?? null}
             busy={review.saving}
             onRange={(n) => read(true, n)}
           />
-        )
+        ) : undefined
       }
       extra={
         <AuthorCases

@@ -1,12 +1,6 @@
 import { test, expect, openTab } from './fixtures';
 import { runsIn } from './driver';
-
-/** An instant as a datetime-local input shows it: the browser's (and this machine's) local time. */
-function localInput(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+import { localInput } from './workflow';
 
 // The popup asks for the decision first: who and what they said, then category (a suggestion,
 // marked, never a silent default), severity, owner and note; what was read is folded away; Save

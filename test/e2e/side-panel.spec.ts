@@ -24,7 +24,8 @@ test(
       driver.background(
         async (g) =>
           (await (g.__cc.browser as unknown as ChromeApi).runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).map(
-            (c) => new URL(c.documentUrl ?? '').pathname,
+            // A panel still loading has no document address yet: '' until it has.
+            (c) => (c.documentUrl ? new URL(c.documentUrl).pathname : ''),
           ),
         null,
       );
