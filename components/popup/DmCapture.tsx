@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import type { DmRange } from '../../capture/outcome';
 import type { Mention } from '../../domain/mention';
 import { t } from '../i18n';
-import './dm.css';
 
 export type Props = {
   /** The captured messages of the customer, oldest first (the form edits the newest). */

@@ -8,6 +8,8 @@ const load = (lang: string) => JSON.parse(readFileSync(`public/_locales/${lang}/
 const en = load('en');
 const nl = load('nl');
 const msg = (key: string) => nl[key]!.message;
+const DM_URL = 'https://x.com/i/chat/1461234567890123456-1598765432109876543';
+const DM_PAGE = readFileSync('test/fixtures/pages/x-dm/chat-conversation.html', 'utf8');
 
 const wordsOf = (s: string) => s.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
 /** Words of the English catalogue that the Dutch one never uses: any of them in a Dutch view is English left over. */
@@ -39,7 +41,7 @@ async function englishOn(page: E2EPage): Promise<string[]> {
 // A Dutch browser gets the whole UI in Dutch: every view (the popup's review, its refusal, its
 // confirmation, the duplicate view, the internal-page message, the side panel's queue and an open
 // case with everything unfolded, the options page) shows no word of the English catalogue that
-// the Dutch one does not use. Every view passes axe.
+// the Dutch one does not use. Every view passes axe. Direct messages too: refused, and captured.
 test('a Dutch run shows no English string on any view', runsIn('chromium'), async ({ launch, pages }) => {
   // Eight views, each read for English words and checked with axe: slow on a busy machine.
   test.setTimeout(300_000);
@@ -72,6 +74,19 @@ test('a Dutch run shows no English string on any view', runsIn('chromium'), asyn
   const refused = await driver.openExtensionPage(`popup.html?tabId=${blank}`);
   await eventually(() => refused.text('h1')).toBe(msg('problem_pageInternal'));
   expect(await englishOn(refused)).toEqual([]);
+
+  // A direct message: refused while the switch is off, then the private capture once it is on.
+  const { tabId: chat } = await driver.openTab(DM_URL, DM_PAGE);
+  const dmOff = await driver.openExtensionPage(`popup.html?tabId=${chat}`);
+  await eventually(() => dmOff.text('h1')).toBe(msg('dm_offTitle'));
+  expect(await englishOn(dmOff)).toEqual([]);
+  await expectAccessible(dmOff);
+  await seedSettings(driver, { ...teamSettings('nl'), dmCapture: true });
+  const dm = await driver.openExtensionPage(`popup.html?tabId=${chat}`);
+  await eventually(() => dm.text('[data-testid=dm-private]')).toBe(msg('dm_private'));
+  await dm.click('details.read > summary');
+  expect(await englishOn(dm)).toEqual([]);
+  await expectAccessible(dm);
 
   const panel = await openPanel(driver, tabId);
   await eventually(() => panel.text(`${linkedCards} [data-testid=status]`)).toBe(msg('status_new'));

@@ -37,7 +37,8 @@ test(
     await eventually(() =>
       driver.background((g, windowId) => g.__cc.browser.sidebarAction!.isOpen({ windowId }), windowId),
     ).toBe(true);
-    expect((await sidebarIn(driver, windowId))?.page).toBe('/sidepanel.html');
+    // Open is not loaded: the sidebar's page answers once it has started.
+    await eventually(async () => (await sidebarIn(driver, windowId))?.page).toBe('/sidepanel.html');
 
     await page.bringToFront();
     await eventually(async () => (await sidebarIn(driver, windowId))?.linked).toEqual([
