@@ -72,7 +72,7 @@ function batchAdapter(
       calls.push('update');
     },
     async testConnection() {
-      return 'ok';
+      return { backend: 'fake', agent: null };
     },
     team: unusedTeam,
   };

@@ -71,7 +71,7 @@ function fakeAdapter(script: (call: string, n: number) => Error | void = () => {
       [...byKey.values()].find((c) => c.id === input.remoteId)!.updates.push(input);
     },
     async testConnection() {
-      return 'ok';
+      return { backend: 'fake', agent: null };
     },
     team: unusedTeam,
   };
