@@ -158,6 +158,7 @@ export const z = {
   literal: lazy(zod.literal),
   number: lazy(zod.number),
   object: lazy(zod.object),
+  partialRecord: lazy(zod.partialRecord),
   record: lazy(zod.record),
   string: lazy(zod.string),
   unknown: lazy(zod.unknown),
