@@ -39,7 +39,10 @@ describe('dates printed on pages', () => {
   });
 
   it('comment dates in other languages than English become instants', () => {
-    expect(looseDate('15 de enero de 2024 a las 10:30')).toBe('2024-01-15T00:00:00.000Z');
+    expect(looseDate('15 de enero de 2024 a las 10:30')).toBe('2024-01-15T10:30:00.000Z');
+    // Dotted dates are day first, with the clock printed beside them.
+    expect(looseDate('11.09.2011\u00a023:31')).toBe('2011-09-11T23:31:00.000Z');
+    expect(looseDate('26.06.2012')).toBe('2012-06-26T00:00:00.000Z');
     expect(looseDate('January 2, 2024 at 10:00 am')).toBe('2024-01-02T10:00:00.000Z');
     expect(looseDate('gestern')).toBeNull();
   });
