@@ -57,12 +57,18 @@ describe('bylines', () => {
     ['Por Ana García', 'Ana García'],
     ['Publié le 3 mars 2021 par Marie Lefèvre', 'Marie Lefèvre'],
     ['door Jan van der Berg', 'Jan van der Berg'],
+    ["Un texte de Frédéric Zalac d'Enquête", 'Frédéric Zalac'],
+    // A lower-case user name only where it ends a date line.
+    ['11.09.2011, 16:20 von jovelstefan', 'jovelstefan'],
   ])('%s → %s', (raw, want) => expect(bylineIn(raw)).toBe(want));
 
-  it.each(['Photo by John Smith', 'The bill was passed by Parliament', 'by the way, it failed', 'Vom Winde verweht'])(
-    '%j names no author',
-    (raw) => expect(bylineIn(raw)).toBeNull(),
-  );
+  it.each([
+    'Photo by John Smith',
+    'The bill was passed by Parliament',
+    'by the way, it failed',
+    'Vom Winde verweht',
+    'Teil 3 von mehreren',
+  ])('%j names no author', (raw) => expect(bylineIn(raw)).toBeNull());
 });
 
 describe('review stars, out of 5', () => {
