@@ -11,7 +11,7 @@ import { documentOrder } from './order';
 export const GENERIC_COMMENTS: CommentSpec = {
   item: '',
   author:
-    '[itemprop="author"] [itemprop="name"], [itemprop="author"], [itemprop="creator"] [itemprop="name"], [itemprop="creator"], [data-consumer-name-typography], .hnuser, a.username, .username, .comment-user, .comment-author .fn, .fn, .comment-author strong, .comment-author b, .comment-author, [class*="author"], [class*="Author"], [class*="username"], [class*="user-name"], [class*="userName"], [class*="nickname"], [class*="consumer-name"], [data-author], cite, [class*="name"], header strong, header b',
+    '[itemprop="author"] [itemprop="name"], [itemprop="author"], [itemprop="creator"] [itemprop="name"], [itemprop="creator"], [data-consumer-name-typography], .hnuser, a.username, .username, .username-coloured, .comment-user, .comment-author .fn, .fn, .comment-author strong, .comment-author b, .comment-author, [class*="author"], [class*="Author"], [class*="username"], [class*="user-name"], [class*="userName"], [class*="nickname"], [class*="consumer-name"], [data-author], cite, [class*="name"], header strong, header b',
   profile:
     '[itemprop="author"] a[href], .comment-author a[href], [class*="author"] a[href], a[class*="author"], a[class*="user"], a[href*="/user"], a[href*="/member"], a[href*="/profile"], a[href*="/users/"]',
   time: 'time[datetime], .age[title], [class*="time"][title], [itemprop="dateCreated"], [itemprop="datePublished"], [itemprop="commentTime"], [class*="date"], [class*="Date"], [class*="time"], abbr[title]',

@@ -234,10 +234,17 @@ export function readComments(
 /** An id that needs no escaping in a URL fragment (WordPress's comment-123, Blogger's c123). */
 const PLAIN_ID = /^[\w-]+$/;
 
-/** No time element: the date a comment's header line prints ("Gerda 29 januari 2019 10:12"). */
+/**
+ * No time element: the date a comment's header line prints ("Gerda 29 januari 2019 10:12"), or
+ * phpBB's author line ("#1 Post by aGerman » 05 Sep 2018 10:44"); the first of them that holds one.
+ */
 function headerDate(c: Element): string | null {
-  const h = c.querySelector('header, footer, [class*="meta"], [class*="info"], [class*="head"]');
-  return h ? textDate(h.textContent) : null;
+  const hs = c.querySelectorAll('header, footer, [class*="meta"], [class*="info"], [class*="head"], p.author');
+  for (let i = 0; i < hs.length && i < 6; i++) {
+    const d = textDate(hs[i]!.textContent);
+    if (d) return d;
+  }
+  return null;
 }
 
 const split = (list: string) => list.split(',').map((s) => s.trim());
