@@ -18,7 +18,7 @@ export const GENERIC_COMMENTS: CommentSpec = {
   text: '[itemprop="text"], [itemprop="commentText"], [itemprop="reviewBody"], [itemprop="articleBody"], [data-service-review-text-typography], .comment-copy, .commtext, .postbody .content, [class*="comment-body"], .comment-content, .comment-body, .comment-text, [class*="comment-content"], [class*="message-body"], [class*="messageContent"], [class*="post-body"], [class*="postbody"], [class*="post_body"], [class*="review-text"], [class*="review-body"], [class*="review-content"], [class*="content"], [class*="body"], [class*="text"]',
   link: 'a[data-review-title-typography], a[href*="/reviews/"], a[href*="#comment"], a[href*="#c"], a[href*="#post"], a[href*="#answer"], a[href*="#review"], a[rel="bookmark"], a.js-share-link, a[class*="permalink"], [class*="permalink"] a',
   notText:
-    '.comment-meta, .comment-metadata, .comment-author, .vcard, .reply, .comment-reply-link, [class*="actions"], [class*="footer"], [class*="meta"], [itemprop="author"], [class*="author"], [class*="user-info"], [class*="userinfo"], time, [class*="rating"], [class*="stars"], .children, [class*="signature"], header, [class*="links"]',
+    '.comment-meta, .comment-metadata, .comment-author, .vcard, .reply, .comment-reply-link, [class*="actions"], [class*="footer"], [class*="meta"], [itemprop="author"], [class*="author"], [class*="user-info"], [class*="userinfo"], [class*="username"], [class*="date"], time, [class*="rating"], [class*="stars"], .children, [class*="signature"], header, [class*="links"]',
   rating: '[itemprop="reviewRating"], [data-rating], [data-service-review-rating], [class*="rating"], [class*="stars"]',
 };
 
