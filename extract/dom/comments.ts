@@ -76,10 +76,15 @@ export function looseDate(raw: string | null | undefined): string | null {
   return Number.isNaN(t) ? (printed ? atClock(printed, s) : toIso(s)) : toIso(new Date(t).toISOString());
 }
 
-/** The printed day at the 24-hour clock time printed beside it ("26.06.2012 10:43"), else the day. */
+/** The printed day at the clock time printed beside it ("26.06.2012 10:43", "9/03/15 8:00pm"), else the day. */
 function atClock(day: string, s: string): string | null {
-  const c = /(?<![\d:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])/.exec(s);
-  return toIso(c && !/\b[ap]\.?m\b/i.test(s) ? `${day}T${c[1]!.padStart(2, '0')}:${c[2]}:00Z` : day);
+  const c = /(?<![\d:])(\d{1,2}):([0-5]\d)(?![\d:])\s*([ap])?\.?(m\b)?/i.exec(s);
+  if (!c) return toIso(day);
+  let h = Number(c[1]);
+  const half = c[4] ? c[3]?.toLowerCase() : undefined;
+  if (half === 'p' && h < 12) h += 12;
+  if (half === 'a' && h === 12) h = 0;
+  return toIso(h < 24 ? `${day}T${String(h).padStart(2, '0')}:${c[2]}:00Z` : day);
 }
 
 /**

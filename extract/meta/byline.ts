@@ -126,6 +126,7 @@ function textByline(roots: ParentNode[]): Byline | null {
 
 const BYLINE_SEL =
   '[class*="byline"], [class*="Byline"], [class*="author"], [class*="Author"], [id*="byline"], [id*="author"], [data-testid*="byline"], [data-testid*="author"]';
+const BYLINE_PART = '[class*="author"], [class*="Author"]';
 const NOT_BYLINE =
   /comment|avatar|bio|title|label|prep|icon|img|image|photo|follow|share|social|more|box|info|desc|about|date|time/i;
 /** Label words that sit in byline elements without a name ("Posted on", "Author"). */
@@ -151,12 +152,14 @@ function scanBylines(roots: ParentNode[], base?: string): Byline {
         continue;
       if (NOT_BYLINE.test(el.getAttribute('class') ?? '') && !/byline/i.test(el.getAttribute('class') ?? '')) continue;
       if (el.closest('.comment, .comments, #comments, [class*="comment-"], [class*="related"], footer')) continue;
-      // Parts inside the byline that are not the name: "(Bruxelles, bureau européen)" in an
-      // author__desc, a job title, a date, an avatar.
-      const raw = textOf(el, {
-        inline: true,
-        skip: (e) => e !== el && NOT_BYLINE.test(e.getAttribute('class') ?? ''),
-      });
+      // Parts that are not the name ("(Bruxelles, bureau européen)" in an author__desc, a job
+      // title, a date, an avatar) are left out; a byline block that starts with its own author part
+      // is that part ("byline-section › span.author, span.publication").
+      const skip = (e: Element) => e !== el && NOT_BYLINE.test(e.getAttribute('class') ?? '');
+      const whole = textOf(el, { inline: true, skip });
+      const part = el.querySelector(BYLINE_PART);
+      const partText = part && !skip(part) ? textOf(part, { inline: true, skip }).trim() : '';
+      const raw = partText && tidyName(whole)?.startsWith(partText) ? partText : whole;
       if (!raw.trim() || raw.length > 120) continue;
       const link = Array.from(el.querySelectorAll('a[href]')).find((a) =>
         /^[\p{L}][\p{L}.'’\- ]{2,60}$/u.test((a.textContent ?? '').trim()),

@@ -43,6 +43,7 @@ describe('dates printed on pages', () => {
     // Dotted dates are day first, with the clock printed beside them.
     expect(looseDate('11.09.2011\u00a023:31')).toBe('2011-09-11T23:31:00.000Z');
     expect(looseDate('26.06.2012')).toBe('2012-06-26T00:00:00.000Z');
+    expect(looseDate('11.09.2011, 8:15 pm')).toBe('2011-09-11T20:15:00.000Z');
     expect(looseDate('January 2, 2024 at 10:00 am')).toBe('2024-01-02T10:00:00.000Z');
     expect(looseDate('gestern')).toBeNull();
   });
