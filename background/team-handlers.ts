@@ -10,7 +10,7 @@ type TeamType = Extract<MessageType, `team/${string}`>;
 export function createTeamHandlers(team: TeamService): Pick<Handlers, TeamType> {
   return {
     'team/linked': ({ url, fresh }) => team.linked(url, fresh),
-    'team/history': ({ caseId }) => team.history(caseId),
+    'team/history': ({ caseId, fresh }) => team.history(caseId, fresh),
     'team/roster': () => team.roster(),
     'team/me': () => team.identity(),
     'team/set-name': async ({ name }) => {

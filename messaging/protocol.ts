@@ -197,7 +197,8 @@ export const protocol = {
   },
   /** A case's whole history from the backend (notes, decisions, status and owner changes, by whom, when); this browser's log when the backend does not have it. */
   'team/history': {
-    request: z.object({ caseId: z.string().max(300) }),
+    // `fresh` skips the short cache: the side panel asks after a change event.
+    request: z.object({ caseId: z.string().max(300), fresh: z.boolean().optional() }),
     response: z.object({
       team: TeamStateSchema,
       source: z.enum(['team', 'local']),

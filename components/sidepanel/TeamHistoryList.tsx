@@ -17,7 +17,7 @@ export function TeamHistoryList({ data }: Props) {
   if (!data) return <p class="meta">{t('historyLoading')}</p>;
   return (
     <section class="team-history" data-testid="team-history" aria-label={t('teamHistory')}>
-      <h3>{data.source === 'team' ? t('teamHistory') : t('teamHistoryLocal')}</h3>
+      <h2>{data.source === 'team' ? t('teamHistory') : t('teamHistoryLocal')}</h2>
       <ol>
         {[...data.entries].reverse().map((e, i) => (
           <li key={`${e.at}-${i}`} class={`h-${e.kind}`} data-kind={e.kind}>

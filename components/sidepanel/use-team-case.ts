@@ -24,11 +24,12 @@ export function useTeamCase(caseId: string, enabled: boolean): TeamCaseData | nu
   useEffect(() => {
     if (!enabled) return setData(null);
     let current = true;
-    void Promise.all([send('team/history', { caseId }), send('team/on-this', { caseId })]).then(
-      ([h, on]) =>
-        current && setData({ entries: h.entries, source: h.source, reachable: h.team.state === 'ok', onThis: on }),
-      () => {},
-    );
+    // After a change the backend is asked again; "who is on this" then reads the same fresh answer.
+    void (async () => {
+      const h = await send('team/history', { caseId, fresh: version > 0 });
+      const on = await send('team/on-this', { caseId });
+      if (current) setData({ entries: h.entries, source: h.source, reachable: h.team.state === 'ok', onThis: on });
+    })().catch(() => {});
     return () => {
       current = false;
     };
