@@ -130,7 +130,16 @@ export function teamSummary(t: TeamCase, kind: string, local: Case | undefined):
 }
 
 function historyAsLog(h: TeamHistoryEntry, id: string): LogEntry {
-  return { id, at: h.at, by: h.by ?? '', kind: h.kind === 'other' ? 'note' : h.kind, text: h.text };
+  const entry: LogEntry = { id, at: h.at, by: h.by ?? '', kind: h.kind === 'other' ? 'note' : h.kind, text: h.text };
+  // The lines a backend writes itself are worded in the agent's language where their kind says what they are.
+  const status = /(\w+) → (\w+)$/.exec(h.text);
+  if (h.kind === 'created')
+    return { ...entry, code: 'captured', params: { platform: /from (\w+)/.exec(h.text)?.[1] ?? '' } };
+  if (h.kind === 'status' && status)
+    return { ...entry, code: 'status_changed', params: { from: status[1]!, to: status[2]! } };
+  if (h.kind === 'owner' && (h.from !== null || h.to !== null))
+    return { ...entry, code: 'handed_off', params: { from: h.from ?? '', to: h.to ?? '', toKind: 'agent' } };
+  return entry;
 }
 
 /** This browser's log as history, for a case the backend does not have (yet). */

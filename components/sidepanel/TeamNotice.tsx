@@ -27,7 +27,9 @@ export function TeamNotice({ view, data, now }: Props) {
     if (remoteId && view?.handedToMe) void send('team/seen', { remoteIds: [remoteId] }).catch(() => {});
   }, [remoteId, view?.handedToMe]);
   const on = data?.onThis;
-  const busy = on?.agent && !on.isMe && on.lastAt && now - Date.parse(on.lastAt) < ON_THIS_MS ? on : null;
+  // Handed over by that colleague: the hand-off already says who, and it is this agent's now.
+  const busy =
+    !view?.handedToMe && on?.agent && !on.isMe && on.lastAt && now - Date.parse(on.lastAt) < ON_THIS_MS ? on : null;
   if (!view?.handedToMe && !busy) return null;
   return (
     <div class="team-notice">

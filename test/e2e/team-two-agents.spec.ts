@@ -55,7 +55,7 @@ test(
     // (2) Bram's capture of the same post offers Anna's case; the backend still holds one.
     const popupB = await bram.open(`popup.html?tabId=${b.tabId}`);
     await expect(popupB.getByTestId('duplicate')).toBeVisible();
-    await expect(popupB.getByTestId('duplicate')).toContainText('Anna');
+    await expect(popupB.getByTestId('duplicate-by')).toContainText('Captured by Anna: the team’s case');
     await expectAccessible(popupB);
     await popupB.close();
     expect(await casesOn(backend, post)).toHaveLength(1);
@@ -70,6 +70,7 @@ test(
     await aRow.locator('select[name=status]').selectOption('open');
     await aRow.locator('textarea[name=note]').fill('Refund one month');
     await aRow.getByRole('button', { name: 'Record decision' }).click();
+    await expect(aRow.locator('textarea[name=note]')).toHaveValue('');
     await aRow.locator('textarea[name=note]').fill('Called her back, no answer');
     await aRow.getByRole('button', { name: 'Add note' }).click();
     await expect(aRow.locator('textarea[name=note]')).toHaveValue('');
