@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, openTab } from './fixtures';
 import { startBackend, type Backend } from './backend';
 import { runsIn } from './driver';
 import { addAgent, agentBrowser, casesOn, latencyOf, saveInPopup, type Agent } from './team-agents';
@@ -173,5 +173,42 @@ test(
     );
     await expect(a.panel.getByTestId('case-row')).toHaveCount(1);
     backend = undefined as unknown as Backend;
+  },
+);
+
+test(
+  'with the side panel closed, a case handed to the agent shows on the toolbar badge within a minute',
+  runsIn('chromium'),
+  async ({ pages }) => {
+    test.setTimeout(180_000);
+    const post = `${pages.origin}/blog-post.html`;
+    // Bram has the post open in a tab, no side panel.
+    const { tabId } = await openTab(bram.context, post);
+    const a = await anna.panelOn(post);
+    const popupA = await anna.open(`popup.html?tabId=${a.tabId}`);
+    await saveInPopup(popupA);
+    await expect(popupA.getByTestId('saved')).toBeVisible();
+    const aRow = a.panel.getByTestId('case-row');
+    await aRow.locator('.qrow-head').click();
+    await aRow.getByRole('button', { name: 'Hand off…' }).click();
+    await aRow.getByTestId('handoff').locator('select[name=handoffTo]').selectOption({ label: 'Bram' });
+    await aRow.getByTestId('handoff').getByRole('button', { name: 'Hand off', exact: true }).click();
+    await expect(aRow.getByTestId('owner-done')).toHaveText('Handed to Bram.');
+    const handedAt = Date.now();
+    const sw = bram.context.serviceWorkers()[0]!;
+    const badge = () =>
+      sw.evaluate(async (id) => {
+        const api = (
+          globalThis as unknown as {
+            chrome: { action: { getBadgeText(q: object): Promise<string>; getTitle(q: object): Promise<string> } };
+          }
+        ).chrome.action;
+        return { text: await api.getBadgeText({ tabId: id }), title: await api.getTitle({ tabId: id }) };
+      }, tabId);
+    const ms = await latencyOf(handedAt, async () => expect((await badge()).text).toBe('1'), 150_000);
+    expect((await badge()).title).toContain('1 handed to you');
+    console.log(`team badge latency (ms): ${ms}`);
+    // The feed is read on a one-minute alarm: within a minute of the change, plus the alarm's own phase.
+    expect(ms).toBeLessThan(2 * 60_000);
   },
 );
