@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../../messaging/client';
 import { t } from '../i18n';
 import { wordError } from '../problem-words';
@@ -15,6 +15,9 @@ export type Props = {
 export function NamePrompt({ onSave, onCancel }: Props) {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // Asked in the middle of an action: the keyboard goes straight to the name.
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
   const save = () => void onSave(name.trim()).catch((e: unknown) => setError(wordError(e)));
   return (
     <form
@@ -28,7 +31,7 @@ export function NamePrompt({ onSave, onCancel }: Props) {
       <p>{t('nameAsk')}</p>
       <label>
         <span>{t('nameLabel')}</span>
-        <input name="agentName" value={name} autoFocus onInput={(e) => setName(e.currentTarget.value)} />
+        <input ref={input} name="agentName" value={name} onInput={(e) => setName(e.currentTarget.value)} />
       </label>
       <div class="buttons">
         <button type="submit" disabled={!name.trim()}>

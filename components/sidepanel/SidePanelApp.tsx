@@ -128,53 +128,46 @@ export function SidePanelApp({ search }: Props) {
   };
 
   const empty = queue.lists && list.length === 0 && !pinned;
-  return (
-    <TeamContext.Provider value={team}>
-      <div class="panel">
-        <header class="panel-head">
-          <h1>{t('extName')}</h1>
-          {overdue > 0 && (
-            <span class="overdue" data-testid="overdue-count">
-              {t('overdueCount', String(overdue))}
-            </span>
-          )}
-          <PanelMenu url={page.url} />
-        </header>
-        <QueueToolbar
-          view={view}
-          onView={setView}
-          counts={counts}
-          filter={filter}
-          onFilter={setFilter}
-          owners={owners}
+  const panel = (
+    <div class="panel">
+      <header class="panel-head">
+        <h1>{t('extName')}</h1>
+        {overdue > 0 && (
+          <span class="overdue" data-testid="overdue-count">
+            {t('overdueCount', String(overdue))}
+          </span>
+        )}
+        <PanelMenu url={page.url} />
+      </header>
+      <QueueToolbar view={view} onView={setView} counts={counts} filter={filter} onFilter={setFilter} owners={owners} />
+      {queue.error && <p role="alert">{queue.error}</p>}
+      {view === 'page' && team.team?.state === 'unavailable' && <TeamUnavailable />}
+      {pinned && (
+        <section
+          aria-label={focusId ? t('focusTitle') : t('pinnedTitle')}
+          class="pinned-box"
+          data-testid={focusId ? 'focus' : 'pinned'}
+        >
+          <ul class="queue-pinned">{render(pinned, true)}</ul>
+        </section>
+      )}
+      {empty ? (
+        <p class="empty" data-testid="queue-empty">
+          {counts?.all === 0 && !filter.search ? t('noCases') : view === 'page' ? t('noLinked') : t('noMatch')}
+        </p>
+      ) : (
+        <VirtualList
+          count={list.length}
+          rowHeight={ROW_HEIGHT}
+          openIndex={openId ? list.indexOf(openId) : -1}
+          onRange={(from, to) => setRange((r) => (r[0] === from && r[1] === to ? r : [from, to]))}
+          renderRow={(i) => render(list[i]!)}
+          label={t('queueLabel')}
+          resetKey={`${view}|${JSON.stringify(filter)}`}
         />
-        {queue.error && <p role="alert">{queue.error}</p>}
-        {view === 'page' && team.team?.state === 'unavailable' && <TeamUnavailable />}
-        {pinned && (
-          <section
-            aria-label={focusId ? t('focusTitle') : t('pinnedTitle')}
-            class="pinned-box"
-            data-testid={focusId ? 'focus' : 'pinned'}
-          >
-            <ul class="queue-pinned">{render(pinned, true)}</ul>
-          </section>
-        )}
-        {empty ? (
-          <p class="empty" data-testid="queue-empty">
-            {counts?.all === 0 && !filter.search ? t('noCases') : view === 'page' ? t('noLinked') : t('noMatch')}
-          </p>
-        ) : (
-          <VirtualList
-            count={list.length}
-            rowHeight={ROW_HEIGHT}
-            openIndex={openId ? list.indexOf(openId) : -1}
-            onRange={(from, to) => setRange((r) => (r[0] === from && r[1] === to ? r : [from, to]))}
-            renderRow={(i) => render(list[i]!)}
-            label={t('queueLabel')}
-            resetKey={`${view}|${JSON.stringify(filter)}`}
-          />
-        )}
-      </div>
-    </TeamContext.Provider>
+      )}
+    </div>
   );
+  // Rows and open cases below read the team's side of the page from here.
+  return <TeamContext.Provider value={team}>{panel}</TeamContext.Provider>;
 }

@@ -37,6 +37,8 @@ describe('"This page" with the team’s cases', () => {
     const views = new Map(
       [
         view('local-1', { source: 'both', localCaseId: 'local-1' }),
+        // Held here but left out of the page's list by the queue's filters: not added back.
+        view('local-3', { source: 'local', localCaseId: 'local-3' }),
         view('team:http:7'),
         view('team:http:8', { handedToMe: true }),
       ].map((v) => [v.id, v]),
