@@ -61,8 +61,8 @@ export function SidePanelApp({ search }: Props) {
 
   // "This page" holds the colleagues' cases of the page too, from the team's backend.
   const paged = useMemo(
-    () => withTeamCases(queue.lists?.page ?? [], queue.pinned, team.views),
-    [queue.lists, queue.pinned, team.views],
+    () => withTeamCases(queue.lists?.page ?? [], queue.pinned, team.views, filter),
+    [queue.lists, queue.pinned, team.views, filter],
   );
   const pinned = focusId ?? paged.pinned;
   const list = useMemo(() => {

@@ -3,6 +3,7 @@ import { rowFromTeam, withTeam } from '../../domain/team-row';
 import type { TeamCaseView } from '../../domain/team-view';
 import { withTeamCases } from '../../components/sidepanel/team-queue';
 import type { QueueRow } from '../../domain/queue-row';
+import { NO_FILTER } from '../../domain/queue';
 
 function view(id: string, over: Partial<TeamCaseView> = {}): TeamCaseView {
   return {
@@ -43,18 +44,34 @@ describe('"This page" with the team’s cases', () => {
         view('team:http:8', { handedToMe: true }),
       ].map((v) => [v.id, v]),
     );
-    expect(withTeamCases(['local-1', 'local-2'], null, views)).toEqual({
+    expect(withTeamCases(['local-1', 'local-2'], null, views, NO_FILTER)).toEqual({
       ids: ['team:http:8', 'local-1', 'local-2', 'team:http:7'],
       pinned: null,
       added: 2,
     });
   });
 
+  it('lists a case held here that only the team links to the page, and applies the filters to what it adds', () => {
+    const views = new Map(
+      [
+        view('local-4', { source: 'both', localCaseId: 'local-4' }),
+        view('team:http:5', { status: 'resolved' }),
+        view('team:http:6', { severity: 'low', text: 'Factuur klopt niet' }),
+      ].map((v) => [v.id, v]),
+    );
+    expect(withTeamCases([], null, views, NO_FILTER).ids).toEqual(['local-4', 'team:http:6']);
+    expect(withTeamCases([], null, views, { ...NO_FILTER, status: 'any', severity: 'low' }).ids).toEqual([
+      'team:http:6',
+    ]);
+    expect(withTeamCases([], null, views, { ...NO_FILTER, search: 'factuur' }).ids).toEqual(['team:http:6']);
+    expect(withTeamCases([], null, views, { ...NO_FILTER, platform: 'x' }).ids).toEqual([]);
+  });
+
   it('pins the team’s case of the page’s own post when this browser has none', () => {
     const views = new Map([view('team:http:7', { reasons: ['post'] }), view('team:http:9')].map((v) => [v.id, v]));
-    expect(withTeamCases([], null, views)).toMatchObject({ ids: ['team:http:9'], pinned: 'team:http:7' });
+    expect(withTeamCases([], null, views, NO_FILTER)).toMatchObject({ ids: ['team:http:9'], pinned: 'team:http:7' });
     // This browser's own case of the post stays pinned.
-    expect(withTeamCases([], 'local-1', views).pinned).toBe('local-1');
+    expect(withTeamCases([], 'local-1', views, NO_FILTER).pinned).toBe('local-1');
   });
 });
 
