@@ -8,6 +8,7 @@ import { overdueCount } from '../storage/queue';
 import { readSettings, settingsItem } from '../storage/settings';
 import { waitingCounts } from '../sync/requeue';
 import { toolbar } from '../browser-compat/toolbar';
+import { teamActivityItem } from './team-feed';
 
 /** What the badge is made of: the page's linked cases, the overdue cases and the sync state. */
 export interface BadgeInputs {
@@ -18,6 +19,12 @@ export interface BadgeInputs {
   /** Cases that still wait to reach the backend, and how many of them need attention. */
   waiting: number;
   failed: number;
+  /**
+   * What the team did while the side panel was closed (the change feed, read every minute): cases
+   * handed to this agent, and cases held here that a colleague changed. Left out: none.
+   */
+  handedToMe?: number;
+  teamChanged?: number;
 }
 
 export interface BadgeView {
@@ -26,24 +33,29 @@ export interface BadgeView {
   title: string;
 }
 
-export const BADGE_COLOURS = { attention: '#b3261e', quiet: '#44546a' } as const;
+export const BADGE_COLOURS = { attention: '#b3261e', quiet: '#44546a', team: '#0b5cad' } as const;
 
-type Message = (key: 'actionTitle' | 'badgeTitle' | 'overdueCount', subs?: string[]) => string;
+type Message = (key: 'actionTitle' | 'badgeTitle' | 'overdueCount' | 'badgeTeam', subs?: string[]) => string;
 
 /**
  * The badge, from its inputs: the TEXT is the overdue count when a case is overdue (what needs the
- * agent first), else the page's linked-case count (as the side panel lists them); the COLOUR turns
- * red when a case is overdue or needs sync attention; the TITLE says every count,
- * "2 overdue · 2 cases linked to this page · 3 waiting to sync".
+ * agent first), else the cases a colleague handed to the agent, else the page's linked-case count
+ * (as the side panel lists them); the COLOUR turns red when a case is overdue or needs sync
+ * attention, blue when a case was handed to the agent; the TITLE says every count,
+ * "2 overdue · 1 handed to you, 3 changed by the team · 2 cases linked to this page · 3 waiting to sync".
  */
 export function badgeView(
-  { linked, overdue, waiting, failed }: BadgeInputs,
+  { linked, overdue, waiting, failed, handedToMe = 0, teamChanged = 0 }: BadgeInputs,
   message: Message = (k, s) => browser.i18n.getMessage(k, s),
 ): BadgeView {
-  const title = linked === null ? message('actionTitle') : message('badgeTitle', [String(linked), String(waiting)]);
+  const base = linked === null ? message('actionTitle') : message('badgeTitle', [String(linked), String(waiting)]);
+  const team =
+    handedToMe + teamChanged > 0 ? `${message('badgeTeam', [String(handedToMe), String(teamChanged)])} · ` : '';
+  const title = `${team}${base}`;
   return {
-    text: badgeText(overdue > 0 ? overdue : (linked ?? 0)),
-    colour: failed > 0 || overdue > 0 ? BADGE_COLOURS.attention : BADGE_COLOURS.quiet,
+    text: badgeText(overdue > 0 ? overdue : handedToMe > 0 ? handedToMe : (linked ?? 0)),
+    colour:
+      failed > 0 || overdue > 0 ? BADGE_COLOURS.attention : handedToMe > 0 ? BADGE_COLOURS.team : BADGE_COLOURS.quiet,
     title: overdue > 0 ? `${message('overdueCount', [String(overdue)])} · ${title}` : title,
   };
 }
@@ -64,6 +76,8 @@ export function badgeText(count: number): string {
 export function startBadge(db: CaptureDb): void {
   let sub: Subscription | undefined;
   let followed: number | undefined;
+  // The team's activity lives in session storage (the feed's alarm writes it), not in the database.
+  let team = { handedToMe: 0, teamChanged: 0 };
   const follow = (tabId: number, url: string | undefined) => {
     sub?.unsubscribe();
     followed = tabId;
@@ -76,7 +90,8 @@ export function startBadge(db: CaptureDb): void {
         overdueCount(db, slaHours, Date.now()),
       ]);
     }).subscribe({
-      next: ([linked, sync, overdue]) => show(tabId, badgeView({ linked: linked?.length ?? null, overdue, ...sync })),
+      next: ([linked, sync, overdue]) =>
+        show(tabId, badgeView({ linked: linked?.length ?? null, overdue, ...sync, ...team })),
       error: () => {},
     });
   };
@@ -97,9 +112,15 @@ export function startBadge(db: CaptureDb): void {
   // Cases become overdue as time passes, and new SLA hours change which are.
   browser.alarms.onAlarm.addListener((a) => a.name === TICK_ALARM && void refresh());
   settingsItem.watch(() => void refresh());
+  const readTeam = async () => {
+    const a = await teamActivityItem.getValue();
+    team = { handedToMe: a.handedToMe.length, teamChanged: a.changed.length };
+  };
+  teamActivityItem.watch(() => void readTeam().then(refresh));
   // The first count and the tick's alarm wait until the browser has started (after-start.ts).
   afterStart(async () => {
     if (!(await browser.alarms.get(TICK_ALARM))) await browser.alarms.create(TICK_ALARM, { periodInMinutes: 1 });
+    await readTeam();
     await refresh();
   });
 }

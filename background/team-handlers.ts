@@ -2,6 +2,7 @@ import type { Handlers } from '../messaging/router';
 import type { MessageType } from '../messaging/protocol';
 import type { TeamService } from './team-service';
 import { teamActivityItem } from './team-feed';
+import { readSettings, settingsItem } from '../storage/settings';
 
 type TeamType = Extract<MessageType, `team/${string}`>;
 
@@ -9,9 +10,13 @@ type TeamType = Extract<MessageType, `team/${string}`>;
 export function createTeamHandlers(team: TeamService): Pick<Handlers, TeamType> {
   return {
     'team/linked': ({ url, fresh }) => team.linked(url, fresh),
-    'team/history': ({ caseId }) => team.history(caseId),
+    'team/history': ({ caseId, fresh }) => team.history(caseId, fresh),
     'team/roster': () => team.roster(),
     'team/me': () => team.identity(),
+    'team/set-name': async ({ name }) => {
+      await settingsItem.setValue({ ...(await readSettings()), agentName: name });
+      return team.identity();
+    },
     'team/take': ({ caseId, confirm }) => team.take(caseId, confirm ?? false),
     'team/handoff': ({ caseId, to, note }) => team.handoff(caseId, to, note),
     'team/on-this': ({ caseId }) => team.onThis(caseId),

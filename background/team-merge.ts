@@ -56,6 +56,7 @@ function teamView(t: TeamCase, l: LinkedCase | undefined, kind: string, me: stri
     latestDecision: t.latestDecision ?? localDecision(l?.case),
     lastActivity: t.lastActivity ?? localActivity(l?.case),
     text: t.text || (first?.text ?? '').slice(0, 280),
+    author: first?.author.name ?? first?.author.handle ?? t.author ?? null,
     postUrl: t.postUrl ?? first?.url ?? null,
     url: t.url,
     syncState: l?.case.syncState ?? null,
@@ -85,6 +86,7 @@ function localView(l: LinkedCase, me: string | null): TeamCaseView {
     latestDecision: localDecision(c),
     lastActivity: activity,
     text: (first?.text ?? '').slice(0, 280),
+    author: first?.author.name ?? first?.author.handle ?? null,
     postUrl: first?.url ?? null,
     url: c.backend?.url ?? null,
     syncState: c.syncState,
@@ -128,7 +130,16 @@ export function teamSummary(t: TeamCase, kind: string, local: Case | undefined):
 }
 
 function historyAsLog(h: TeamHistoryEntry, id: string): LogEntry {
-  return { id, at: h.at, by: h.by ?? '', kind: h.kind === 'other' ? 'note' : h.kind, text: h.text };
+  const entry: LogEntry = { id, at: h.at, by: h.by ?? '', kind: h.kind === 'other' ? 'note' : h.kind, text: h.text };
+  // The lines a backend writes itself are worded in the agent's language where their kind says what they are.
+  const status = /(\w+) → (\w+)$/.exec(h.text);
+  if (h.kind === 'created')
+    return { ...entry, code: 'captured', params: { platform: /from (\w+)/.exec(h.text)?.[1] ?? '' } };
+  if (h.kind === 'status' && status)
+    return { ...entry, code: 'status_changed', params: { from: status[1]!, to: status[2]! } };
+  if (h.kind === 'owner' && (h.from !== null || h.to !== null))
+    return { ...entry, code: 'handed_off', params: { from: h.from ?? '', to: h.to ?? '', toKind: 'agent' } };
+  return entry;
 }
 
 /** This browser's log as history, for a case the backend does not have (yet). */

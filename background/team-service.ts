@@ -285,7 +285,10 @@ export class TeamService {
   }
 
   /** A case's whole history: the backend's when it has the case, else this browser's log. */
-  async history(caseId: string): Promise<{ team: TeamState; source: 'team' | 'local'; entries: TeamHistoryEntry[] }> {
+  async history(
+    caseId: string,
+    fresh = false,
+  ): Promise<{ team: TeamState; source: 'team' | 'local'; entries: TeamHistoryEntry[] }> {
     const local = await this.deps.db.cases.get(caseId);
     const got = await this.adapter();
     const remoteId = this.remoteIdOf(caseId, local?.backend ?? null, got);
@@ -298,7 +301,7 @@ export class TeamService {
     try {
       const entries = await this.within(
         this.opts.lookupBudgetMs,
-        this.cached(`history|${remoteId}`, 10_000, false, () => got.adapter.team.history(remoteId)),
+        this.cached(`history|${remoteId}`, 10_000, fresh, () => got.adapter.team.history(remoteId)),
       );
       return { team: { state: 'ok', fetchedAt: this.now() }, source: 'team', entries };
     } catch (e) {

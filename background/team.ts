@@ -78,7 +78,13 @@ export function startTeamFeed(db: CaptureDb): void {
       .then((n) => n && teamService(db).invalidate())
       .catch(() => {});
   browser.alarms.onAlarm.addListener((a) => a.name === TEAM_FEED_ALARM && poll());
-  settingsItem.watch(() => (config = undefined));
+  // A backend's feed starts from its current cursor: read it as soon as a backend is set up (and
+  // when the worker starts), so a hand-off in the first minute after is counted, not skipped.
+  settingsItem.watch(() => {
+    config = undefined;
+    poll();
+  });
+  poll();
   browser.permissions.onRemoved?.addListener(() => (config = undefined));
   // Who the agent is, asked once the worker has answered what woke it (writes use the last answer,
   // never wait for it); the feed's alarm is created only when missing (creating it resets its clock).

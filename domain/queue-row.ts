@@ -10,8 +10,8 @@ import { isOverdue, responseDueAt, type SlaHours } from './sla';
 
 export interface QueueRow {
   id: string;
-  /** Where the case lives: this browser (a team case comes later). */
-  source: 'local';
+  /** Where the case lives: this browser, or only on the team's backend (domain/team-row.ts). */
+  source: 'local' | 'team';
   status: CaseStatus;
   severity: Severity;
   category: Category;

@@ -45,6 +45,8 @@ export const TeamCaseViewSchema = z.object({
   lastActivity: TeamActivitySchema.nullable(),
   /** The start of the first post's text, and its permalink. */
   text: z.string(),
+  /** Who wrote the first post (null: the backend does not say). */
+  author: z.string().nullable().optional(),
   postUrl: z.string().nullable(),
   /** Where a person opens it in the backend. */
   url: z.string().nullable(),

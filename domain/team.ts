@@ -53,6 +53,8 @@ export const TeamCaseSchema = z.object({
   /** The first captured post's permalink and the start of its text (at most 280 characters). */
   postUrl: z.string().nullable(),
   text: z.string(),
+  /** Who wrote the first post, when the backend says (the own contract does). */
+  author: z.string().nullable().optional(),
   matched: z.array(TeamMatchSchema),
   /** The last few history entries, when the lookup carries them (the own contract does). */
   recentHistory: z.array(TeamHistoryEntrySchema),

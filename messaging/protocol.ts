@@ -210,7 +210,8 @@ export const protocol = {
   },
   /** A case's whole history from the backend (notes, decisions, status and owner changes, by whom, when); this browser's log when the backend does not have it. */
   'team/history': {
-    request: z.object({ caseId: z.string().max(300) }),
+    // `fresh` skips the short cache: the side panel asks after a change event.
+    request: z.object({ caseId: z.string().max(300), fresh: z.boolean().optional() }),
     response: z.object({
       team: TeamStateSchema,
       source: z.enum(['team', 'local']),
@@ -224,6 +225,11 @@ export const protocol = {
   },
   /** Who the agent is: the backend's answer for the token, else the options' name (null: ask for it). */
   'team/me': { request: z.object({}), response: IdentitySchema },
+  /** The agent's name, asked by the side panel before the first action when none is known (kept in the options). */
+  'team/set-name': {
+    request: z.object({ name: z.string().trim().min(1).max(200) }),
+    response: IdentitySchema,
+  },
   /** Take a case: answers who owns it when a colleague does (send again with confirm), or that a name is needed. */
   'team/take': {
     request: z.object({ caseId: z.string().max(300), confirm: z.boolean().optional() }),

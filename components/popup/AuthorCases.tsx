@@ -26,7 +26,8 @@ export function AuthorCases({ cases, value, onChange }: Props) {
         <label class="choice" key={c.id}>
           <input type="radio" name="attach" value={c.id} checked={value === c.id} onChange={() => onChange(c.id)} />
           <span>
-            {t('attachTo', ago(c.createdAt), c.text.slice(0, 80) || c.id)} ({t(STATUS_LABEL[c.status])})
+            {t('attachTo', ago(c.createdAt), c.text.slice(0, 80) || c.id)} ({t(STATUS_LABEL[c.status])}
+            {c.capturedBy ? ` · ${t('capturedBy', c.capturedBy)}` : ''})
           </span>
         </label>
       ))}

@@ -38,6 +38,11 @@ export function ExistingCase({ summary, onAddNote }: Props) {
       <p data-testid="duplicate-status">
         {t('caseStatusOwner', t(STATUS_LABEL[summary.status]), summary.owner ?? t('ownerNone'))}
       </p>
+      {summary.capturedBy && (
+        <p data-testid="duplicate-by">
+          {summary.source === 'team' ? t('dupTeamCase', summary.capturedBy) : t('capturedByTitle', summary.capturedBy)}
+        </p>
+      )}
       <p class="meta">
         {t('firstSeen', ago(summary.createdAt))} · {t('updated', ago(summary.updatedAt))} ·{' '}
         <SafeLink href={summary.url}>{t('permalink')}</SafeLink>

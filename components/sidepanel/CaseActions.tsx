@@ -7,27 +7,40 @@ import { t } from '../i18n';
 import { STATUS_LABEL } from '../labels';
 import { problemField, wordError } from '../problem-words';
 import { problemOf } from '../../domain/problem';
+import { useNamedAction } from './NamePrompt';
+import { OwnerActions } from './OwnerActions';
+import { useTeam } from './use-team-page';
 
 export type Props = {
-  /** The case the actions change (through the background, which logs and queues each change). */
-  kase: Case;
+  /** The case the actions change (through the background, which logs and queues each change): a local one or a colleague's. */
+  kase: Pick<Case, 'id' | 'status' | 'owner'>;
 };
 
-/** Status, owner (assign or take), and a note or a decision: the everyday actions on a case. */
+/**
+ * Status, owner (assign, take, hand off), and a note or a decision: the everyday actions on a case.
+ * Each asks the agent's name first when none is known, and has the team view read again after.
+ */
 export function CaseActions({ kase }: Props) {
   const [note, setNote] = useState('');
   const [owner, setOwner] = useState('');
   const [error, setError] = useState<{ text: string; field: string | null } | null>(null);
-  const run = (p: Promise<unknown>, after?: () => void) =>
-    p.then(
-      () => {
+  const team = useTeam();
+  const { act, prompt } = useNamedAction();
+  const fail = (e: unknown) => setError({ text: wordError(e), field: problemField(problemOf(e)) });
+  const run = (work: () => Promise<unknown>, after?: () => void) =>
+    act(() =>
+      work().then(() => {
         setError(null);
         after?.();
-      },
-      (e: unknown) => setError({ text: wordError(e), field: problemField(problemOf(e)) }),
+        team.refresh();
+      }, fail),
     );
   const id = kase.id;
-  const assign = () => void run(send('case/update', { caseId: id, owner: owner.trim() }), () => setOwner(''));
+  const assign = () =>
+    run(
+      () => send('case/update', { caseId: id, owner: owner.trim() }),
+      () => setOwner(''),
+    );
   return (
     <div class="actions" role="group" aria-label={t('caseActions')}>
       <EnumSelect
@@ -36,7 +49,7 @@ export function CaseActions({ kase }: Props) {
         options={CASE_STATUSES}
         labels={STATUS_LABEL}
         value={kase.status}
-        onChange={(status) => void run(send('case/update', { caseId: id, status }))}
+        onChange={(status) => run(() => send('case/update', { caseId: id, status }))}
       />
       <label>
         <span>{t('assignOwner')}</span>
@@ -54,10 +67,8 @@ export function CaseActions({ kase }: Props) {
         <button type="button" class="secondary" disabled={!owner.trim()} onClick={assign}>
           {t('assign')}
         </button>
-        <button type="button" class="secondary" onClick={() => void run(send('case/take', { caseId: id }))}>
-          {t('takeOwnership')}
-        </button>
       </div>
+      <OwnerActions caseId={id} act={act} onError={fail} />
       <label class="wide">
         <span>{t('note')}</span>
         <textarea
@@ -73,7 +84,12 @@ export function CaseActions({ kase }: Props) {
         <button
           type="button"
           disabled={!note.trim()}
-          onClick={() => void run(send('case/log', { caseId: id, kind: 'note', text: note }), () => setNote(''))}
+          onClick={() =>
+            run(
+              () => send('case/log', { caseId: id, kind: 'note', text: note }),
+              () => setNote(''),
+            )
+          }
         >
           {t('addNote')}
         </button>
@@ -81,11 +97,17 @@ export function CaseActions({ kase }: Props) {
           type="button"
           class="secondary"
           disabled={!note.trim()}
-          onClick={() => void run(send('case/log', { caseId: id, kind: 'decision', text: note }), () => setNote(''))}
+          onClick={() =>
+            run(
+              () => send('case/log', { caseId: id, kind: 'decision', text: note }),
+              () => setNote(''),
+            )
+          }
         >
           {t('addDecision')}
         </button>
       </div>
+      {prompt && <div class="wide">{prompt}</div>}
       {error && (
         <p role="alert" class="error wide">
           {error.text}

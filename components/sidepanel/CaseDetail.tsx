@@ -11,6 +11,10 @@ import { CaseFacts } from './CaseFacts';
 import { CaseMore } from './CaseMore';
 import { SyncBox } from './SyncBox';
 import { useCaseDetail, useDrainProblem } from './use-case-detail';
+import { TeamHistoryList } from './TeamHistoryList';
+import { TeamNotice } from './TeamNotice';
+import { useTeamCase } from './use-team-case';
+import { useTeam } from './use-team-page';
 
 export type Props = {
   kase: StoredCase;
@@ -28,8 +32,12 @@ export function CaseDetail({ kase, row, settings, reasons, pageTabId, now }: Pro
   const data = useCaseDetail(db(), kase.id, kase.mentionIds);
   const drainProblem = useDrainProblem();
   const sync = syncDetail(kase, data?.outbox ?? [], drainProblem);
+  // A case the backend has: its history and who is on it are the team's.
+  const view = useTeam().views.get(kase.id);
+  const team = useTeamCase(kase.id, !!kase.backend);
   return (
     <div class="detail" data-testid="case-detail" role="region" aria-label={row.author ?? kase.id}>
+      <TeamNotice view={view} data={team} now={now} />
       {reasons.length > 0 && (
         <p class="meta">
           {t('linkedBy')}{' '}
@@ -50,6 +58,7 @@ export function CaseDetail({ kase, row, settings, reasons, pageTabId, now }: Pro
       <AnswerBox kase={kase} tabId={pageTabId} hasBrandAccounts={settings.brandAccounts.length > 0} />
       <SyncBox kase={kase} detail={sync} />
       <CaseActions kase={kase} />
+      {kase.backend && <TeamHistoryList data={team} />}
       {data && <CaseMore kase={kase} mentions={data.mentions} outbox={data.outbox} identities={data.identities} />}
     </div>
   );

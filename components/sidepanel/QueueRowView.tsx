@@ -14,6 +14,8 @@ export type Props = {
   children?: ComponentChildren;
   /** The page's own case, pinned above the list. */
   pinned?: boolean;
+  /** What the team says about it: who captured it, and whether it was just handed to this agent. */
+  team?: { capturedBy: string | null; handedToMe: boolean };
 };
 
 /** The sync mark: one glyph, its meaning in the tooltip and for screen readers. */
@@ -23,7 +25,7 @@ const SYNC_MARK = { local: '○', queued: '↻', sent: '✓', failed: '!' } as c
  * One case as one compact row: status, severity in colour, platform, author, first words, reach,
  * age, owner (or unassigned), sync mark, and the overdue mark. One click opens its detail.
  */
-export function QueueRowView({ row, open, onToggle, children, pinned }: Props) {
+export function QueueRowView({ row, open, onToggle, children, pinned, team }: Props) {
   const who = row.author ?? (row.handle ? `@${row.handle}` : t('authorUnknown'));
   return (
     <li
@@ -43,6 +45,11 @@ export function QueueRowView({ row, open, onToggle, children, pinned }: Props) {
           <span class="who" data-testid="author">
             {who}
           </span>
+          {team?.handedToMe && (
+            <span class="handed" data-testid="handed-mark">
+              {t('handedToYou')}
+            </span>
+          )}
           {row.overdue && (
             <span class="overdue" data-testid="overdue">
               {t('overdue')}
@@ -72,6 +79,11 @@ export function QueueRowView({ row, open, onToggle, children, pinned }: Props) {
           {row.reach !== null && reachPoints(row.reach) > 0 && (
             <span class="reach-n" data-testid="row-reach" title={t('reach')}>
               {compact(row.reach)}
+            </span>
+          )}
+          {team?.capturedBy && (
+            <span class="by" data-testid="captured-by" title={t('capturedByTitle', team.capturedBy)}>
+              {t('capturedBy', team.capturedBy)}
             </span>
           )}
           <span class={`owner${row.owner ? '' : ' none'}`} data-testid="owner">

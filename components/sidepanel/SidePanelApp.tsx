@@ -11,9 +11,14 @@ import { PanelMenu } from './PanelMenu';
 import { QueueRowView } from './QueueRowView';
 import { QueueToolbar } from './QueueToolbar';
 import { useActivePage } from './use-active-page';
+import { TeamUnavailable } from './TeamUnavailable';
 import { useFocusCase } from './use-focus-case';
 import { useQueue } from './use-queue';
 import { VirtualList } from './VirtualList';
+import { rowFromTeam, withTeam } from '../../domain/team-row';
+import { TeamCaseDetail } from './TeamCaseDetail';
+import { withTeamCases } from './team-queue';
+import { TeamContext, useTeamPage } from './use-team-page';
 
 export type Props = {
   /** location.search of the panel page (the e2e build may pin a tab with it). */
@@ -49,15 +54,21 @@ export function SidePanelApp({ search }: Props) {
   const [range, setRange] = useState<[number, number]>([0, 30]);
   const queue = useQueue(db(), filter, view, page.url, settings.agentName);
   const focusId = useFocusCase(page.url);
+  const team = useTeamPage(page.url);
   useEffect(() => {
     if (focusId) setOpenId(focusId);
   }, [focusId]);
 
-  const pinned = focusId ?? queue.pinned;
+  // "This page" holds the colleagues' cases of the page too, from the team's backend.
+  const paged = useMemo(
+    () => withTeamCases(queue.lists?.page ?? [], queue.pinned, team.views, filter),
+    [queue.lists, queue.pinned, team.views, filter],
+  );
+  const pinned = focusId ?? paged.pinned;
   const list = useMemo(() => {
-    const ids = queue.lists?.[view] ?? [];
+    const ids = view === 'page' ? paged.ids : (queue.lists?.[view] ?? []);
     return pinned ? ids.filter((id) => id !== pinned) : ids;
-  }, [queue.lists, view, pinned]);
+  }, [queue.lists, view, pinned, paged]);
   const visible = list.slice(range[0], range[1]);
   const wanted = pinned ? [pinned, ...visible] : visible;
   // Rows read ahead with the result show at once; the live read keeps them current.
@@ -68,7 +79,7 @@ export function SidePanelApp({ search }: Props) {
   const overdue = useLiveQuery(() => overdueCount(db(), settings.slaHours, now), [settings.slaHours, now]).value ?? 0;
   const counts = queue.lists
     ? {
-        page: queue.lists.page.length,
+        page: queue.lists.page.length + paged.added,
         mine: queue.lists.mine.length,
         unassigned: queue.lists.unassigned.length,
         all: queue.lists.all.length,
@@ -77,11 +88,33 @@ export function SidePanelApp({ search }: Props) {
 
   const render = (id: string, pinnedRow = false) => {
     const c = rowOf(id);
-    if (!c) return <li key={id} class="qrow loading" aria-hidden="true" />;
-    const row = rowFromCase(c, settings.slaHours, now);
+    const v = team.views.get(id);
     const open = openId === id;
+    const mark = v && { capturedBy: v.capturedBy, handedToMe: v.handedToMe };
+    if (!c && v?.source === 'team')
+      return (
+        <QueueRowView
+          key={id}
+          row={rowFromTeam(v, now)}
+          open={open}
+          pinned={pinnedRow}
+          team={mark}
+          onToggle={() => setOpenId(open ? null : id)}
+        >
+          <TeamCaseDetail view={v} now={now} />
+        </QueueRowView>
+      );
+    if (!c) return <li key={id} class="qrow loading" aria-hidden="true" />;
+    const row = withTeam(rowFromCase(c, settings.slaHours, now), v);
     return (
-      <QueueRowView key={id} row={row} open={open} pinned={pinnedRow} onToggle={() => setOpenId(open ? null : id)}>
+      <QueueRowView
+        key={id}
+        row={row}
+        open={open}
+        pinned={pinnedRow}
+        team={mark}
+        onToggle={() => setOpenId(open ? null : id)}
+      >
         <CaseDetail
           kase={c}
           row={row}
@@ -95,7 +128,7 @@ export function SidePanelApp({ search }: Props) {
   };
 
   const empty = queue.lists && list.length === 0 && !pinned;
-  return (
+  const panel = (
     <div class="panel">
       <header class="panel-head">
         <h1>{t('extName')}</h1>
@@ -108,6 +141,7 @@ export function SidePanelApp({ search }: Props) {
       </header>
       <QueueToolbar view={view} onView={setView} counts={counts} filter={filter} onFilter={setFilter} owners={owners} />
       {queue.error && <p role="alert">{queue.error}</p>}
+      {view === 'page' && team.team?.state === 'unavailable' && <TeamUnavailable />}
       {pinned && (
         <section
           aria-label={focusId ? t('focusTitle') : t('pinnedTitle')}
@@ -134,4 +168,6 @@ export function SidePanelApp({ search }: Props) {
       )}
     </div>
   );
+  // Rows and open cases below read the team's side of the page from here.
+  return <TeamContext.Provider value={team}>{panel}</TeamContext.Provider>;
 }

@@ -52,6 +52,7 @@ export function httpContractTeam(
     lastActivity: w.lastActivity,
     postUrl: w.post?.url ?? null,
     text: w.post?.text ?? '',
+    author: w.post?.author ?? null,
     matched: w.matched,
     recentHistory: w.recentHistory.map(teamEntry),
   });

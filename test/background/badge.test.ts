@@ -40,3 +40,23 @@ describe('badge', () => {
     expect(badgeView({ linked: 100, overdue: 0, waiting: 0, failed: 0 }, message).text).toBe('99+');
   });
 });
+
+describe('badge and the team', () => {
+  it('counts cases handed to the agent (blue) and says what the team changed in its tooltip', () => {
+    expect(badgeView({ linked: 2, overdue: 0, waiting: 0, failed: 0, handedToMe: 1, teamChanged: 3 }, message)).toEqual(
+      { text: '1', colour: BADGE_COLOURS.team, title: 'badgeTeam 1 3 · badgeTitle 2 0' },
+    );
+  });
+
+  it('keeps overdue and sync trouble first', () => {
+    const v = badgeView({ linked: 2, overdue: 4, waiting: 0, failed: 0, handedToMe: 1, teamChanged: 0 }, message);
+    expect([v.text, v.colour]).toEqual(['4', BADGE_COLOURS.attention]);
+    expect(v.title).toBe('overdueCount 4 · badgeTeam 1 0 · badgeTitle 2 0');
+  });
+
+  it('says nothing about the team when it did nothing', () => {
+    expect(
+      badgeView({ linked: 0, overdue: 0, waiting: 0, failed: 0, handedToMe: 0, teamChanged: 0 }, message).title,
+    ).toBe('badgeTitle 0 0');
+  });
+});

@@ -138,6 +138,74 @@ for (const hd of HELPDESKS) {
       );
     });
 
+    it('shows a colleague’s owner change, decision and note in the other agent’s view and history', async () => {
+      const { fake, anna, bram } = team();
+      const { caseId } = await saveCapture(anna.db, { mention: post, review, agent: 'Anna', syncEnabled: true });
+      await anna.drain();
+      const remoteId = (await anna.db.cases.get(caseId))!.backend!.id;
+      const id = teamCaseId(hd.name, remoteId);
+      fake.clock.advance(fake.searchLagMs);
+      expect((await bram.team.linked(post.url, true)).cases[0]).toMatchObject({ id, owner: null });
+      await anna.team.take(caseId, false);
+      await anna.handlers['case/update']({ caseId, status: 'open' });
+      await anna.handlers['case/log']({ caseId, kind: 'decision', text: 'Refund one month' });
+      await anna.handlers['case/log']({ caseId, kind: 'note', text: 'Called her back' });
+      await anna.drain();
+      // Freshdesk's filter index shows the new owner only once it caught up (its documented lag).
+      if (hd.name === 'freshdesk') fake.clock.advance(fake.searchLagMs);
+      // The panel asks again past the cache when its poll comes (helpdesks have no events).
+      const seen = await bram.team.linked(post.url, true);
+      expect(seen.cases[0]).toMatchObject({ id, owner: 'Anna', status: 'open', source: 'team' });
+      expect(seen.nextPollMs).not.toBeNull();
+      const history = await bram.team.history(id, true);
+      expect(history.source).toBe('team');
+      expect(history.entries.map((e) => [e.kind, e.text])).toEqual(
+        expect.arrayContaining([
+          ['decision', 'Refund one month'],
+          ['note', 'Called her back'],
+        ]),
+      );
+      expect(history.entries.find((e) => e.kind === 'owner')).toMatchObject({ to: 'Anna' });
+      expect(await bram.team.onThis(id)).toMatchObject({ agent: 'Anna', isMe: false });
+    });
+
+    it('hands a case to a colleague with a note: the receiver sees it handed to them, with the note', async () => {
+      const { fake, anna, bram, ids } = team();
+      const { caseId } = await saveCapture(anna.db, { mention: post, review, agent: 'Anna', syncEnabled: true });
+      await anna.drain();
+      const remoteId = (await anna.db.cases.get(caseId))!.backend!.id;
+      const handed = await anna.team.handoff(
+        caseId,
+        { kind: 'agent', id: String(ids.bram), name: 'Bram' },
+        'She prefers a call after 17:00',
+      );
+      expect(handed).toMatchObject({ status: 'handed', owner: 'Bram' });
+      await anna.drain();
+      fake.clock.advance(fake.searchLagMs);
+      const view = (await bram.team.linked(post.url, true)).cases[0]!;
+      expect(view).toMatchObject({ id: teamCaseId(hd.name, remoteId), owner: 'Bram', handedToMe: true });
+      const h = await bram.team.history(view.id, true);
+      expect(h.entries.findLast((e) => e.kind === 'owner')).toMatchObject({ to: 'Bram', by: 'Anna' });
+      expect(
+        h.entries.some(
+          (e) => e.text.includes('She prefers a call after 17:00') || e.note === 'She prefers a call after 17:00',
+        ),
+      ).toBe(true);
+    });
+
+    it('two agents saving the same post seconds apart end with one ticket (the look-up right before create)', async () => {
+      const { fake, anna, bram } = team();
+      await saveCapture(anna.db, { mention: post, review, agent: 'Anna', syncEnabled: true });
+      await saveCapture(bram.db, { mention: post, review, agent: 'Bram', syncEnabled: true });
+      await anna.drain();
+      fake.clock.advance(2000);
+      await bram.drain();
+      const [a] = await anna.db.cases.toArray();
+      const [b] = await bram.db.cases.toArray();
+      expect(b!.backend!.id).toBe(a!.backend!.id);
+      expect(fake.tickets).toHaveLength(1);
+    });
+
     it('says "team view unavailable" on 429 and keeps local cases; the next poll waits for Retry-After', async () => {
       const { fake, anna } = team();
       await saveCapture(anna.db, { mention: post, review, agent: 'Anna', syncEnabled: false });

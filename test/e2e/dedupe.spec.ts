@@ -74,6 +74,10 @@ test(
     // Status by keyboard: focus the select and pick with the arrow key.
     await card.locator('select[name=status]').focus();
     await panel.keyboard.press('ArrowDown');
+    // No agent name is set: the first action asks for it (the keyboard is there), then goes on.
+    await expect(card.getByTestId('name-prompt')).toBeVisible();
+    await panel.keyboard.type('Sanne');
+    await panel.keyboard.press('Enter');
     await expect(card.getByTestId('status')).toHaveText('Open');
   },
 );
