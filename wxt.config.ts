@@ -75,7 +75,9 @@ export default defineConfig({
       ...(browser === 'firefox' ? ['menus'] : ['contextMenus', 'sidePanel']),
     ],
     // x.com: tests serve X markup at its real address through Playwright's router (no network).
-    host_permissions: e2e ? ['http://127.0.0.1/*', 'https://x.com/*'] : [],
+    // <all_urls>: tabs.captureVisibleTab (the evidence image) takes activeTab or <all_urls> only,
+    // not a host permission, and no test can make the gesture that grants activeTab.
+    host_permissions: e2e ? ['http://127.0.0.1/*', 'https://x.com/*', '<all_urls>'] : [],
     // Asked at run time only: the backend's origin (options page) and per-site markers.
     ...(manifestVersion === 2
       ? { optional_permissions: OPTIONAL_HOSTS }

@@ -11,24 +11,40 @@ import { captureTab } from './capture-tab';
 import { takePendingCapture } from './pending-capture';
 import { teamSummary } from './team-merge';
 import type { TeamService } from './team-service';
+import { NO_EVIDENCE, type EvidenceService } from '../evidence/service';
 
-type CaptureMessage = Extract<MessageType, `capture/${string}`>;
+type CaptureMessage = Extract<MessageType, `capture/${string}` | 'evidence/take'>;
 
 /**
  * Reading a post for review (from the tab or the pending capture, with what is already stored
  * about it, here and in the team's backend: a post the team already has is never offered as a
- * fresh form) and storing it: as a new case, or added to an earlier case of the same customer.
+ * fresh form) and storing it: as a new case, or added to an earlier case of the same customer;
+ * either way with its evidence (evidence/README.md), taken once the popup shows the mention.
  */
-export function createCaptureHandlers(db: CaptureDb, team: TeamService): Pick<Handlers, CaptureMessage> {
+export function createCaptureHandlers(
+  db: CaptureDb,
+  team: TeamService,
+  evidence: EvidenceService = NO_EVIDENCE,
+): Pick<Handlers, CaptureMessage> {
   const summaryOf = async (c: Case) =>
     summarise(c, c.mentionIds[0] ? await db.mentions.get(c.mentionIds[0]) : undefined);
   const actor = () => team.actor();
+  /** Keeps the capture's evidence with what it was saved as (in the background: the answer does not wait). */
+  const keep = (evidenceId: string | undefined, saved: { caseId: string; mentionId: string }, syncEnabled: boolean) => {
+    if (evidenceId) void evidence.link(evidenceId, { ...saved, syncEnabled }).catch(() => {});
+    return saved;
+  };
   return {
     // One message for the popup's first render: it used to wait for three in a row (pending, tab, check).
     'capture/open': async ({ tabId, fresh }) => {
       const read = (fresh ? null : await takePendingCapture(tabId)) ?? (await captureTab(tabId, {}));
+      const { mention, readError } = read;
       // The team is asked at the same time as this browser's database (within a short budget).
-      const [dup, fromTeam] = await Promise.all([findDuplicate(db, read.mention), team.forPost(read.mention)]);
+      const [dup, fromTeam, evidenceId] = await Promise.all([
+        findDuplicate(db, mention),
+        team.forPost(mention),
+        evidence.seed(tabId, { mention, view: read.view }),
+      ]);
       const dupCase = dup ? await db.cases.get(dup.caseId) : undefined;
       const found = fromTeam.found;
       if (dupCase) {
@@ -36,9 +52,15 @@ export function createCaptureHandlers(db: CaptureDb, team: TeamService): Pick<Ha
         // The same case on the backend: its status, owner and history are the team's (fresher).
         const same = found && dupCase.backend?.id === found.remoteId && dupCase.backend.adapter === fromTeam.kind;
         const duplicate = same ? { ...teamSummary(found, fromTeam.kind!, dupCase), text: local.text } : local;
-        return { ...read, duplicate, team: fromTeam.team };
+        // A post already stored gets no second capture, so no evidence either.
+        return { mention, readError, duplicate, team: fromTeam.team, evidenceId: null };
       }
-      return { ...read, duplicate: found ? teamSummary(found, fromTeam.kind!, undefined) : null, team: fromTeam.team };
+      const duplicate = found ? teamSummary(found, fromTeam.kind!, undefined) : null;
+      return { mention, readError, duplicate, team: fromTeam.team, evidenceId: duplicate ? null : evidenceId };
+    },
+    'evidence/take': async ({ evidenceId }) => {
+      void evidence.take(evidenceId).catch(() => {});
+      return { ok: true as const };
     },
     'capture/author-cases': async ({ mention }) => {
       const [local, fromTeam] = await Promise.all([casesOfAuthor(db, mention), team.authorCases(mention)]);
@@ -51,26 +73,29 @@ export function createCaptureHandlers(db: CaptureDb, team: TeamService): Pick<Ha
         ],
       };
     },
-    'capture/save': async ({ mention, review }) => {
+    'capture/save': async ({ mention, review, evidenceId }) => {
       const who = await actor();
       // A post already stored never gets a second case (even if a page skips the popup's check):
       // its note goes to the existing one.
       const dup = await findDuplicate(db, mention);
       if (dup) {
         if (review.note.trim()) await addLogEntry(db, { caseId: dup.caseId, kind: 'note', text: review.note, ...who });
-        return { caseId: dup.caseId, mentionId: dup.id };
+        return keep(evidenceId, { caseId: dup.caseId, mentionId: dup.id }, who.syncEnabled);
       }
       // Nor one the team has: the popup was told so, but the team may have answered after it opened.
       const known = await team.knownPost(mention);
       if (known) {
         const caseId = await team.resolve(known);
         if (review.note.trim()) await addLogEntry(db, { caseId, kind: 'note', text: review.note, ...who });
-        return { caseId, mentionId: (await db.cases.get(caseId))?.mentionIds[0] ?? '' };
+        const mentionId = (await db.cases.get(caseId))?.mentionIds[0] ?? '';
+        return keep(evidenceId, { caseId, mentionId }, who.syncEnabled);
       }
-      return saveCapture(db, { mention, review, ...who });
+      return keep(evidenceId, await saveCapture(db, { mention, review, ...who }), who.syncEnabled);
     },
-    'capture/attach': async ({ mention, caseId, note }) => {
-      return attachMention(db, { caseId: await team.resolve(caseId), mention, note, ...(await actor()) });
+    'capture/attach': async ({ mention, caseId, note, evidenceId }) => {
+      const who = await actor();
+      const saved = await attachMention(db, { caseId: await team.resolve(caseId), mention, note, ...who });
+      return keep(evidenceId, saved, who.syncEnabled);
     },
   };
 }

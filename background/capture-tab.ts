@@ -8,6 +8,11 @@ export interface CaptureResult {
   mention: Mention;
   /** Why the page itself could not be read (then the mention holds only what the tab tells). */
   readError: string | null;
+  /**
+   * Where the post was on screen, as the page reported it (capture/view.ts; unchecked, read by
+   * evidence/); absent when the page could not be read.
+   */
+  view?: unknown;
 }
 
 /**
@@ -31,7 +36,8 @@ export async function captureTab(tabId: number, options: CaptureOptions): Promis
     }
     const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js'] });
     const outcome = CaptureOutcomeSchema.safeParse(first?.result);
-    if (outcome.success && outcome.data.ok) return { mention: withLanguage(outcome.data.mention), readError: null };
+    if (outcome.success && outcome.data.ok)
+      return { mention: withLanguage(outcome.data.mention), readError: null, view: outcome.data.view ?? null };
     error = outcome.success
       ? outcome.data.ok
         ? 'unknown'

@@ -10,10 +10,17 @@ import { startRetention } from './retention-alarm';
 import { watchMarkerPermissions } from './markers';
 import { startSync } from './sync';
 import { startTeamFeed, teamService } from './team';
+import { evidenceService } from './evidence';
 
 /** Wires the background: every listener is registered synchronously, as MV3 requires. */
 export function startBackground(): void {
-  const route = createBackgroundRouter(db(), teamService(db()), browser.runtime.id, `${self.location.origin}/`);
+  const route = createBackgroundRouter(
+    db(),
+    teamService(db()),
+    evidenceService(db()),
+    browser.runtime.id,
+    `${self.location.origin}/`,
+  );
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
   startSync();
   startTeamFeed(db());

@@ -9,7 +9,13 @@ import { queueLocalCases, requeueFailed, waitingCounts } from '../sync/requeue';
 import { refreshNow, requestSync, syncStatusItem } from './sync';
 
 type SyncMessages =
-  'sync/retry' | 'sync/refresh' | 'sync/status' | 'settings/get' | 'settings/save' | 'settings/test-connection';
+  | 'sync/retry'
+  | 'sync/refresh'
+  | 'sync/status'
+  | 'settings/get'
+  | 'settings/save'
+  | 'settings/evidence'
+  | 'settings/test-connection';
 
 /** The background's answers for sync and backend settings. */
 export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> {
@@ -45,7 +51,9 @@ export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> 
         authMode: creds?.authMode ?? null,
       };
     },
-    'settings/save': async ({ settings, credentials }) => {
+    'settings/save': async ({ settings: input, credentials }) => {
+      // The evidence switch is saved on its own (settings/evidence): a form without it keeps it.
+      let settings = { ...input, evidence: input.evidence ?? (await readSettings()).evidence };
       if (settings.backend !== 'none') {
         const url = checkBackendUrl(settings.backendUrl);
         if (!url.ok) throw new Error(url.error);
@@ -59,6 +67,10 @@ export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> 
       if (settings.backend !== 'none') await queueLocalCases(db);
       requestSync();
       return { credentialHint: credentialHint(creds) };
+    },
+    'settings/evidence': async ({ on }) => {
+      await settingsItem.setValue({ ...(await readSettings()), evidence: on });
+      return { on: (await readSettings()).evidence };
     },
     'settings/test-connection': async ({ backend, backendUrl, credentials }) => {
       if (backend === 'none') return { ok: false, message: 'Choose a backend first' };

@@ -15,9 +15,13 @@ export const CaptureOptionsSchema = z.object({
 });
 export type CaptureOptions = z.infer<typeof CaptureOptionsSchema>;
 
-/** What the in-page script returns; validated on arrival because the page is hostile. */
+/**
+ * What the in-page script returns; validated on arrival because the page is hostile. `view`
+ * (capture/view.ts) is left unchecked here: a strange box must never cost the mention, so the
+ * evidence code reads it on its own terms (evidence/crop.ts).
+ */
 export const CaptureOutcomeSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), mention: MentionSchema }),
+  z.object({ ok: z.literal(true), mention: MentionSchema, view: z.unknown().optional() }),
   z.object({ ok: z.literal(false), error: z.string(), url: z.string(), title: z.string() }),
 ]);
 export type CaptureOutcome = z.infer<typeof CaptureOutcomeSchema>;

@@ -1,5 +1,6 @@
-import { extractMention } from '../extract/index';
+import { extractCapture } from '../extract/index';
 import type { CaptureOutcome, CaptureOptions } from './outcome';
+import { measureRemembered, rememberElement } from './view';
 import { urlKey } from '../domain/url-key';
 import { menuTargetElement } from '../browser-compat/menu-target';
 
@@ -8,7 +9,10 @@ declare global {
   var __complaintCaptureOptions: CaptureOptions | undefined;
 }
 
-/** Runs inside the page: extracts the mention and never throws (a failure is an outcome too). */
+/**
+ * Runs inside the page: extracts the mention, and reports where the post it was read from is on
+ * screen (for the evidence image). Never throws: a failure is an outcome too.
+ */
 export function runCapture(): CaptureOutcome {
   const opts = globalThis.__complaintCaptureOptions ?? {};
   globalThis.__complaintCaptureOptions = undefined;
@@ -16,13 +20,13 @@ export function runCapture(): CaptureOutcome {
     const selection = opts.useSelection === false ? null : String(globalThis.getSelection?.() ?? '').trim() || null;
     // A link to a post shown on this very page: capture that post where the page shows it.
     const shown = opts.linkUrl ? permalinkOnPage(opts.linkUrl) : null;
-    const mention = extractMention(document, {
+    const { mention, element } = extractCapture(document, {
       url: location.href,
       selection,
       target: shown ?? targetOf(opts),
       linkUrl: shown ? null : (opts.linkUrl ?? null),
     });
-    return { ok: true, mention };
+    return { ok: true, mention, view: viewOf(element) };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e), url: location.href, title: document.title };
   }
@@ -61,4 +65,13 @@ function permalinkOnPage(linkUrl: string): Element | null {
     if (urlKey((a as HTMLAnchorElement).href) === key) return a;
   }
   return null;
+}
+
+/** The box of the element the mention was read from; a failure here never costs the mention. */
+function viewOf(element: Element | null) {
+  try {
+    return measureRemembered(rememberElement(element));
+  } catch {
+    return null;
+  }
 }

@@ -12,7 +12,16 @@ export const SettingsSchema = z.object({
   backend: BackendKindSchema,
   /** Base URL of the backend (https, or http on loopback). */
   backendUrl: z.string().max(2048),
+  /**
+   * Keep an image of each captured post as evidence (on unless the team switches it off). The
+   * default also reads settings stored before the option existed.
+   */
+  evidence: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { agentName: '', backend: 'none', backendUrl: '' };
+/** Settings as a page sends them to be saved: without `evidence`, the stored choice stays. */
+export const SettingsInputSchema = SettingsSchema.extend({ evidence: z.boolean().optional() });
+export type SettingsInput = z.infer<typeof SettingsInputSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { agentName: '', backend: 'none', backendUrl: '', evidence: true };

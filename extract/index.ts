@@ -59,6 +59,21 @@ function safeTitle(doc: Document): string | null {
 
 /** The one mention the agent means (pointer, link, selection, URL, viewport — in that order). */
 export function extractMention(doc: Document, req: CaptureRequest): Mention {
+  return extractCapture(doc, req).mention;
+}
+
+/**
+ * extractMention, and the element the mention was read from (null when it came from the page as
+ * a whole, a selection outside any post, or a linked post not on the page): the capture script
+ * reports that element's box, to which the evidence image is cut.
+ */
+export function extractCapture(doc: Document, req: CaptureRequest): { mention: Mention; element: Element | null } {
+  let element: Element | null = null;
+  const mention = readMention(doc, req, (el) => (element = el));
+  return { mention, element };
+}
+
+function readMention(doc: Document, req: CaptureRequest, onPick: (el: Element | null) => void): Mention {
   const now = req.now ?? new Date();
   try {
     const page = readPage(doc, req);
@@ -71,9 +86,10 @@ export function extractMention(doc: Document, req: CaptureRequest): Mention {
         req.selection ?? '',
       );
     const toMention = (d: Draft) => finish(d, page.ctx.url.href, page.title, now);
-    const m = choose(page.ctx, page.ext, page.found, req, toMention, page.title, now);
+    const m = choose(page.ctx, page.ext, page.found, req, toMention, page.title, now, onPick);
     return withThread(m, page, req);
   } catch (e) {
+    onPick(null);
     const title = safeTitle(doc);
     return minimal(
       req.url,

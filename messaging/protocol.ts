@@ -3,7 +3,7 @@ import { CaptureReviewSchema, CaseSchema, CaseStatusSchema } from '../domain/cas
 import { MentionSchema } from '../domain/mention';
 import { CaseSummarySchema } from '../domain/case-summary';
 import { AuthModeSchema, CredentialsSchema } from '../domain/credentials';
-import { BackendKindSchema, SettingsSchema } from '../domain/settings';
+import { BackendKindSchema, SettingsInputSchema, SettingsSchema } from '../domain/settings';
 import { RosterSchema, TeamHistoryEntrySchema, TeamStateSchema } from '../domain/team';
 import {
   HandoffResultSchema,
@@ -14,6 +14,9 @@ import {
   TeamActivitySummarySchema,
   TeamCaseViewSchema,
 } from '../domain/team-view';
+
+/** Names a capture's evidence record (a UUID the background made). */
+const EvidenceIdSchema = z.string().uuid();
 
 /**
  * Every message an extension page (popup, side panel, options) sends to the background, one
@@ -40,12 +43,25 @@ export const protocol = {
       duplicate: CaseSummarySchema.nullable(),
       /** Whether the team backend was asked (`ok`), is not configured (`off`) or did not answer. */
       team: TeamStateSchema,
+      /**
+       * The evidence of this capture (an image of the post, taken once the popup shows the
+       * mention: `evidence/take`), to name when saving; null when evidence is off or not possible.
+       */
+      evidenceId: z.string().nullable(),
     }),
   },
-  /** Store a reviewed capture as a new case (mention + case + outbox entry in one transaction). */
+  /**
+   * Store a reviewed capture as a new case (mention + case + outbox entry in one transaction);
+   * `evidenceId` (from capture/open) keeps the capture's evidence with the case.
+   */
   'capture/save': {
-    request: z.object({ mention: MentionSchema, review: CaptureReviewSchema }),
+    request: z.object({ mention: MentionSchema, review: CaptureReviewSchema, evidenceId: EvidenceIdSchema.optional() }),
     response: z.object({ caseId: z.string(), mentionId: z.string() }),
+  },
+  /** The popup shows the mention: take the evidence image now (answers at once; the image follows). */
+  'evidence/take': {
+    request: z.object({ evidenceId: EvidenceIdSchema }),
+    response: z.object({ ok: z.literal(true) }),
   },
   /** Add a note or a decision to a case's log. */
   'case/log': {
@@ -81,9 +97,14 @@ export const protocol = {
     request: z.object({ mention: MentionSchema }),
     response: z.object({ cases: z.array(CaseSummarySchema) }),
   },
-  /** Add a capture to an earlier case of the same customer (logged, queued for the backend). */
+  /** Add a capture to an earlier case of the same customer (logged, queued for the backend), with its evidence. */
   'capture/attach': {
-    request: z.object({ mention: MentionSchema, caseId: z.string(), note: z.string().max(20_000) }),
+    request: z.object({
+      mention: MentionSchema,
+      caseId: z.string(),
+      note: z.string().max(20_000),
+      evidenceId: EvidenceIdSchema.optional(),
+    }),
     response: z.object({ caseId: z.string(), mentionId: z.string() }),
   },
   /** Link two author identities (`platform:handle`) as the same person. */
@@ -213,11 +234,19 @@ export const protocol = {
       authMode: AuthModeSchema.nullable(),
     }),
   },
-  /** Save settings and (when a token is given) credentials; the page has asked for host permission first. */
+  /**
+   * Save settings and (when a token is given) credentials; the page has asked for host permission
+   * first. Settings without `evidence` keep the stored choice.
+   */
   'settings/save': {
     // An empty token keeps the saved one.
-    request: z.object({ settings: SettingsSchema, credentials: CredentialsSchema }),
+    request: z.object({ settings: SettingsInputSchema, credentials: CredentialsSchema }),
     response: z.object({ credentialHint: z.string().nullable() }),
+  },
+  /** Switch the evidence image of each capture on or off; answers the stored choice. */
+  'settings/evidence': {
+    request: z.object({ on: z.boolean() }),
+    response: z.object({ on: z.boolean() }),
   },
   /** Try the backend with the form's values (saved token when left empty); success text or the exact failure. */
   'settings/test-connection': {

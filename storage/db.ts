@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { Case, StoredMention } from '../domain/case';
 import type { OutboxEntry } from '../domain/outbox';
 import type { IdentityLink } from '../domain/identity';
+import type { StoredEvidence } from '../domain/evidence';
 
 export const DB_NAME = 'complaint-capture';
 
@@ -16,6 +17,7 @@ export class CaptureDb extends Dexie {
   cases!: Table<Case, string>;
   outbox!: Table<OutboxEntry, number>;
   identities!: Table<IdentityLink, string>;
+  evidence!: Table<StoredEvidence, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -33,6 +35,12 @@ export class CaptureDb extends Dexie {
     // is another module's.
     this.version(5).stores({
       cases: 'id, &idempotencyKey, createdAt, updatedAt, status, syncState, backend.id',
+    });
+    // Evidence: an image of each captured post, with its hash (domain/evidence.ts). Found by its
+    // case (side panel, export), its mention (the retention purge), and its time (records never
+    // claimed by a saved capture are cleared after a day).
+    this.version(6).stores({
+      evidence: 'id, caseId, mentionId, capturedAt',
     });
   }
 }

@@ -41,13 +41,13 @@ export function PopupApp({ tabId, opening }: Props) {
   const show = (opened: Promise<Opened>) => {
     setState({ step: 'reading' });
     opened
-      .then(({ mention, duplicate }) => {
+      .then(({ mention, duplicate, evidenceId }) => {
         setState(
           duplicate
             ? { step: 'duplicate', summary: duplicate }
             : {
                 step: 'review',
-                capture: newUnsavedCapture(mention),
+                capture: newUnsavedCapture(mention, evidenceId),
                 authorCases: [],
                 attachTo: null,
                 saving: false,
@@ -77,6 +77,9 @@ export function PopupApp({ tabId, opening }: Props) {
       .catch(() => {});
   }, [reviewing?.capturedAt]);
   useEffect(() => void captureShortcut().then(setShortcut), []);
+  // The evidence image is taken once the mention is on screen, so it never delays the first render.
+  const evidenceId = state.step === 'review' ? state.capture.evidenceId : undefined;
+  useEffect(() => void (evidenceId && send('evidence/take', { evidenceId }).catch(() => {})), [evidenceId]);
 
   return (
     <>
@@ -127,7 +130,12 @@ function stepView(state: State, setState: (s: State) => void, read: (fresh?: boo
     setState({ ...state, saving: true, error: null });
     try {
       const { caseId } = attachTo
-        ? await send('capture/attach', { mention: capture.mention, caseId: attachTo, note: capture.review.note })
+        ? await send('capture/attach', {
+            mention: capture.mention,
+            caseId: attachTo,
+            note: capture.review.note,
+            evidenceId: capture.evidenceId,
+          })
         : await send('capture/save', capture);
       setState({ step: 'saved', kase: await send('case/get', { caseId }), attached: !!attachTo });
     } catch (e) {

@@ -7,6 +7,8 @@ export interface Opened {
   mention: Mention;
   /** The case already holding this post: a post is never stored twice. */
   duplicate: CaseSummary | null;
+  /** The capture's evidence: asked for once the form shows, named when saving. */
+  evidenceId: string | null;
 }
 
 /**
@@ -15,8 +17,8 @@ export interface Opened {
  * and the case already holding that post. Everything else waits until the form shows.
  */
 export async function openCapture(tabId: number, fresh = false): Promise<Opened> {
-  const { mention, duplicate } = await send('capture/open', { tabId, fresh });
-  return { mention, duplicate };
+  const { mention, duplicate, evidenceId } = await send('capture/open', { tabId, fresh });
+  return { mention, duplicate, evidenceId };
 }
 
 /** The same customer's earlier cases, to attach the capture to; not needed for the first paint. */

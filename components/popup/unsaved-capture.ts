@@ -5,11 +5,17 @@ import type { Mention } from '../../domain/mention';
 export interface UnsavedCapture {
   mention: Mention;
   review: CaptureReview;
+  /** The capture's evidence (capture/open), saved with it. */
+  evidenceId?: string;
 }
 
 /** A capture as the popup opens on it: the review defaults to a service complaint of medium severity. */
-export function newUnsavedCapture(mention: Mention): UnsavedCapture {
-  return { mention, review: { category: 'service', severity: 'medium', owner: null, note: '' } };
+export function newUnsavedCapture(mention: Mention, evidenceId?: string | null): UnsavedCapture {
+  return {
+    mention,
+    review: { category: 'service', severity: 'medium', owner: null, note: '' },
+    ...(evidenceId ? { evidenceId } : {}),
+  };
 }
 
 /** Fields of the mention the agent may correct, with how a text input maps back onto it. */

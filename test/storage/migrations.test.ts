@@ -17,6 +17,8 @@ const HISTORY: Record<number, Record<string, string>> = {
   3: { identities: 'authorKey, groupId' },
   // 5 indexes a case's backend id (the team's change feed names cases by it); 4 is another module's.
   5: { cases: 'id, &idempotencyKey, createdAt, updatedAt, status, syncState, backend.id' },
+  // 6 adds evidence records (an image of each captured post with its hash), found by case, mention and time.
+  6: { evidence: 'id, caseId, mentionId, capturedAt' },
 };
 
 const v1Mention = {
