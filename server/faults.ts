@@ -7,6 +7,8 @@ export interface FaultConfig {
   failRate: number;
   /** Share of creates whose connection is dropped after the case is stored (the answer is lost). */
   dropAfterStoreRate: number;
+  /** Share of evidence uploads whose connection is dropped after the evidence is kept. */
+  dropEvidenceAfterStoreRate?: number;
   /** Added to every request. */
   latencyMs: number;
   /** After every `every` requests, the next `count` get 429 with `Retry-After: retryAfter` (seconds). */
@@ -48,7 +50,7 @@ export class Faults {
   private random: () => number;
   private requests = 0;
   private burstLeft = 0;
-  readonly counts = { requests: 0, fail5xx: 0, throttled429: 0, droppedAfterStore: 0 };
+  readonly counts = { requests: 0, fail5xx: 0, throttled429: 0, droppedAfterStore: 0, droppedEvidenceAfterStore: 0 };
 
   constructor(public config: FaultConfig) {
     this.random = seededRandom(config.seed);
@@ -71,6 +73,15 @@ export class Faults {
       return { kind: '5xx', status: [500, 502, 503][Math.floor(this.random() * 3)] ?? 500 };
     }
     return { kind: 'none' };
+  }
+
+  dropEvidenceAfterStore(): boolean {
+    const rate = this.config.dropEvidenceAfterStoreRate ?? 0;
+    if (rate > 0 && this.random() < rate) {
+      this.counts.droppedEvidenceAfterStore++;
+      return true;
+    }
+    return false;
   }
 
   dropAfterStore(): boolean {

@@ -3,11 +3,19 @@ import { fromBase64, toBase64 } from '../domain/evidence-hash';
 
 /** A stored record as the export carries it: the image's bytes as base64, with its hash. */
 export async function exportedEvidence(r: StoredEvidence): Promise<ExportedEvidence> {
-  const { image, caseId, ...rest } = r;
   return {
-    ...rest,
-    caseId: caseId ?? '',
-    image: { type: 'image/png', base64: toBase64(new Uint8Array(await image.arrayBuffer())) },
+    id: r.id,
+    caseId: r.caseId ?? '',
+    mentionId: r.mentionId,
+    capturedAt: r.capturedAt,
+    pageUrl: r.pageUrl,
+    width: r.width,
+    height: r.height,
+    partial: r.partial,
+    notes: r.notes,
+    json: r.json,
+    sha256: r.sha256,
+    image: { type: 'image/png', base64: toBase64(new Uint8Array(await r.image.arrayBuffer())) },
   };
 }
 

@@ -4,6 +4,7 @@ import { send } from '../../messaging/client';
 import { checkBackendUrl, originPattern } from '../../sync/backend-url';
 import { BackendForm, type BackendFormValue } from './BackendForm';
 import { SyncStatusView } from './SyncStatusView';
+import { EvidenceOption } from './EvidenceOption';
 import { t } from '../i18n';
 
 export type Props = Record<string, never>;
@@ -119,6 +120,7 @@ export function OptionsPage(_: Props) {
         </p>
       )}
       <SyncStatusView {...status} busy={busy} onRetry={onRetry} />
+      <EvidenceOption />
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { SafeLink } from '../SafeLink';
 import { ago, t } from '../i18n';
 import { CATEGORY_LABEL, platformLabel, REASON_LABEL, SEVERITY_LABEL, STATUS_LABEL, SYNC_LABEL } from '../labels';
 import { CaseActions } from './CaseActions';
+import { EvidenceThumbnail } from './EvidenceThumbnail';
 import { IdentityLink } from './IdentityLink';
 import { MentionText } from './MentionText';
 import { ThreadSnapshot } from './ThreadSnapshot';
@@ -55,6 +56,7 @@ export function CaseCard({ item, identities }: Props) {
             <SafeLink href={m.url}>{m.title ?? m.url}</SafeLink>
           </p>
           <MentionText text={m.text} />
+          <EvidenceThumbnail mentionId={m.id} />
           <ThreadSnapshot mention={m} />
         </div>
       ))}

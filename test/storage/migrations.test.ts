@@ -69,6 +69,20 @@ const v1Outbox = {
   createdAt: 1,
 };
 
+const v6Evidence = {
+  id: 'e1',
+  caseId: 'c1',
+  mentionId: 'm1',
+  capturedAt: '2026-11-02T10:00:01.000Z',
+  pageUrl: 'https://x.com/marloesdv/status/1',
+  width: 1,
+  height: 1,
+  partial: false,
+  notes: [],
+  json: '{}',
+  sha256: '0'.repeat(64),
+};
+
 async function writeOldDatabase(name: string, version: number) {
   const old = new Dexie(name);
   for (let v = 1; v <= version; v++) if (HISTORY[v]) old.version(v).stores(HISTORY[v]!);
@@ -76,6 +90,11 @@ async function writeOldDatabase(name: string, version: number) {
   await old.table('mentions').add(v1Mention);
   await old.table('cases').add(v1Case);
   await old.table('outbox').add(v1Outbox);
+  if (version >= 6)
+    await old.table('evidence').add({
+      ...v6Evidence,
+      image: new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' }),
+    });
   if (version >= 3)
     await old.table('identities').bulkAdd([
       { authorKey: 'x:marloesdv', groupId: 'g1' },
@@ -99,6 +118,13 @@ describe('database upgrades', () => {
       expect(await db.mentions.where('authorKey').equals('x:marloesdv').count()).toBe(1);
       expect(await db.outbox.where('caseId').equals('c1').count()).toBe(1);
       if (from >= 3) expect(await db.identities.where('groupId').equals('g1').count()).toBe(2);
+      if (from >= 6) {
+        const [e] = await db.evidence.where('caseId').equals('c1').toArray();
+        expect(e).toMatchObject({ id: 'e1', mentionId: 'm1', sha256: v6Evidence.sha256 });
+        expect(e!.image.size).toBe(4);
+      }
+      // Every version opens with the evidence table, found by case and by mention.
+      expect(await db.evidence.where('mentionId').equals('m1').count()).toBe(from >= 6 ? 1 : 0);
       // A case the backend acknowledged is found by its backend id, whichever version wrote it.
       await db.cases.update('c1', { backend: { adapter: 'http', id: 'r1', url: null, syncedAt: c!.updatedAt } });
       expect((await db.cases.where('backend.id').equals('r1').first())?.id).toBe('c1');
