@@ -1,6 +1,7 @@
 /**
- * Screenshots of the popup (400×600) and the side panel (400×900) in English and Dutch, in one
- * browser, for looking at before a view is called done:
+ * Screenshots of the popup (400×600), the side panel (400×900, also with a case's evidence image
+ * opened full size) and the options page in English and Dutch, in one browser, for looking at
+ * before a view is called done:
  *
  *   npx tsx scripts/screenshots.ts firefox [out-dir]   # or chromium; needs npm run build:e2e first
  */
@@ -43,8 +44,20 @@ try {
         ? await FirefoxDriver.start(dir, locale, pages.origin)
         : await ChromiumDriver.start(dir, locale);
     try {
-      const { tabId } = await driver.openTab(`${pages.origin}/blog-comments.html`);
-      const popup = await driver.openExtensionPage(`popup.html?tabId=${tabId}`);
+      const { page, tabId } = await driver.openTab(`${pages.origin}/blog-comments.html`);
+      // The popup in a window of its own, as the toolbar's sits over the page: the captured tab
+      // stays in front, so the capture keeps its evidence image.
+      await page.bringToFront();
+      const popup = await driver.pageOpenedBy(`popup.html?tabId=${tabId}`, () =>
+        driver.background(
+          async (g, tabId) =>
+            void (await g.__cc.browser.windows.create({
+              url: g.__cc.browser.runtime.getURL(`/popup.html?tabId=${tabId}`),
+              type: 'popup',
+            })),
+          tabId,
+        ),
+      );
       await until(async () => (await popup.value('textarea[name=text]')) !== null);
       await shoot(popup, `popup-${lang}`, 400, 600);
       await popup.click('button[type=submit]');
@@ -52,7 +65,13 @@ try {
       await shoot(popup, `popup-saved-${lang}`, 400, 600);
       const panel = await driver.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
       await until(async () => (await panel.count('[data-testid=linked] [data-testid=case]')) === 1);
+      await until(async () => (await panel.count('[data-testid=evidence-open] img')) === 1);
       await shoot(panel, `sidepanel-${lang}`, 400, 900);
+      await panel.click('[data-testid=evidence-open]');
+      await shoot(panel, `sidepanel-evidence-${lang}`, 400, 900);
+      const options = await driver.openExtensionPage('options.html');
+      await until(async () => (await options.count('input[name=evidence]')) === 1);
+      await shoot(options, `options-${lang}`, 800, 1100);
     } finally {
       await driver.close();
       rmSync(dir, { recursive: true, force: true });

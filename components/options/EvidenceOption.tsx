@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../../messaging/client';
 import { t } from '../i18n';
+import './evidence-option.css';
 
 export type Props = Record<string, never>;
 
@@ -29,13 +30,13 @@ export function EvidenceOption(_: Props) {
       (e: unknown) => setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) }),
     );
   return (
-    <section aria-labelledby="evidence-title">
+    <section class="evidence-option" aria-labelledby="evidence-title">
       <h2 id="evidence-title">{t('options_evidenceTitle')}</h2>
-      <label class="choice">
+      <label>
         <input type="checkbox" name="evidence" checked={on} onChange={(e) => void change(e.currentTarget.checked)} />
         <span>{t('options_evidence')}</span>
       </label>
-      <p class="meta">{t('options_evidenceHint')}</p>
+      <p class="hint">{t('options_evidenceHint')}</p>
       {message && (
         <p role={message.ok ? 'status' : 'alert'} data-testid="evidence-message">
           {message.text}
