@@ -160,6 +160,11 @@ export function httpContractAdapter(baseUrl: string, creds: Credentials, http: H
         schema: ContractEvidenceSchema,
         sideEffect: true,
         backend,
+      }).catch((e: unknown) => {
+        // A backend without the (optional) evidence endpoint: the evidence stays in the browser
+        // and the export, and the case's sync is not held up for it.
+        if (e instanceof PermanentError && (e.status === 404 || e.status === 405)) return;
+        throw e;
       });
     },
 

@@ -147,3 +147,28 @@ describe('own contract evidence', () => {
     expect(be.faults.counts.droppedEvidenceAfterStore).toBe(1);
   });
 });
+
+describe('own contract without the evidence endpoint', () => {
+  it('takes 404 as "this backend keeps no evidence", and fails on other refusals', async () => {
+    const { fakeFetch } = await import('./fake-fetch');
+    const e = await evidenceFor('r1');
+    const none = fakeFetch({ status: 404, body: { error: 'No route POST /api/cases/r1/evidence' } });
+    await httpContractAdapter(
+      'https://cases.example',
+      { token: 't' },
+      { fetch: none.fetch, timeoutMs: 1000 },
+    ).sendEvidence(e);
+    expect(none.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'POST https://cases.example/api/cases/r1/evidence',
+    ]);
+    expect(none.requests[0]!.headers['idempotency-key']).toBe(e.idempotencyKey);
+    const refused = fakeFetch({ status: 422, body: { error: 'sha256 does not match' } });
+    await expect(
+      httpContractAdapter(
+        'https://cases.example',
+        { token: 't' },
+        { fetch: refused.fetch, timeoutMs: 1000 },
+      ).sendEvidence(e),
+    ).rejects.toThrow(/422: sha256 does not match/);
+  });
+});
