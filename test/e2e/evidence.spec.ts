@@ -14,6 +14,7 @@ import {
   openPanel,
   openPopup,
   openPopupWindow,
+  reportViaMenu,
   rows,
   save,
 } from './steps';
@@ -108,6 +109,32 @@ test(
     const bad = verify(JSON.stringify(file));
     expect(bad.code).toBe(1);
     expect(bad.out).toContain(`MISMATCH evidence 0 (${e!.id}): the SHA-256 does not match its image and JSON`);
+  },
+);
+
+// The context menu on one comment: the image is of that comment, not of the post above it.
+test(
+  'the context menu keeps the image of the comment it captured',
+  runsIn('chromium', 'firefox'),
+  async ({ driver, pages }) => {
+    const { page, tabId } = await driver.openTab(`${pages.origin}/blog-comments.html`);
+    await page.bringToFront();
+    const click = await page.rightClick('#comment-14 .comment-content p');
+    const boxes = await page.evaluate(
+      () =>
+        ['#comment-14', '#div-comment-14'].map((s) => {
+          const r = document.querySelector(s)!.getBoundingClientRect();
+          return [Math.round(r.width * devicePixelRatio), Math.round(r.height * devicePixelRatio)];
+        }),
+      null,
+    );
+    await save(await reportViaMenu(driver, tabId, click));
+    await eventually(async () => (await evidenceRows(driver)).filter((e) => e.caseId).length).toBe(1);
+    const [e] = await evidenceRows(driver);
+    // The comment's own box (its list item or its article, whichever the extractor read), within a pixel.
+    expect(boxes.some(([w, h]) => near(e!.png.width, w!) && near(e!.png.height, h!))).toBe(true);
+    const [m] = await rows<{ id: string; kind: string }>(driver, 'mentions');
+    expect([m!.kind, e!.mentionId]).toEqual(['comment', m!.id]);
   },
 );
 
