@@ -1,6 +1,15 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lazyModule } from './build/lazy-module';
+
+/** tinyld's light detector as the browser gets it (one file that imports nothing). */
+export const TINYLD_LIGHT = join(
+  dirname(createRequire(import.meta.url).resolve('tinyld/light')),
+  'tinyld.light.browser.js',
+);
 
 // The e2e build (E2E_BUILD=1) differs in two ways only, both because a test cannot make the
 // user gesture that grants `activeTab` (see ../shared/E2E-NOTES.md): it has host permission
@@ -12,6 +21,16 @@ const e2e = process.env.E2E_BUILD === '1';
  * plugins, not framable. Network access only to https backends and loopback (the reference backend).
  */
 const OPTIONAL_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+
+/** The sites whose pages the e2e build is allowed to read (served by the tests themselves). */
+const E2E_SITES = [
+  'https://x.com/*',
+  'https://www.facebook.com/*',
+  'https://www.instagram.com/*',
+  'https://www.youtube.com/*',
+  'https://www.tiktok.com/*',
+  'https://*.trustpilot.com/*',
+];
 
 export const EXTENSION_CSP = [
   "default-src 'self'",
@@ -47,6 +66,10 @@ export default defineConfig({
     // The injected capture script leaves language detection to the background: tinyld builds its
     // tables at load, on every capture (see capture/no-language-detection.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
+      // The background runs tinyld's module only when it first detects a language: a stopped worker
+      // starts again on every event, and building tinyld's tables was a fifth of that start.
+      if (entrypoints.some((e) => e.name === 'background'))
+        config.plugins = [...(config.plugins ?? []), lazyModule('tinyld/light', TINYLD_LIGHT)];
       if (!entrypoints.some((e) => e.name === 'capture')) return;
       const stub = {
         find: /^tinyld\/light$/,
@@ -74,16 +97,17 @@ export default defineConfig({
       // with its own name for the permission; Chrome knows only contextMenus.
       ...(browser === 'firefox' ? ['menus'] : ['contextMenus', 'sidePanel']),
     ],
-    // x.com: tests serve X markup at its real address through Playwright's router (no network).
-    // <all_urls>: tabs.captureVisibleTab (the evidence image) takes activeTab or <all_urls> only,
-    // not a host permission, and no test can make the gesture that grants activeTab.
-    host_permissions: e2e ? ['http://127.0.0.1/*', 'https://x.com/*', '<all_urls>'] : [],
+    // The social sites: tests serve their markup at the real addresses through Playwright's router
+    // (no network). <all_urls>: tabs.captureVisibleTab (the evidence image) takes activeTab or
+    // <all_urls> only, not a host permission, and no test can make the gesture that grants activeTab.
+    // Test build only.
+    host_permissions: e2e ? ['http://127.0.0.1/*', ...E2E_SITES, '<all_urls>'] : [],
     // Asked at run time only: the backend's origin (options page) and per-site markers.
     ...(manifestVersion === 2
       ? { optional_permissions: OPTIONAL_HOSTS }
       : { optional_host_permissions: OPTIONAL_HOSTS }),
     action: { default_title: '__MSG_actionTitle__' },
-    // Issue 5: "capture what is in view" from the keyboard (shown in the popup).
+    // "Capture what is in view" from the keyboard (shown in the popup).
     commands: {
       'capture-in-view': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_commandCapture__' },
     },

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { afterStart } from './after-start';
 import { liveQuery, type Subscription } from 'dexie';
 import type { CaptureDb } from '../storage/db';
 import { linkedCases } from '../storage/linked-cases';
@@ -79,7 +80,7 @@ export function startBadge(db: CaptureDb): void {
   browser.tabs.onRemoved.addListener((tabId) => {
     if (tabId === followed) void refresh();
   });
-  void refresh();
+  afterStart(refresh);
 }
 
 function show(tabId: number, view: BadgeView): void {

@@ -9,8 +9,10 @@ import { saveCapture } from '../storage/save-capture';
 import { addLogEntry } from '../storage/update-case';
 import { captureTab } from './capture-tab';
 import { takePendingCapture } from './pending-capture';
+import { newMessages, notStored } from './dm-capture';
 import { teamSummary } from './team-merge';
 import type { TeamService } from './team-service';
+import { takeEarlyOpen } from './early-open';
 import { NO_EVIDENCE, type EvidenceService } from '../evidence/service';
 
 type CaptureMessage = Extract<MessageType, `capture/${string}` | 'evidence/take'>;
@@ -36,27 +38,36 @@ export function createCaptureHandlers(
   };
   return {
     // One message for the popup's first render: it used to wait for three in a row (pending, tab, check).
-    'capture/open': async ({ tabId, fresh }) => {
-      const read = (fresh ? null : await takePendingCapture(tabId)) ?? (await captureTab(tabId, {}));
-      const { mention, readError } = read;
-      // The team is asked at the same time as this browser's database (within a short budget).
-      const [dup, fromTeam, evidenceId] = await Promise.all([
-        findDuplicate(db, mention),
-        team.forPost(mention),
-        evidence.seed(tabId, { mention, view: read.view }),
+    'capture/open': async ({ tabId, fresh, dmLast }) => {
+      const again = fresh || dmLast !== undefined;
+      // Usually started already, when the browser asked for popup.html (background/early-open.ts).
+      const early = again ? null : await takeEarlyOpen(tabId);
+      if (early) return early;
+      const { view, ...read } =
+        (again ? null : await takePendingCapture(tabId)) ?? (await captureTab(tabId, dmLast ? { dmLast } : {}));
+      // The team is asked at the same time as this browser's database (within a short budget). A
+      // conversation's messages already stored are left out (dm-capture.ts); the team's post lookup
+      // knows a conversation only by its address, which every message shares, so for a direct
+      // message it is no duplicate check (the customer's earlier cases are offered instead).
+      const [picked, fromTeam, evidenceId] = await Promise.all([
+        newMessages(db, read),
+        team.forPost(read.mention),
+        evidence.seed(tabId, { mention: read.mention, view }),
       ]);
+      const { mention, also, dup } = picked;
+      const extras = { mention, ...(also ? { also } : {}) };
+      const found = mention.kind === 'dm' ? null : fromTeam.found;
       const dupCase = dup ? await db.cases.get(dup.caseId) : undefined;
-      const found = fromTeam.found;
       if (dupCase) {
         const local = await summaryOf(dupCase);
         // The same case on the backend: its status, owner and history are the team's (fresher).
         const same = found && dupCase.backend?.id === found.remoteId && dupCase.backend.adapter === fromTeam.kind;
         const duplicate = same ? { ...teamSummary(found, fromTeam.kind!, dupCase), text: local.text } : local;
         // A post already stored gets no second capture, so no evidence either.
-        return { mention, readError, duplicate, team: fromTeam.team, evidenceId: null };
+        return { ...read, ...extras, duplicate, team: fromTeam.team, evidenceId: null };
       }
       const duplicate = found ? teamSummary(found, fromTeam.kind!, undefined) : null;
-      return { mention, readError, duplicate, team: fromTeam.team, evidenceId: duplicate ? null : evidenceId };
+      return { ...read, ...extras, duplicate, team: fromTeam.team, evidenceId: duplicate ? null : evidenceId };
     },
     'evidence/take': async ({ evidenceId }) => {
       void evidence.take(evidenceId).catch(() => {});
@@ -73,7 +84,7 @@ export function createCaptureHandlers(
         ],
       };
     },
-    'capture/save': async ({ mention, review, evidenceId }) => {
+    'capture/save': async ({ mention, review, also, evidenceId }) => {
       const who = await actor();
       // A post already stored never gets a second case (even if a page skips the popup's check):
       // its note goes to the existing one.
@@ -82,19 +93,27 @@ export function createCaptureHandlers(
         if (review.note.trim()) await addLogEntry(db, { caseId: dup.caseId, kind: 'note', text: review.note, ...who });
         return keep(evidenceId, { caseId: dup.caseId, mentionId: dup.id }, who.syncEnabled);
       }
-      // Nor one the team has: the popup was told so, but the team may have answered after it opened.
-      const known = await team.knownPost(mention);
+      // Nor one the team has: the popup was told so, but the team may have answered after it opened
+      // (not for a direct message: its conversation's address is every message's).
+      const known = mention.kind === 'dm' ? null : team.knownPost(mention);
       if (known) {
         const caseId = await team.resolve(known);
         if (review.note.trim()) await addLogEntry(db, { caseId, kind: 'note', text: review.note, ...who });
         const mentionId = (await db.cases.get(caseId))?.mentionIds[0] ?? '';
         return keep(evidenceId, { caseId, mentionId }, who.syncEnabled);
       }
-      return keep(evidenceId, await saveCapture(db, { mention, review, ...who }), who.syncEnabled);
+      const saved = await saveCapture(db, { mention, also: await notStored(db, also), review, ...who });
+      return keep(evidenceId, saved, who.syncEnabled);
     },
-    'capture/attach': async ({ mention, caseId, note, evidenceId }) => {
+    'capture/attach': async ({ mention, caseId, note, also, evidenceId }) => {
       const who = await actor();
-      const saved = await attachMention(db, { caseId: await team.resolve(caseId), mention, note, ...who });
+      const saved = await attachMention(db, {
+        caseId: await team.resolve(caseId),
+        mention,
+        also: await notStored(db, also),
+        note,
+        ...who,
+      });
       return keep(evidenceId, saved, who.syncEnabled);
     },
   };

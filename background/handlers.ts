@@ -3,6 +3,7 @@ import { createRouter, markersChannel, pagesChannel, type Handlers } from '../me
 import { createCaptureHandlers } from './capture-handlers';
 import { createCaseHandlers } from './case-handlers';
 import { createDataHandlers } from './data-handlers';
+import { createDmSettingsHandlers } from './dm-settings-handlers';
 import { createMarkerHandlers, createMarkerSiteHandlers } from './markers';
 import { createSyncHandlers } from './sync-handlers';
 import { createTeamHandlers } from './team-handlers';
@@ -21,6 +22,7 @@ export function createHandlers(db: CaptureDb, team: TeamService, evidence: Evide
     ...createMarkerSiteHandlers(),
     ...createSyncHandlers(db),
     ...createTeamHandlers(team),
+    ...createDmSettingsHandlers(),
   };
 }
 
@@ -30,13 +32,12 @@ export function createHandlers(db: CaptureDb, team: TeamService, evidence: Evide
  */
 export function createBackgroundRouter(
   db: CaptureDb,
-  team: TeamService,
-  evidence: EvidenceService,
+  handlers: Handlers,
   extensionId: string,
   extensionOrigin: string,
 ) {
   return createRouter(
-    pagesChannel(createHandlers(db, team, evidence), extensionId, extensionOrigin),
+    pagesChannel(handlers, extensionId, extensionOrigin),
     markersChannel(createMarkerHandlers(db), extensionId, extensionOrigin),
   );
 }

@@ -22,6 +22,13 @@ export function trackPendingCapture(tabId: number, read: Promise<CaptureResult>)
   return stored;
 }
 
+/** Whether the tab has a capture pending or still being read (the popup then takes that one). */
+export async function hasPendingCapture(tabId: number): Promise<boolean> {
+  if (inflight.has(tabId)) return true;
+  const k = key(tabId);
+  return (await browser.storage.session.get(k))[k] !== undefined;
+}
+
 /** Takes (and removes) the tab's pending capture, waiting for one still being read. */
 export async function takePendingCapture(tabId: number, now = Date.now()): Promise<CaptureResult | null> {
   await inflight.get(tabId)?.catch(() => null);

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { CaptureDb } from '../storage/db';
 import { purgeOldMentions, retentionItem } from '../storage/retention';
+import { afterStart } from './after-start';
 import { dropUnclaimedEvidence } from '../storage/evidence';
 
 const ALARM = 'retention-purge';
@@ -18,7 +19,8 @@ export function startRetention(db: CaptureDb): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) void purge().catch(() => {});
   });
-  void browser.alarms.get(ALARM).then(async (a) => {
-    if (!a) await browser.alarms.create(ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
+  afterStart(async () => {
+    if (!(await browser.alarms.get(ALARM)))
+      await browser.alarms.create(ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
   });
 }

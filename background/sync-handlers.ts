@@ -62,7 +62,8 @@ export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> 
       const creds = settings.backend === 'none' ? null : await credentialsToUse(credentials, settings.backendUrl);
       if (settings.backend !== 'none' && !creds) throw new Error('Enter the credentials for this backend');
       await writeCredentials(creds);
-      await settingsItem.setValue(settings);
+      // The DM switch is saved on its own: a form that does not send it keeps the saved one.
+      await settingsItem.setValue({ ...settings, dmCapture: settings.dmCapture ?? (await readSettings()).dmCapture });
       // Cases kept in this browser before a backend was configured go to it now.
       if (settings.backend !== 'none') await queueLocalCases(db);
       requestSync();

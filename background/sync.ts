@@ -10,6 +10,7 @@ import type { Credentials } from '../domain/credentials';
 import { checkBackendUrl, originPattern } from '../sync/backend-url';
 import { drainOutbox, recoverInflight } from '../sync/worker';
 import { refreshFromBackend } from '../sync/refresh';
+import { afterStart } from './after-start';
 
 const RETRY_ALARM = 'sync-retry';
 const REFRESH_ALARM = 'sync-refresh';
@@ -44,15 +45,19 @@ export function startSync(): void {
   settingsItem.watch(() => requestSync());
   // After a browser restart the worker is only started for events it listens to.
   browser.runtime.onStartup.addListener(() => requestSync());
-  // Creating an alarm again resets its clock, and this worker restarts more often than every
-  // 5 minutes: create the periodic one only when it is missing.
-  void browser.alarms.get(REFRESH_ALARM).then(async (a) => {
-    if (!a) await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 5 });
-  });
   void restrictAccess();
-  // This worker just started, so nothing is in flight here: whatever is marked so was cut off.
-  void recoverInflight(db()).then(() => requestSync());
+  afterStart(async () => {
+    // Creating an alarm again resets its clock, and this worker restarts more often than every
+    // 5 minutes: create the periodic one only when it is missing.
+    if (!(await browser.alarms.get(REFRESH_ALARM))) await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 5 });
+  });
+  // Whatever a stopped worker left marked in flight is recovered before this worker's first drain.
+  afterStart(() => requestSync());
 }
+
+let recovery: Promise<unknown> | null = null;
+/** This worker just started, so nothing is in flight here: whatever is marked so was cut off. Once per worker. */
+const recovered = () => (recovery ??= recoverInflight(db()).catch(() => (recovery = null)));
 
 /** Asks for a drain; one runs at a time, and a request during a run makes it run once more. */
 export function requestSync(delayMs = 0): void {
@@ -111,6 +116,7 @@ export async function currentAdapter(): Promise<{ adapter: Adapter } | { problem
 }
 
 async function drainOnce(): Promise<void> {
+  await recovered();
   const got = await currentAdapter();
   await syncStatusItem.setValue({ lastRunAt: Date.now(), problem: 'problem' in got ? got.problem : null });
   if (!('adapter' in got)) return;

@@ -6,6 +6,7 @@ import { backendConfig, requestSync } from './sync';
 import { pollTeamFeed } from './team-feed';
 import { TeamService, type Identity, type TeamBackend } from './team-service';
 import { storage } from 'wxt/utils/storage';
+import { afterStart } from './after-start';
 
 /** Team reads answer a panel, not a queue: each request gets this long (the service's budget is shorter still). */
 const TEAM_REQUEST_TIMEOUT_MS = 5000;
@@ -78,11 +79,15 @@ export function startTeamFeed(db: CaptureDb): void {
   browser.alarms.onAlarm.addListener((a) => a.name === TEAM_FEED_ALARM && poll());
   settingsItem.watch(() => (config = undefined));
   browser.permissions.onRemoved?.addListener(() => (config = undefined));
-  // Who the agent is, asked once the worker starts (writes use the last answer, never wait for it).
-  void teamService(db)
-    .identity()
-    .catch(() => {});
-  void browser.alarms.get(TEAM_FEED_ALARM).then(async (a) => {
-    if (!a) await browser.alarms.create(TEAM_FEED_ALARM, { periodInMinutes: 1 });
+  // Who the agent is, asked once the worker has answered what woke it (writes use the last answer,
+  // never wait for it); the feed's alarm is created only when missing (creating it resets its clock).
+  afterStart(() =>
+    teamService(db)
+      .identity()
+      .catch(() => {}),
+  );
+  afterStart(async () => {
+    if (!(await browser.alarms.get(TEAM_FEED_ALARM)))
+      await browser.alarms.create(TEAM_FEED_ALARM, { periodInMinutes: 1 });
   });
 }

@@ -1,4 +1,6 @@
-import { extractCapture } from '../extract/index';
+import { DM_OFF, extractCapture } from '../extract/index';
+import { isPrivateConversation } from '../extract/platforms/platforms';
+import { inPrivateConversation } from '../extract/private-conversation';
 import type { CaptureOutcome, CaptureOptions } from './outcome';
 import { measureRemembered, rememberElement } from './view';
 import { urlKey } from '../domain/url-key';
@@ -17,19 +19,50 @@ export function runCapture(): CaptureOutcome {
   const opts = globalThis.__complaintCaptureOptions ?? {};
   globalThis.__complaintCaptureOptions = undefined;
   try {
-    const selection = opts.useSelection === false ? null : String(globalThis.getSelection?.() ?? '').trim() || null;
+    // A private conversation is refused before anything of the page is looked at.
+    if (!opts.readPrivate && isPrivateConversation(new URL(location.href))) return refusal();
     // A link to a post shown on this very page: capture that post where the page shows it.
     const shown = opts.linkUrl ? permalinkOnPage(opts.linkUrl) : null;
-    const { mention, element } = extractCapture(document, {
-      url: location.href,
-      selection,
-      target: shown ?? targetOf(opts),
-      linkUrl: shown ? null : (opts.linkUrl ?? null),
-    });
-    return { ok: true, mention, view: viewOf(element) };
+    const target = shown ?? targetOf(opts);
+    // A conversation open over another page (X's message drawer) is as private as its own page.
+    const anchor = opts.useSelection === false ? null : globalThis.getSelection?.()?.anchorNode;
+    if (!opts.readPrivate && (inPrivateConversation(target) || inPrivateConversation(anchor))) return refusal();
+    const selection = opts.useSelection === false ? null : String(globalThis.getSelection?.() ?? '').trim() || null;
+    let element: Element | null = null;
+    const read = extractCapture(
+      document,
+      {
+        url: location.href,
+        selection,
+        target,
+        linkUrl: shown ? null : (opts.linkUrl ?? null),
+        readPrivate: opts.readPrivate === true,
+        dmLast: opts.dmLast,
+      },
+      (el) => (element = el),
+    );
+    if (read.refused) return refusal();
+    // No evidence image of a private conversation: the visible page shows the agent's other chats.
+    const view = read.mention.kind === 'dm' ? null : viewOf(element);
+    return { ok: true, mention: read.mention, also: read.also, dm: read.dm, view };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e), url: location.href, title: document.title };
   }
+}
+
+/** Nothing was read. Not even the title: on X it names the person the agent is writing with. */
+function refusal(): CaptureOutcome {
+  return { ok: false, error: DM_OFF, url: location.href, title: '', refused: 'dm-off' };
+}
+
+/** The deepest element at a point or under the pointer, inside open shadow roots too (X's chat lives in one). */
+function deepest(el: Element | null, inner: (root: ShadowRoot) => Element | null): Element | null {
+  for (let i = 0; i < 8 && el?.shadowRoot; i++) {
+    const next = inner(el.shadowRoot);
+    if (!next || next === el) break;
+    el = next;
+  }
+  return el;
 }
 
 /** The element the agent means: the right-clicked one (context menu), or the one in view (shortcut). */
@@ -41,10 +74,13 @@ function targetOf(opts: CaptureOptions): Element | null {
   }
   if (opts.underPointer) {
     // Chrome has no target-element API, but the right-clicked element is still the deepest hovered one.
-    const hovered = document.querySelectorAll(':hover');
-    return hovered[hovered.length - 1] ?? null;
+    const last = (root: ParentNode) => [...root.querySelectorAll(':hover')].pop() ?? null;
+    return deepest(last(document), last);
   }
-  if (opts.inView) return document.elementFromPoint(innerWidth / 2, innerHeight / 2);
+  if (opts.inView) {
+    const at = (root: DocumentOrShadowRoot) => root.elementFromPoint(innerWidth / 2, innerHeight / 2);
+    return deepest(at(document), at);
+  }
   return null;
 }
 

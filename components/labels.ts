@@ -41,7 +41,11 @@ export const SEVERITY_LABEL: Record<Severity, MessageKey> = {
   critical: 'sev_critical',
 };
 
-export const KIND_LABEL: Record<MentionKind, MessageKey> = { post: 'kind_post', comment: 'kind_comment' };
+export const KIND_LABEL: Record<MentionKind, MessageKey> = {
+  post: 'kind_post',
+  comment: 'kind_comment',
+  dm: 'kind_dm',
+};
 
 /** Why a case is listed for the page in the side panel. */
 export const REASON_LABEL: Record<LinkReason, MessageKey> = {

@@ -4,6 +4,13 @@
  * zod (the popup, whose bundle budget is 25 KB) can list the choices too.
  */
 
+/**
+ * What a mention is: a post, a comment under one, or a direct message (`dm`: one message of a
+ * private conversation, captured only when the agent switched that on). Only ever added to, so
+ * stored rows, exports and imports of older versions stay valid.
+ */
+export const MENTION_KINDS = ['post', 'comment', 'dm'] as const;
+
 export const CASE_STATUSES = ['new', 'open', 'waiting', 'resolved'] as const;
 
 export const CATEGORIES = ['billing', 'outage', 'contract', 'service', 'delivery', 'other'] as const;

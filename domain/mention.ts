@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PLATFORM_IDS } from '../extract/platforms/platforms';
+import { MENTION_KINDS } from './enum-values';
 import { LANGUAGE_TAG } from './field-rules';
 import { HttpUrlSchema, IsoInstantSchema } from './primitives';
 import { ThreadSchema } from './thread';
@@ -11,7 +12,7 @@ import { ThreadSchema } from './thread';
 export const PlatformSchema = z.enum(PLATFORM_IDS);
 export type Platform = z.infer<typeof PlatformSchema>;
 
-export const MentionKindSchema = z.enum(['post', 'comment']);
+export const MentionKindSchema = z.enum(MENTION_KINDS);
 export type MentionKind = z.infer<typeof MentionKindSchema>;
 
 export { HttpUrlSchema, IsoInstantSchema } from './primitives';
@@ -34,6 +35,11 @@ export const MetricsSchema = z.object({
   likes: count,
   reposts: count,
   replies: count,
+  /**
+   * A review's rating in stars out of 5 (a page's other scale is scaled to 5). Optional: mentions
+   * stored before reviews were read have none, and posts that are not reviews leave it out.
+   */
+  rating: z.number().min(0).max(5).nullable().optional(),
 });
 export type Metrics = z.infer<typeof MetricsSchema>;
 

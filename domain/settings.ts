@@ -13,6 +13,11 @@ export const SettingsSchema = z.object({
   /** Base URL of the backend (https, or http on loopback). */
   backendUrl: z.string().max(2048),
   /**
+   * The agent allows captures of direct messages (X's conversations). Off by default: until the
+   * agent switches it on, a conversation is never read. Settings stored before it existed have none.
+   */
+  dmCapture: z.boolean().default(false),
+  /**
    * Keep an image of each captured post as evidence (on unless the team switches it off). The
    * default also reads settings stored before the option existed.
    */
@@ -20,8 +25,19 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-/** Settings as a page sends them to be saved: without `evidence`, the stored choice stays. */
-export const SettingsInputSchema = SettingsSchema.extend({ evidence: z.boolean().optional() });
-export type SettingsInput = z.infer<typeof SettingsInputSchema>;
+/**
+ * What the options page saves with the backend: the DM switch and the evidence switch are saved
+ * on their own (`settings/dm-capture`, `settings/evidence`); a form without them keeps them.
+ */
+export const SettingsSaveSchema = SettingsSchema.extend({
+  dmCapture: z.boolean().optional(),
+  evidence: z.boolean().optional(),
+});
 
-export const DEFAULT_SETTINGS: Settings = { agentName: '', backend: 'none', backendUrl: '', evidence: true };
+export const DEFAULT_SETTINGS: Settings = {
+  agentName: '',
+  backend: 'none',
+  backendUrl: '',
+  dmCapture: false,
+  evidence: true,
+};

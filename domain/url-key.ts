@@ -17,18 +17,21 @@ export function urlKey(input: string): string {
   }
   let host = url.hostname.toLowerCase().replace(/^www\./, '');
   host = HOST_ALIASES[host] ?? host.replace(/^(m|mobile|amp)\./, '');
+  const platform = platformOfHost(host);
+  host = platform?.keyHost ?? host;
+  const kept = platform?.keptParams;
   // forEach and append, not iterators: in a Firefox content script (capture, markers) URL objects
   // are seen through Xray wrappers, whose iterators are not iterable there.
   const params: [string, string][] = [];
   url.searchParams.forEach((v, k) => {
-    if (!TRACKING_PARAMS.test(k)) params.push([k, v]);
+    if (kept ? kept.includes(k) : !TRACKING_PARAMS.test(k)) params.push([k, v]);
   });
   params.sort(([a], [b]) => a.localeCompare(b));
   const search = new URLSearchParams();
   for (const [k, v] of params) search.append(k, v);
   const query = params.length ? '?' + search.toString() : '';
   const path = url.pathname.replace(/\/+$/, '') || '/';
-  const keyPath = platformOfHost(host)?.keyPath;
+  const keyPath = platform?.keyPath;
   const port = url.port && url.port !== '80' && url.port !== '443' ? ':' + url.port : '';
   // The fragment identifies a comment on blog pages (#comment-123), so it stays.
   const hash = /^#(comment|c|li-comment|div-comment)[-_]?\d+/i.test(url.hash) ? url.hash : '';

@@ -11,7 +11,8 @@ export interface EvidenceService {
   /**
    * Remembers a capture read from a tab for its evidence; its id goes to the popup, which asks
    * for the image once the mention is on screen (`take`) and names it when saving (`link`).
-   * Null when evidence is switched off, or the page gave no view of the post (it could not be read).
+   * Null when evidence is switched off, for a direct message (private), or when the page gave no view
+   * of the post (it could not be read).
    */
   seed(tabId: number, read: { mention: Mention; view: unknown }): Promise<string | null>;
   /** Starts taking the image (once per id; later calls wait for the same job). */
@@ -61,6 +62,10 @@ export function createEvidenceService(
 
   return {
     async seed(tabId, read) {
+      // A direct message is private: its image would show the conversation and the agent's other
+      // chats, which the DM opt-in (reading the customer's words) does not cover. The capture
+      // script sends no view for one; this holds whatever a page sends.
+      if (read.mention.kind === 'dm') return null;
       if (!(await enabled())) return null;
       const token = readToken(read.view);
       const url = read.view && typeof read.view === 'object' ? (read.view as { url?: unknown }).url : null;

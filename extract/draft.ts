@@ -1,7 +1,7 @@
 /** Building drafts and turning them into schema-valid mentions, whatever the page held. */
 // Types only from domain/mention: its values would pull zod into the in-page bundle (see mention-check.ts).
 import { emptyAuthor, emptyMetrics } from '../domain/empty-mention';
-import type { Author, Mention, Platform } from '../domain/mention';
+import type { Author, Mention, MentionKind, Platform } from '../domain/mention';
 import { capText, cleanHandle, cleanLine, normaliseText } from './dom/normalise';
 import { httpUrl, toIso } from './dom/url';
 import { detectLanguage, primaryTag } from './language';
@@ -9,7 +9,7 @@ import { mentionIssue } from './mention-check';
 import { platformById } from './platforms/platforms';
 import type { Draft } from './types';
 
-export function newDraft(platform: Platform, kind: 'post' | 'comment' = 'post'): Draft {
+export function newDraft(platform: Platform, kind: MentionKind = 'post'): Draft {
   return {
     platform,
     kind,
@@ -87,10 +87,16 @@ export function finish(d: Draft, pageUrl: string, pageTitle: string | null, now:
       likes: count(d.metrics.likes),
       reposts: count(d.metrics.reposts),
       replies: count(d.metrics.replies),
+      // Only reviews carry a rating; other mentions keep the four counts they always had.
+      ...(typeof d.metrics.rating === 'number' && d.metrics.rating >= 0 && d.metrics.rating <= 5
+        ? { rating: Math.round(d.metrics.rating * 100) / 100 }
+        : {}),
     },
     quoted,
     warnings: Array.from(new Set(warnings)),
     capturedAt: now.toISOString(),
+    // What the extractor kept as the post's own context (a review's reply, a conversation's exchange).
+    ...(d.thread ? { thread: d.thread } : {}),
   };
   const issue = mentionIssue(m);
   if (issue === null) return m;

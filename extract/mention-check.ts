@@ -13,7 +13,7 @@ import { PLATFORM_IDS } from './platforms/platforms';
 // The schema's platform enum is built from the same list, so the two cannot disagree.
 const PLATFORMS = new Set<string>(PLATFORM_IDS);
 // A record over the union type: TypeScript fails here when the schema gains a kind.
-const KINDS: Record<MentionKind, true> = { post: true, comment: true };
+const KINDS: Record<MentionKind, true> = { post: true, comment: true, dm: true };
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const nullOr = (ok: (v: unknown) => boolean) => (v: unknown) => v === null || ok(v);
@@ -28,7 +28,8 @@ const AUTHOR: Rules = {
   profileUrl: nullOr(httpUrl),
   followers: count,
 };
-const METRICS: Rules = { views: count, likes: count, reposts: count, replies: count };
+const rating = (v: unknown) => v === undefined || v === null || (typeof v === 'number' && v >= 0 && v <= 5);
+const METRICS: Rules = { views: count, likes: count, reposts: count, replies: count, rating };
 
 /** The path of the first field that breaks a rule ('author.profileUrl'), or null when all hold. */
 function firstIssue(value: unknown, rules: Rules, prefix = ''): string | null {

@@ -6,25 +6,38 @@
  */
 import { blogger } from './platforms/blogger';
 import { bluesky } from './platforms/bluesky';
+import { facebook } from './platforms/facebook';
 import { generic } from './platforms/generic';
 import { ghost } from './platforms/ghost';
 import { hentry } from './platforms/hentry';
+import { instagram } from './platforms/instagram';
 import { linkedin } from './platforms/linkedin';
 import { mastodon } from './platforms/mastodon';
 import { medium } from './platforms/medium';
 import { reddit } from './platforms/reddit';
 import { substack } from './platforms/substack';
 import { threads } from './platforms/threads';
+import { tiktok } from './platforms/tiktok';
+import { trustpilot } from './platforms/trustpilot';
 import { wordpress } from './platforms/wordpress';
 import { x } from './platforms/x';
+import { xDm } from './platforms/x-dm';
+import { youtube } from './platforms/youtube';
 import type { Ctx, Extractor } from './types';
 
 export const extractors: readonly Extractor[] = [
+  // Before x: a conversation is on x.com too, and must never be read as a timeline.
+  xDm,
   x,
   bluesky,
   reddit,
   threads,
   linkedin,
+  facebook,
+  instagram,
+  youtube,
+  tiktok,
+  trustpilot,
   mastodon,
   medium,
   substack,

@@ -1,10 +1,11 @@
 /** Types shared by the registry and the platform extractors. */
-import type { Author, Mention, Metrics, Platform } from '../domain/mention';
+import type { Author, Mention, MentionKind, Metrics, Platform } from '../domain/mention';
+import type { Thread } from '../domain/thread';
 
 /** A mention before it is checked: capturedAt and language are filled by finish(). */
 export interface Draft {
   platform: Platform;
-  kind: 'post' | 'comment';
+  kind: MentionKind;
   url: string | null;
   postId: string | null;
   author: Author;
@@ -17,6 +18,11 @@ export interface Draft {
   metrics: Metrics;
   quoted: Mention['quoted'];
   warnings: string[];
+  /**
+   * Context the extractor read with this post itself (a company's reply under a review, the brand's
+   * side of a conversation): kept as the mention's thread instead of the page's comments.
+   */
+  thread?: Thread;
 }
 
 /** One post or comment found on the page, with the element it occupies (for target/selection). */
@@ -61,6 +67,8 @@ export function lazyFound(
 export interface Ctx {
   doc: Document;
   url: URL;
+  /** When the capture runs: pages that say "2h" or "Yesterday" are dated from it. */
+  now: Date;
 }
 
 export interface Extractor {
@@ -88,6 +96,13 @@ export interface CaptureRequest {
   /** Context menu on a link: capture the post that link points to, as seen on this page. */
   linkUrl?: string | null;
   now?: Date;
+  /**
+   * The agent switched on the capture of direct messages. Without it a private conversation is
+   * never read: the capture stops before any extractor looks at the page.
+   */
+  readPrivate?: boolean;
+  /** A conversation captured with nothing pointed at: the customer's last this many messages (default 1). */
+  dmLast?: number;
 }
 
 /** One comment as read from the page; URLs already absolute http(s) (or null). */

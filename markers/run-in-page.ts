@@ -2,6 +2,8 @@ import { urlKey } from '../domain/url-key';
 import type { CaseStatus } from '../domain/case';
 import { sendFromMarkers } from '../messaging/client';
 import { createMarker } from './marker';
+import { isPrivateConversation } from '../extract/platforms/platforms';
+import { inPrivateConversation, PRIVATE_CONTAINERS } from '../extract/private-conversation';
 
 type Hit = { caseId: string; status: CaseStatus } | null;
 
@@ -22,7 +24,7 @@ export function startMarkers(): void {
   const keyOf = (a: HTMLAnchorElement) => (/^https?:$/.test(a.protocol) ? urlKey(a.href) : null);
   const flush = async () => {
     scheduled = false;
-    const anchors = [...pending];
+    const anchors = privatePage() ? [] : [...pending];
     pending.clear();
     const unknown = [...new Set(anchors.map(keyOf).filter((k): k is string => !!k && !known.has(k)))];
     for (let i = 0; i < unknown.length; i += 500) {
@@ -45,9 +47,16 @@ export function startMarkers(): void {
     if (idle) idle(() => void flush().catch(() => {}), { timeout: 500 });
     else setTimeout(() => void flush().catch(() => {}), 200);
   };
+  // A private conversation is never looked at, not even for its links (X is a single-page app:
+  // the address is asked each time).
+  const privatePage = () => isPrivateConversation(new URL(location.href));
   const collect = (root: ParentNode) => {
+    if (privatePage() || inPrivateConversation(root as Node)) return;
+    // Each link is asked only when the page shows a conversation at all (a thread holds thousands).
+    const drawer = document.querySelector(PRIVATE_CONTAINERS) !== null;
     if (root instanceof HTMLAnchorElement) pending.add(root);
-    for (const a of root.querySelectorAll('a[href]')) pending.add(a as HTMLAnchorElement);
+    for (const a of root.querySelectorAll('a[href]'))
+      if (!drawer || !inPrivateConversation(a)) pending.add(a as HTMLAnchorElement);
     if (pending.size) schedule();
   };
   new MutationObserver((records) => {

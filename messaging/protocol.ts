@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { CaptureReviewSchema, CaseSchema, CaseStatusSchema } from '../domain/case';
 import { MentionSchema } from '../domain/mention';
+import { DM_MAX_RANGE } from '../extract/dm-limits';
 import { CaseSummarySchema } from '../domain/case-summary';
 import { AuthModeSchema, CredentialsSchema } from '../domain/credentials';
-import { BackendKindSchema, SettingsInputSchema, SettingsSchema } from '../domain/settings';
+import { BackendKindSchema, SettingsSaveSchema, SettingsSchema } from '../domain/settings';
+import { CaptureExtrasSchema, DmRangeSchema } from '../capture/outcome';
 import { RosterSchema, TeamHistoryEntrySchema, TeamStateSchema } from '../domain/team';
 import {
   HandoffResultSchema,
@@ -31,7 +33,12 @@ export const protocol = {
    * pending one); and the case already holding that post (a post is never stored twice).
    */
   'capture/open': {
-    request: z.object({ tabId: z.number().int(), fresh: z.boolean().optional() }),
+    request: z.object({
+      tabId: z.number().int(),
+      fresh: z.boolean().optional(),
+      /** A conversation read again for the customer's last this many messages (the popup's range). */
+      dmLast: z.number().int().min(1).max(DM_MAX_RANGE).optional(),
+    }),
     response: z.object({
       mention: MentionSchema,
       readError: z.string().nullable(),
@@ -41,21 +48,30 @@ export const protocol = {
        * the team has, unless the team could not be asked in time (`team` says so).
        */
       duplicate: CaseSummarySchema.nullable(),
+      /** A conversation's other messages in the range, oldest first (not yet stored ones only). */
+      also: z.array(MentionSchema).max(DM_MAX_RANGE).optional(),
+      dm: DmRangeSchema.nullable().optional(),
+      /** Nothing was read: a private conversation, and the agent has not allowed direct messages. */
+      refused: z.literal('dm-off').nullable().optional(),
       /** Whether the team backend was asked (`ok`), is not configured (`off`) or did not answer. */
       team: TeamStateSchema,
       /**
        * The evidence of this capture (an image of the post, taken once the popup shows the
-       * mention: `evidence/take`), to name when saving; null when evidence is off or not possible.
+       * mention: `evidence/take`), to name when saving; null (or absent) when evidence is off or
+       * not possible.
        */
-      evidenceId: z.string().nullable(),
+      evidenceId: z.string().nullable().optional(),
     }),
   },
   /**
-   * Store a reviewed capture as a new case (mention + case + outbox entry in one transaction);
+   * Store a reviewed capture as a new case (mention + case + outbox entry in one transaction); a
+   * conversation's other messages in the range (`also`) are stored under the same case;
    * `evidenceId` (from capture/open) keeps the capture's evidence with the case.
    */
   'capture/save': {
-    request: z.object({ mention: MentionSchema, review: CaptureReviewSchema, evidenceId: EvidenceIdSchema.optional() }),
+    request: z
+      .object({ mention: MentionSchema, review: CaptureReviewSchema, evidenceId: EvidenceIdSchema.optional() })
+      .extend(CaptureExtrasSchema.shape),
     response: z.object({ caseId: z.string(), mentionId: z.string() }),
   },
   /** The popup shows the mention: take the evidence image now (answers at once; the image follows). */
@@ -97,14 +113,16 @@ export const protocol = {
     request: z.object({ mention: MentionSchema }),
     response: z.object({ cases: z.array(CaseSummarySchema) }),
   },
-  /** Add a capture to an earlier case of the same customer (logged, queued for the backend), with its evidence. */
+  /** Add a capture (and a conversation's other messages in it) to an earlier case of the same customer (logged, queued for the backend). */
   'capture/attach': {
-    request: z.object({
-      mention: MentionSchema,
-      caseId: z.string(),
-      note: z.string().max(20_000),
-      evidenceId: EvidenceIdSchema.optional(),
-    }),
+    request: z
+      .object({
+        mention: MentionSchema,
+        caseId: z.string(),
+        note: z.string().max(20_000),
+        evidenceId: EvidenceIdSchema.optional(),
+      })
+      .extend(CaptureExtrasSchema.shape),
     response: z.object({ caseId: z.string(), mentionId: z.string() }),
   },
   /** Link two author identities (`platform:handle`) as the same person. */
@@ -234,16 +252,18 @@ export const protocol = {
       authMode: AuthModeSchema.nullable(),
     }),
   },
-  /**
-   * Save settings and (when a token is given) credentials; the page has asked for host permission
-   * first. Settings without `evidence` keep the stored choice.
-   */
+  /** Save settings and (when a token is given) credentials; the page has asked for host permission first. */
   'settings/save': {
-    // An empty token keeps the saved one.
-    request: z.object({ settings: SettingsInputSchema, credentials: CredentialsSchema }),
+    // An empty token keeps the saved one; settings without dmCapture or evidence keep those switches.
+    request: z.object({ settings: SettingsSaveSchema, credentials: CredentialsSchema }),
     response: z.object({ credentialHint: z.string().nullable() }),
   },
-  /** Switch the evidence image of each capture on or off; answers the stored choice. */
+  /** Switch the capture of direct messages on or off (options); stored with the settings. */
+  'settings/dm-capture': {
+    request: z.object({ on: z.boolean() }),
+    response: z.object({ on: z.boolean() }),
+  },
+  /** Switch the evidence image of each capture on or off (options); answers the stored choice. */
   'settings/evidence': {
     request: z.object({ on: z.boolean() }),
     response: z.object({ on: z.boolean() }),

@@ -8,6 +8,8 @@ import type { CaptureDb } from './db';
 export interface AttachInput {
   caseId: string;
   mention: Mention;
+  /** A conversation's other messages in the range, added with `mention`. */
+  also?: Mention[];
   note: string;
   agent: string;
   syncEnabled: boolean;
@@ -26,9 +28,11 @@ export async function attachMention(db: CaptureDb, input: AttachInput): Promise<
   await db.transaction('rw', db.mentions, db.cases, db.outbox, async () => {
     const c: Case | undefined = await db.cases.get(input.caseId);
     if (!c) throw new Error(`No case ${input.caseId}`);
-    await db.mentions.add(toStoredMention(input.mention, mentionId, c.id));
-    const entry = newLogEntry('mention', input.agent, `Added from ${input.mention.platform}: ${input.mention.url}`, at);
-    c.mentionIds.push(mentionId);
+    const also = (input.also ?? []).map((m) => toStoredMention(m, crypto.randomUUID(), c.id));
+    await db.mentions.bulkAdd([toStoredMention(input.mention, mentionId, c.id), ...also]);
+    const what = also.length ? `${also.length + 1} direct messages` : input.mention.platform;
+    const entry = newLogEntry('mention', input.agent, `Added from ${what}: ${input.mention.url}`, at);
+    c.mentionIds.push(mentionId, ...also.map((m) => m.id));
     c.log.push(entry);
     const note = input.note.trim() ? newLogEntry('note', input.agent, input.note.trim(), at) : null;
     if (note) c.log.push(note);

@@ -38,8 +38,11 @@ export class CaptureDb extends Dexie {
     });
     // Evidence: an image of each captured post, with its hash (domain/evidence.ts). Found by its
     // case (side panel, export), its mention (the retention purge), and its time (records never
-    // claimed by a saved capture are cleared after a day).
+    // claimed by a saved capture are cleared after a day). Its cases store lists every index of
+    // versions 4 (the queue's) and 5: a version that names a table with fewer indexes drops the rest.
     this.version(6).stores({
+      cases:
+        'id, &idempotencyKey, createdAt, updatedAt, status, syncState, queueRank, doneAt, ownerKey, platform, severity, *words, [severity+awaiting], backend.id',
       evidence: 'id, caseId, mentionId, capturedAt',
     });
   }

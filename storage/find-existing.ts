@@ -11,6 +11,7 @@ import { expandAuthorKeys } from './identities';
  * platform and post id (a post reached through another URL): a post never gets a second case.
  */
 export async function findDuplicate(db: CaptureDb, mention: Mention): Promise<StoredMention | undefined> {
+  if (mention.kind === 'dm') return findSameMessage(db, mention);
   const byUrl = await db.mentions.where('urlKey').equals(urlKey(mention.url)).first();
   if (byUrl) return byUrl;
   const scope = platformById[mention.platform].idScope;
@@ -24,6 +25,20 @@ export async function findDuplicate(db: CaptureDb, mention: Mention): Promise<St
 }
 
 const hostOf = (key: string) => key.split('/')[0] ?? key;
+
+/**
+ * A direct message already stored. Every message of a conversation has the conversation's address
+ * as permalink, so the address alone would call each later message a duplicate: the newer view
+ * names each message by its id; the classic view shows none, so there it is the same time and text.
+ */
+async function findSameMessage(db: CaptureDb, m: Mention): Promise<StoredMention | undefined> {
+  if (m.postId) {
+    const same = await db.mentions.where('[platform+postId]').equals([m.platform, m.postId]).toArray();
+    return same.find((s) => s.kind === 'dm');
+  }
+  const inConversation = await db.mentions.where('urlKey').equals(urlKey(m.url)).toArray();
+  return inConversation.find((s) => s.kind === 'dm' && s.publishedAt === m.publishedAt && s.text === m.text);
+}
 
 /**
  * The cases of the same author (through linked identities too), most recently updated first:

@@ -2,14 +2,21 @@ import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../domain/settings';
 
 /**
- * Version 2 adds `evidence` (on). The migration only adds the field and keeps everything else as
- * stored, so it composes with another version that adds a field of its own.
+ * Version 2 added the capture of direct messages (`dmCapture`), off for every agent who had
+ * settings before: opting in is the agent's own act, never an upgrade's. Version 3 is another
+ * module's. Version 4 adds the evidence image (`evidence`), on. Each migration only adds its own
+ * field and keeps the rest, so settings stored at 1, 2 or 3 all arrive here whole (WXT runs the
+ * migrations it has, in order, and skips a number it has none for).
  */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 2,
+  version: 4,
   migrations: {
-    2: (old: Partial<Settings> | null) => ({ ...DEFAULT_SETTINGS, ...old, evidence: old?.evidence ?? true }),
+    2: (old: Omit<Settings, 'dmCapture' | 'evidence'>): Omit<Settings, 'evidence'> => ({ ...old, dmCapture: false }),
+    4: (old: Omit<Settings, 'evidence'> & { evidence?: boolean }): Settings => ({
+      ...old,
+      evidence: old.evidence ?? true,
+    }),
   },
 });
 

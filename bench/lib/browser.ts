@@ -14,15 +14,18 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Headless Debian Chromium with the e2e build loaded, on a throw-away profile (flags as in test/e2e/fixtures.ts). */
-export async function launch(): Promise<Browser> {
+/**
+ * Headless Debian Chromium with `extensionDir` loaded (the e2e build, or its copy with the bench's
+ * floor page), on a throw-away profile (flags as in test/e2e/fixtures.ts).
+ */
+export async function launch(extensionDir = E2E_EXTENSION_DIR): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'cc-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     locale: 'en-US',
     viewport: { width: 1280, height: 900 },
-    args: chromiumArgs(E2E_EXTENSION_DIR, 'en-US'),
+    args: chromiumArgs(extensionDir, 'en-US'),
   });
   // tsx compiles functions passed to page.evaluate with esbuild's keepNames, which calls __name().
   await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });

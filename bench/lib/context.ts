@@ -1,10 +1,13 @@
 import type { Page } from '@playwright/test';
 import type { Browser } from './browser';
+import type { FloorExtensions } from './floor-extensions';
 import type { Figure } from './stats';
 
 /** What every measurement gets: the browser with the e2e build, the loopback page server, run counts. */
 export interface BenchContext {
   browser: Browser;
+  /** The e2e build with the popup's floor page, and the empty extension (the background's floor). */
+  extensions: FloorExtensions;
   /** Origin of the page server: /x-timeline.html, /blog-500.html, /blog-post.html, /blank.html, /bench.js. */
   origin: string;
   warmup: number;

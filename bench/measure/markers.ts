@@ -1,5 +1,5 @@
 /**
- * markerScanMsPer100Posts: the on-page markers' (issue 5, markers/run-in-page.ts) main-thread cost
+ * markerScanMsPer100Posts: the on-page case markers' (markers/run-in-page.ts) main-thread cost
  * per 100 posts scanned, in the e2e build. The generated WordPress post (1 post + 500 comments) is
  * open in a tab and 100 of its comments have a case (saved through 'capture/save'). Each run reloads
  * the tab, then injects /markers.js as the background does for a site with markers on, and reads

@@ -1,6 +1,7 @@
 /**
- * A store the size issue 6 names: `mentions` mentions in `cases` cases, stored with bulkAdd through
- * the real toStoredMention (so urlKey, authorKey and threadKey are what the extension writes).
+ * A store of the size the linked-cases budget is set for: `mentions` mentions in `cases` cases,
+ * stored with bulkAdd through the real toStoredMention (so urlKey, authorKey and threadKey are what
+ * the extension writes).
  * Shape: 70 % tweets by 5,000 customers (one in ten replies to one of 1,000 company posts),
  * 30 % comments on 300 blog posts by 3,000 readers; case c holds mentions c, c+cases, c+2·cases …
  */

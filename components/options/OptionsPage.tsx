@@ -5,6 +5,7 @@ import { checkBackendUrl, originPattern } from '../../sync/backend-url';
 import { BackendForm, type BackendFormValue } from './BackendForm';
 import { SyncStatusView } from './SyncStatusView';
 import { EvidenceOption } from './EvidenceOption';
+import { DmOptIn } from './DmOptIn';
 import { t } from '../i18n';
 
 export type Props = Record<string, never>;
@@ -23,6 +24,7 @@ export function OptionsPage(_: Props) {
   const [value, setValue] = useState<BackendFormValue>(EMPTY);
   const [loaded, setLoaded] = useState(false);
   const [hint, setHint] = useState<string | null>(null);
+  const [dmCapture, setDmCapture] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [status, setStatus] = useState({ waiting: 0, failed: 0, problem: null as string | null });
@@ -32,6 +34,7 @@ export function OptionsPage(_: Props) {
     void send('settings/get', {}).then((saved) => {
       setValue({ ...EMPTY, ...saved.settings, email: saved.email ?? '', authMode: saved.authMode ?? 'api-token' });
       setHint(saved.credentialHint);
+      setDmCapture(saved.settings.dmCapture);
       setLoaded(true);
     });
     void loadStatus();
@@ -121,6 +124,7 @@ export function OptionsPage(_: Props) {
       )}
       <SyncStatusView {...status} busy={busy} onRetry={onRetry} />
       <EvidenceOption />
+      {loaded && <DmOptIn initial={dmCapture} />}
     </main>
   );
 }

@@ -47,7 +47,8 @@ export function MentionForm({ capture, onChange, onSave, saving, extra }: Props)
         {m.author.followers !== null ? ` · ${m.author.followers.toLocaleString()} ${t('followers')}` : ''}
       </p>
       <Warnings warnings={m.warnings} />
-      {m.thread && (
+      {/* A direct message's exchange is shown by DmCapture; these are a post's comments. */}
+      {m.thread && m.kind !== 'dm' && (
         <p class="meta" data-testid="thread-note">
           {m.thread.truncated && m.thread.found > m.thread.comments.length
             ? t('threadKeptTruncated', m.thread.comments.length.toLocaleString(), m.thread.found.toLocaleString())

@@ -1,12 +1,13 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { send } from '../../messaging/client';
 import type { Case } from '../../domain/case';
 import type { CaseSummary } from '../../domain/case-summary';
 import { MentionForm } from './MentionForm';
 import { ExistingCase } from './ExistingCase';
 import { AuthorCases } from './AuthorCases';
-import { newUnsavedCapture, type UnsavedCapture } from './unsaved-capture';
+import { alsoToSave, newUnsavedCapture, type UnsavedCapture } from './unsaved-capture';
+import { DmCapture } from './DmCapture';
+import { DmRefused } from './DmRefused';
 import { authorCases, captureShortcut, openCapture, type Opened } from './load-capture';
 import { openSidePanel } from '../../browser-compat/side-panel';
 import { browserWords } from '../../browser-compat/words';
@@ -31,6 +32,7 @@ type State =
       error: string | null;
     }
   | { step: 'saved'; kase: Case | null; attached: boolean }
+  | { step: 'refused' }
   | { step: 'failed'; error: string };
 
 /** The toolbar popup: read the post (or take the context menu's capture), check for duplicates, review, save. */
@@ -41,23 +43,25 @@ export function PopupApp({ tabId, opening }: Props) {
   const show = (opened: Promise<Opened>) => {
     setState({ step: 'reading' });
     opened
-      .then(({ mention, duplicate, evidenceId }) => {
+      .then(({ mention, duplicate, also, dm, refused, evidenceId }) => {
         setState(
-          duplicate
-            ? { step: 'duplicate', summary: duplicate }
-            : {
-                step: 'review',
-                capture: newUnsavedCapture(mention, evidenceId),
-                authorCases: [],
-                attachTo: null,
-                saving: false,
-                error: null,
-              },
+          refused
+            ? { step: 'refused' }
+            : duplicate
+              ? { step: 'duplicate', summary: duplicate }
+              : {
+                  step: 'review',
+                  capture: newUnsavedCapture(mention, { also, dm, ...(evidenceId ? { evidenceId } : {}) }),
+                  authorCases: [],
+                  attachTo: null,
+                  saving: false,
+                  error: null,
+                },
         );
       })
       .catch((e: unknown) => setState({ step: 'failed', error: String(e instanceof Error ? e.message : e) }));
   };
-  const read = (fresh = false) => show(openCapture(tabId, fresh));
+  const read = (fresh = false, dmLast?: number) => show(openCapture(tabId, fresh, dmLast));
   // A layout effect runs as soon as the first render is committed; a plain effect would wait for
   // the next frame, and the read's answer with it.
   useLayoutEffect(() => show(opening ?? openCapture(tabId)), [tabId]);
@@ -92,8 +96,9 @@ export function PopupApp({ tabId, opening }: Props) {
 }
 
 /** What the popup shows at each step (a plain function, so the popup stays one component). */
-function stepView(state: State, setState: (s: State) => void, read: (fresh?: boolean) => void) {
+function stepView(state: State, setState: (s: State) => void, read: (fresh?: boolean, dmLast?: number) => void) {
   if (state.step === 'reading') return <p aria-busy="true">{t('reading')}</p>;
+  if (state.step === 'refused') return <DmRefused />;
   if (state.step === 'failed') return <p role="alert">{t('error', state.error)}</p>;
   if (state.step === 'duplicate') {
     const caseId = state.summary.id;
@@ -129,14 +134,21 @@ function stepView(state: State, setState: (s: State) => void, read: (fresh?: boo
   const save = async () => {
     setState({ ...state, saving: true, error: null });
     try {
+      const also = alsoToSave(capture);
       const { caseId } = attachTo
         ? await send('capture/attach', {
             mention: capture.mention,
             caseId: attachTo,
             note: capture.review.note,
+            also,
             evidenceId: capture.evidenceId,
           })
-        : await send('capture/save', capture);
+        : await send('capture/save', {
+            mention: capture.mention,
+            review: capture.review,
+            also,
+            evidenceId: capture.evidenceId,
+          });
       setState({ step: 'saved', kase: await send('case/get', { caseId }), attached: !!attachTo });
     } catch (e) {
       // The capture stays on screen, so nothing the agent typed is lost when storage fails (disk full, …).
@@ -150,6 +162,14 @@ function stepView(state: State, setState: (s: State) => void, read: (fresh?: boo
         <p role="alert" class="error">
           {t('saveFailed', error)}
         </p>
+      )}
+      {capture.mention.kind === 'dm' && (
+        <DmCapture
+          messages={[...(capture.also ?? []), capture.mention]}
+          range={capture.dm ?? null}
+          busy={saving}
+          onRange={(n) => read(true, n)}
+        />
       )}
       <MentionForm
         capture={capture}
@@ -166,20 +186,4 @@ function stepView(state: State, setState: (s: State) => void, read: (fresh?: boo
       />
     </section>
   );
-}
-
-/**
- * The tab to capture: `?review=` when the context menu opened this page in a window (the
- * window's own active tab is this page); in the e2e build `?tabId=`; else the active tab.
- */
-export async function resolveTabId(search: string): Promise<number | null> {
-  const params = new URLSearchParams(search);
-  const review = Number(params.get('review'));
-  if (Number.isInteger(review) && review > 0) return review;
-  if (__E2E__) {
-    const fromQuery = Number(params.get('tabId'));
-    if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
-  }
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
 }

@@ -1,3 +1,4 @@
+import type { DmRange } from '../../capture/outcome';
 import type { CaptureReview } from '../../domain/case';
 import type { Mention } from '../../domain/mention';
 
@@ -5,17 +6,28 @@ import type { Mention } from '../../domain/mention';
 export interface UnsavedCapture {
   mention: Mention;
   review: CaptureReview;
+  /** A conversation's other messages in the range, oldest first: saved with `mention`. */
+  also?: Mention[];
+  /** How a conversation's range came out (the popup says when it reached past the loaded messages). */
+  dm?: DmRange | null;
   /** The capture's evidence (capture/open), saved with it. */
   evidenceId?: string;
 }
 
 /** A capture as the popup opens on it: the review defaults to a service complaint of medium severity. */
-export function newUnsavedCapture(mention: Mention, evidenceId?: string | null): UnsavedCapture {
-  return {
-    mention,
-    review: { category: 'service', severity: 'medium', owner: null, note: '' },
-    ...(evidenceId ? { evidenceId } : {}),
-  };
+export function newUnsavedCapture(
+  mention: Mention,
+  extras: Pick<UnsavedCapture, 'also' | 'dm' | 'evidenceId'> = {},
+): UnsavedCapture {
+  return { mention, review: { category: 'service', severity: 'medium', owner: null, note: '' }, ...extras };
+}
+
+/**
+ * The other messages as saved: the customer is who the form says (the agent may have corrected the
+ * name or handle once, for all of them).
+ */
+export function alsoToSave(c: UnsavedCapture): Mention[] | undefined {
+  return c.also?.length ? c.also.map((m) => ({ ...m, author: c.mention.author })) : undefined;
 }
 
 /** Fields of the mention the agent may correct, with how a text input maps back onto it. */

@@ -43,12 +43,13 @@ const NEEDS_FULL =
 
 /** Body text: lines trimmed, runs of spaces collapsed, at most one blank line, invisibles escaped. */
 export function normaliseText(raw: string): string {
-  if (!NEEDS_FULL.test(raw))
-    return raw
-      .replace(/ {2,}/g, ' ')
-      .replace(/ ?\n ?/g, '\n')
-      .replace(/\n{3,}/g, '\n\n')
-      .trim();
+  if (!NEEDS_FULL.test(raw)) {
+    // Each pass only where it has something to do: includes() is far cheaper than a replace.
+    let s = raw.includes('  ') ? raw.replace(/ {2,}/g, ' ') : raw;
+    if (s.includes(' \n') || s.includes('\n ')) s = s.replace(/ ?\n ?/g, '\n');
+    if (s.includes('\n\n\n')) s = s.replace(/\n{3,}/g, '\n\n');
+    return s.trim();
+  }
   return normaliseTextFully(raw);
 }
 
@@ -67,9 +68,20 @@ export function normaliseTextFully(raw: string): string {
   );
 }
 
+/** Anything cleanLine changes: an invisible, a soft hyphen, whitespace other than single inner spaces. */
+const LINE_NEEDS_WORK =
+  /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF\u180E]|\s\s|[^\S ]|^ | $/;
+
 /** One-line value (names, titles): invisibles removed, whitespace collapsed; null when empty. */
 export function cleanLine(raw: string | null | undefined, max = 500): string | null {
   if (raw == null) return null;
+  // Most names need none of the passes below (one per comment of a 500-comment thread).
+  if (!LINE_NEEDS_WORK.test(raw)) return raw ? raw.slice(0, max) : null;
+  return cleanLineFully(raw, max);
+}
+
+/** cleanLine's full passes (exported for the test that holds the short path to the same result). */
+export function cleanLineFully(raw: string, max = 500): string | null {
   const s = raw
     .replace(INVISIBLE, '')
     .replace(/\u00AD/g, '')

@@ -89,6 +89,17 @@ export function textOf(root: Node | null | undefined, opts: TextOptions = {}): s
   const limit = opts.limit ?? 400_000;
   const inline = opts.inline === true;
   const isBlock = (n: Node) => !inline && n.nodeType === 1 && BLOCK.has(upper((n as Element).tagName));
+  // A block boundary is one paragraph break, written before the next text that follows it: runs of
+  // boundaries (nested blocks, a block closing as the next opens) used to give runs of breaks that
+  // normaliseText then collapsed, one regex pass per comment of a 500-comment thread.
+  let broken = false;
+  const put = (t: string) => {
+    if (broken && t) {
+      if (out.length) out.push('\n\n');
+      broken = false;
+    }
+    out.push(t);
+  };
   let n: Node = root;
   for (;;) {
     let into = false;
@@ -101,7 +112,7 @@ export function textOf(root: Node | null | undefined, opts: TextOptions = {}): s
         raw.includes('\n') || raw.includes('  ') || raw.includes('\t') || raw.includes('\r') || raw.includes('\f')
           ? raw.replace(/[ \t\n\r\f]+/g, ' ')
           : raw;
-      out.push(t);
+      put(t);
       size += t.length;
     } else if (type === 1) {
       const el = n as Element;
@@ -109,15 +120,24 @@ export function textOf(root: Node | null | undefined, opts: TextOptions = {}): s
       // hasAttributes() first: most elements of a text have none, and it saves two lookups each.
       const hidden = el.hasAttributes() && (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true');
       if (!SKIP.has(tag) && !hidden && !(opts.skip && n !== root && opts.skip(el))) {
-        if (tag === 'BR') out.push('\n');
-        else if (tag === 'IMG') out.push(imageText(el));
+        if (tag === 'BR') put('\n');
+        else if (tag === 'IMG') put(imageText(el));
         else if (tag === 'PRE' && !inline) {
           const t = el.textContent ?? '';
-          out.push('\n\n', t, '\n\n');
+          broken = true;
+          put(t);
+          broken = true;
           size += t.length;
         } else {
-          if (!inline && BLOCK.has(tag)) out.push('\n\n');
-          into = true;
+          if (!inline && BLOCK.has(tag)) broken = true;
+          if (n !== root && el.firstElementChild === null) {
+            // Text alone inside (a paragraph, a link): one native read instead of a step per text node.
+            const raw = el.textContent ?? '';
+            const t = /[\t\n\r\f]| {2}/.test(raw) ? raw.replace(/[ \t\n\r\f]+/g, ' ') : raw;
+            put(t);
+            size += t.length;
+            if (!inline && BLOCK.has(tag)) broken = true;
+          } else into = true;
         }
       }
     } else if (type === 9 || type === 11) into = true;
@@ -128,15 +148,16 @@ export function textOf(root: Node | null | undefined, opts: TextOptions = {}): s
     }
     // An entered block without children closes at once; then on to the next sibling, closing
     // every block left on the way up, and stop when back at the root.
-    if (into && isBlock(n)) out.push('\n\n');
+    if (into && isBlock(n)) broken = true;
     let next: Node | null = n === root ? null : n.nextSibling;
     while (!next && n !== root) {
       n = n.parentNode!;
-      if (isBlock(n)) out.push('\n\n');
+      if (isBlock(n)) broken = true;
       if (n !== root) next = n.nextSibling;
     }
     if (!next) break;
     n = next;
   }
-  return out.join('');
+  // Blocks without any text still read as whitespace, not as nothing (callers fall back on '').
+  return out.join('') || (broken ? '\n\n' : '');
 }

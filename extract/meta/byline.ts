@@ -3,6 +3,7 @@ import { cleanLine } from '../dom/normalise';
 import { textOf } from '../dom/text';
 import { httpUrl } from '../dom/url';
 import { pageMeta } from './page';
+import { textDate, urlDate } from './text-date';
 
 export interface Byline {
   name: string | null;
@@ -51,17 +52,68 @@ export function readByline(doc: Document, scope?: Element | null, base?: string)
   const meta = tidyName(pm.metaAuthor);
   if (meta) return { name: meta, profileUrl: null };
   const root: ParentNode = scope ?? doc;
-  const rel = root.querySelector('a[rel~="author"]') ?? doc.querySelector('a[rel~="author"]');
+  const rel = firstOf(root, 'a[rel~="author"]') ?? firstOf(doc, 'a[rel~="author"]');
   const relName = nameIn(rel);
   if (relName) return { name: relName, profileUrl: httpUrl(rel?.getAttribute('href'), base) };
-  const ip = root.querySelector('[itemprop~="author"]') ?? doc.querySelector('[itemprop~="author"]');
+  const ip = firstOf(root, '[itemprop~="author"]') ?? firstOf(doc, '[itemprop~="author"]');
   const ipName = nameIn(ip);
   if (ipName)
     return {
       name: ipName,
       profileUrl: httpUrl(ip?.querySelector('a[href]')?.getAttribute('href') ?? ip?.getAttribute('href'), base),
     };
-  return scanBylines(scope ? [scope, doc] : [doc], base);
+  const roots = scope ? [scope, doc] : [doc];
+  const byClass = scanBylines(roots, base);
+  return byClass.name ? byClass : (textByline(roots) ?? byClass);
+}
+
+/**
+ * "Posted by Ned Deily", "Door Jan de Vries", "Von Anna Schmidt", "Par Jean Dupont", "Por Ana García",
+ * at the start of a short line or after its date ("Publié le 3 mars 2021 par Marie Lefèvre").
+ */
+const BY_WORD =
+  /(?:^|[\s,·|–-])(?:posted by|written by|words by|by|door|geschreven door|von|verfasst von|geschrieben von|par|écrit par|publié par|por|escrito por|publicado por)\s+(?=\p{Lu})/giu;
+const NAME =
+  /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:van|von|der|den|del|de|da|la|le|du|di|ter|y)(?=\s)|\p{Lu}[\p{L}.'’-]*)){0,4}/u;
+/** "Photo by …", "Foto door …": a credit, not the article's author. */
+const CREDIT = /(photo|foto|image|bild|illustration|credit|crédit|grafik|video)s?\s*$/i;
+
+export function bylineIn(raw: string): string | null {
+  BY_WORD.lastIndex = 0;
+  for (let m = BY_WORD.exec(raw); m; m = BY_WORD.exec(raw)) {
+    const before = raw.slice(0, m.index);
+    // Mid-line only after a date or a "posted/published" word, never inside prose.
+    if (before.trim() && !/\d|posted|publi|geplaatst|veröffentlicht|gepubliceerd|mis à jour|updated/i.test(before))
+      continue;
+    if (CREDIT.test(before)) continue;
+    const name = raw.slice(m.index + m[0].length).match(NAME)?.[0];
+    if (name) return name;
+  }
+  return null;
+}
+
+function textByline(roots: ParentNode[]): Byline | null {
+  for (const root of roots) {
+    const els = root.querySelectorAll('p, span, div, li, address, small, em, strong, td');
+    for (let i = 0, seen = 0; i < els.length && i < 3000 && seen < 400; i++) {
+      const el = els[i]!;
+      // Small elements only: textContent of a big container is a walk of all of it.
+      if (el.childElementCount > 4 || Array.from(el.children).some((c) => c.childElementCount > 2)) continue;
+      const raw = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (raw.length < 5 || raw.length > 120) continue;
+      seen++;
+      const found = bylineIn(raw);
+      if (!found || outsideArticle(el)) continue;
+      // "By <a>Joshua Sokol</a> Contributing Correspondent": the link is the name.
+      const a = Array.from(el.querySelectorAll('a[href]')).find((x) => {
+        const t = (x.textContent ?? '').trim();
+        return t.length > 2 && found.startsWith(t);
+      });
+      const name = tidyName(a ? a.textContent : found);
+      if (name && !LABEL.test(name)) return { name, profileUrl: httpUrl(a?.getAttribute('href')) };
+    }
+  }
+  return null;
 }
 
 const BYLINE_SEL =
@@ -104,17 +156,68 @@ function scanBylines(roots: ParentNode[], base?: string): Byline {
   return { name: null, profileUrl: null };
 }
 
-/** JSON-LD datePublished, article:published_time, itemprop/time elements. */
-export function readPublished(doc: Document, scope?: Element | null): string | null {
+/**
+ * Embedded posts, related lists, comments and sidebars carry dates and names of other posts:
+ * never the article's (an Instagram embed's time is not the article's date).
+ */
+const NOT_ARTICLE =
+  'blockquote, iframe, .instagram-media, .twitter-tweet, .tiktok-embed, [class*="embed"], [class*="related"], [class*="Related"], .comment, .comments, #comments, .comment-list, .commentlist, [id^="comment-"], [itemprop="comment"], [itemtype*="Comment"], [itemtype*="Review"], [itemtype*="Answer"], [itemprop="review"], [data-service-review-card-paper], .review, [class*="recommend"], .sidebar, #sidebar, .widget';
+
+export function outsideArticle(el: Element): boolean {
+  return !!el.closest(NOT_ARTICLE);
+}
+
+function firstOf(root: ParentNode, sel: string): Element | null {
+  const all = root.querySelectorAll(sel);
+  for (let i = 0; i < all.length && i < 100; i++) if (!outsideArticle(all[i]!)) return all[i]!;
+  return null;
+}
+
+const DATE_SEL =
+  '[class*="info"], [class*="date"], [class*="Date"], [class*="time"], [class*="publish"], [class*="posted"], [class*="meta"], [class*="byline"], [class*="datum"], [class*="fecha"], [id*="date"], [itemprop="dateCreated"]';
+
+/**
+ * JSON-LD datePublished, article:published_time and the like, then the article's own
+ * itemprop/time elements, then a date printed near its title ("29. Januar 2019"), then the
+ * date in its address.
+ */
+export function readPublished(
+  doc: Document,
+  scope?: Element | null,
+  url?: string,
+  lang?: string | null,
+): string | null {
   const pm = pageMeta(doc);
   if (pm.ld.published) return pm.ld.published;
   if (pm.published) return pm.published;
-  const root: ParentNode = scope ?? doc;
-  const ip = root.querySelector('[itemprop="datePublished"]') ?? doc.querySelector('[itemprop="datePublished"]');
-  const v = ip?.getAttribute('content') ?? ip?.getAttribute('datetime');
-  if (v) return v;
-  const t =
-    root.querySelector('time[datetime]') ??
-    doc.querySelector('article time[datetime], time.published[datetime], time.entry-date[datetime]');
-  return t?.getAttribute('datetime') ?? null;
+  const roots: ParentNode[] = scope ? [scope, doc] : [doc];
+  for (const root of roots) {
+    const ip = firstOf(root, '[itemprop="datePublished"]');
+    const v = ip?.getAttribute('content') ?? ip?.getAttribute('datetime') ?? textDate(ip?.textContent, lang);
+    if (v) return v;
+    const t = firstOf(
+      root,
+      root === doc
+        ? 'article time[datetime], time.published[datetime], time.entry-date[datetime], time[datetime]'
+        : 'time[datetime]',
+    );
+    if (t?.getAttribute('datetime')) return t.getAttribute('datetime');
+  }
+  for (const root of roots) {
+    const els = root.querySelectorAll(DATE_SEL);
+    for (let i = 0; i < els.length && i < 200; i++) {
+      const el = els[i]!;
+      const raw = el.textContent ?? '';
+      if (raw.length > 200 || outsideArticle(el)) continue;
+      const d = textDate(el.getAttribute('title') ?? raw, lang) ?? textDate(raw, lang);
+      if (d) return d;
+    }
+  }
+  // A date printed in the first lines of an <article> ("Vienna, 3 March 2021 –"); not of any
+  // region, where the first date may be a review's or a comment's.
+  if (scope && scope.tagName === 'ARTICLE') {
+    const d = textDate((scope.textContent ?? '').slice(0, 600), lang);
+    if (d) return d;
+  }
+  return url ? urlDate(url) : null;
 }

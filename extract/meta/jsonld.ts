@@ -7,6 +7,12 @@ export interface LdFacts {
   headline: string | null;
   body: string | null;
   lang: string | null;
+  /** The @type of the object read ("NewsArticle", "Review"). */
+  type: string | null;
+  /** A review's reviewRating, scaled to 5 stars. */
+  rating: number | null;
+  /** How many Review objects the page's JSON-LD holds (one: a review's own page). */
+  reviews: number;
 }
 
 const POSTY = /Article|Posting|BlogPost|Report|Review|Comment|WebPage|CreativeWork/i;
@@ -46,7 +52,17 @@ function* flatten(v: unknown, depth = 0): Generator<Record<string, unknown>> {
 }
 
 export function readJsonLd(doc: Document): LdFacts {
-  const out: LdFacts = { author: null, authorUrl: null, published: null, headline: null, body: null, lang: null };
+  const out: LdFacts = {
+    author: null,
+    authorUrl: null,
+    published: null,
+    headline: null,
+    body: null,
+    lang: null,
+    type: null,
+    rating: null,
+    reviews: 0,
+  };
   let best = -1;
   const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
   for (let i = 0; i < scripts.length && i < 30; i++) {
@@ -61,6 +77,7 @@ export function readJsonLd(doc: Document): LdFacts {
     for (const o of flatten(data)) {
       const type = String(Array.isArray(o['@type']) ? o['@type'].join(' ') : (o['@type'] ?? ''));
       if (!POSTY.test(type)) continue;
+      if (/\bReview\b/.test(type)) out.reviews++;
       // Prefer real articles over the generic WebPage node of the same graph.
       const score = (/Article|Posting|BlogPost/i.test(type) ? 2 : 0) + (o.author ? 1 : 0);
       if (score <= best) continue;
@@ -70,9 +87,20 @@ export function readJsonLd(doc: Document): LdFacts {
       out.authorUrl = a.url;
       out.published = str(o.datePublished) ?? str(o.dateCreated) ?? str(o.uploadDate);
       out.headline = str(o.headline) ?? str(o.name);
-      out.body = str(o.articleBody) ?? str(o.text);
+      out.body = str(o.articleBody) ?? str(o.reviewBody) ?? str(o.text);
       out.lang = str(o.inLanguage);
+      out.type = type || null;
+      out.rating = ratingOf(o.reviewRating);
     }
   }
   return out;
+}
+
+function ratingOf(v: unknown): number | null {
+  if (!v || typeof v !== 'object') return null;
+  const o = v as Record<string, unknown>;
+  const value = Number(String(o.ratingValue ?? '').replace(',', '.'));
+  const best = Number(String(o.bestRating ?? '5').replace(',', '.')) || 5;
+  if (!Number.isFinite(value) || value < 0 || value > best) return null;
+  return Math.round((value / best) * 5 * 100) / 100;
 }

@@ -23,6 +23,22 @@ export interface PlatformDescriptor<Id extends string = string> {
   readonly hostAliases?: Readonly<Record<string, string>>;
   /** A permalink's path as it is keyed, when the platform reads paths loosely (X ignores case). */
   readonly keyPath?: (path: string) => string;
+  /**
+   * The one host a permalink is keyed under, for a platform whose every subdomain shows the same
+   * posts (nl.trustpilot.com, m.facebook.com and web.facebook.com are trustpilot.com and facebook.com).
+   */
+  readonly keyHost?: string;
+  /**
+   * The query parameters that name a post, when the platform's links carry others too: only these
+   * stay in a permalink's key. Facebook adds tracking parameters (`__cft__[0]`, `__tn__`) to every
+   * link on the page, so a stored comment would otherwise never match the link beside it.
+   */
+  readonly keptParams?: readonly string[];
+  /**
+   * Paths of private conversations (X's direct messages). Such a page is read only when the agent
+   * has switched the capture of direct messages on, and only when they ask on it.
+   */
+  readonly privatePaths?: RegExp;
   /** The post (or comment) id a permalink names, or null when it names none. */
   readonly postIdOf: (url: URL) => string | null;
   /**
@@ -65,6 +81,11 @@ export function pagePlatform<const Id extends string>(id: Id): PlatformDescripto
 export function onPlatformHost(p: PlatformDescriptor, hostname: string): boolean {
   const host = hostname.toLowerCase();
   return p.hosts.some((h) => host === h || host.endsWith(`.${h}`));
+}
+
+/** Whether an address is one of the platform's private conversations (never read unless the agent allowed it). */
+export function onPrivatePath(p: PlatformDescriptor, url: URL): boolean {
+  return !!p.privatePaths && onPlatformHost(p, url.hostname) && p.privatePaths.test(url.pathname);
 }
 
 /** Whether an address looks like one of the platform's pages: on its sites, or with its paths. */

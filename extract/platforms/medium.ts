@@ -1,7 +1,42 @@
-/** Medium (medium.com and custom domains): the story is the <article>; author from meta/JSON-LD. */
+/**
+ * Medium (medium.com and custom domains): the story is the <article>; author from meta/JSON-LD.
+ * The article opens with the title and a byline block ("Ines Carvalho · Follow · 4 min read ·
+ * Feb 7, 2024", claps, share): the text starts after that block, with the story.
+ */
+import { documentOrder } from '../dom/order';
 import { pageMeta } from '../meta/page';
 import type { Extractor } from '../types';
 import { articleDraft } from './generic';
+
+const READ_TIME = /\b\d+\s*min(ute)?s?\s+(read|listen)\b/i;
+const BYLINE_HOOKS = '[data-testid="storyReadTime"], [data-testid="storyPublishDate"], [data-testid="authorName"]';
+
+/** The block of the article that holds the byline and reading time, if the story has one. */
+function bylineBlock(article: Element): Element | null {
+  let mark: Element | null = article.querySelector(BYLINE_HOOKS);
+  if (!mark) {
+    const els = article.querySelectorAll('span, div, p');
+    for (let i = 0; i < els.length && i < 400 && !mark; i++) {
+      const e = els[i]!;
+      const t = e.textContent ?? '';
+      if (e.childElementCount <= 3 && t.length < 80 && READ_TIME.test(t)) mark = e;
+    }
+  }
+  if (!mark) return null;
+  // The story's first paragraph after the mark; the block is the mark's widest ancestor without it.
+  const ps = article.querySelectorAll('p');
+  const at = documentOrder(article);
+  let first: Element | null = null;
+  for (let i = 0; i < ps.length && !first; i++) {
+    const p = ps[i]!;
+    if (at(p) > at(mark) && (p.textContent ?? '').trim().length >= 20 && !p.contains(mark)) first = p;
+  }
+  if (!first) return null;
+  let block = mark;
+  while (block.parentElement && block.parentElement !== article && !block.parentElement.contains(first))
+    block = block.parentElement;
+  return block;
+}
 
 export const medium: Extractor = {
   id: 'medium',
@@ -13,8 +48,12 @@ export const medium: Extractor = {
     pageMeta(doc).siteName === 'Medium',
   extract(ctx) {
     const article = ctx.doc.querySelector('article');
+    const block = article ? bylineBlock(article) : null;
+    const at = article && block ? documentOrder(article) : null;
+    // Everything up to the byline block (title, subtitle, author, reading time) is not the story.
+    const skip =
+      block && at ? (e: Element) => at(e) >= 0 && at(e) <= at(block) && (e === block || !e.contains(block)) : undefined;
     // The whole article: a story is split into several <section>s.
-    const content = article ?? null;
-    return [articleDraft(ctx, 'blog', { content, root: article })];
+    return [articleDraft(ctx, 'blog', { content: article, root: article, skip })];
   },
 };

@@ -6,13 +6,18 @@
  */
 import { blogPlatform } from './blog.descriptor';
 import { blueskyPlatform } from './bluesky.descriptor';
-import { onPlatformHost, type PlatformDescriptor } from './descriptor';
+import { onPlatformHost, onPrivatePath, type PlatformDescriptor } from './descriptor';
+import { facebookPlatform } from './facebook.descriptor';
+import { instagramPlatform } from './instagram.descriptor';
 import { linkedinPlatform } from './linkedin.descriptor';
 import { mastodonPlatform } from './mastodon.descriptor';
 import { redditPlatform } from './reddit.descriptor';
 import { threadsPlatform } from './threads.descriptor';
+import { tiktokPlatform } from './tiktok.descriptor';
+import { trustpilotPlatform } from './trustpilot.descriptor';
 import { webPlatform } from './web.descriptor';
 import { xPlatform } from './x.descriptor';
+import { youtubePlatform } from './youtube.descriptor';
 
 /** In the schema's order; `web` (any other page) last. */
 export const PLATFORMS = [
@@ -22,6 +27,11 @@ export const PLATFORMS = [
   redditPlatform,
   threadsPlatform,
   linkedinPlatform,
+  facebookPlatform,
+  instagramPlatform,
+  youtubePlatform,
+  tiktokPlatform,
+  trustpilotPlatform,
   blogPlatform,
   webPlatform,
 ] as const;
@@ -54,3 +64,11 @@ export const HOST_ALIASES: Readonly<Record<string, string>> = Object.assign(
   {},
   ...PLATFORMS.map((p) => p.hostAliases ?? {}),
 );
+
+/**
+ * Whether an address is a private conversation of some platform (X's direct messages): such a page
+ * is read only when the agent allowed it, never by a capture that did not ask.
+ */
+export function isPrivateConversation(url: URL): boolean {
+  return PLATFORMS.some((p) => onPrivatePath(p, url));
+}

@@ -1,7 +1,8 @@
 /**
  * Threads (threads.net / threads.com): class names are generated, so only stable hooks are used:
  * each post is a div[data-pressable-container], its author the /@handle link, its permalink the
- * /@handle/post/<code> link around a <time>. Falls back to og:title "Name (@handle) on Threads".
+ * /@handle/post/<code> link around a <time>; the display name of the thread's author comes from og:title
+ * "Name (@handle) on Threads", which also stands in for a post that is not rendered.
  */
 import { newDraft } from '../draft';
 import { textOf } from '../dom/text';
@@ -44,6 +45,10 @@ export const threads: Extractor = {
       .map((e) => post(e, ctx))
       .filter((f) => f.draft.url);
     const id = ctx.url.pathname.match(POST)?.[2];
+    // A post shows its author's handle only; the page's title names the thread's author
+    // ("Kim (@kim.reist) on Threads"), so their posts get that display name.
+    const titled = /^(.*?)\s*\(@([\w.]+)\)/.exec(pageMeta(ctx.doc).ogTitle ?? pageMeta(ctx.doc).title ?? '');
+    if (titled?.[1]) for (const f of found) if (f.draft.author.handle === titled[2]) f.draft.author.name = titled[1];
     const i = id ? found.findIndex((f) => f.draft.postId === id) : -1;
     if (i >= 0)
       found.forEach((f, j) => {

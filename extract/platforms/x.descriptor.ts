@@ -47,4 +47,7 @@ export const xPlatform = definePlatform({
   },
   bareHandle: HANDLE,
   pageLevel: false,
+  // Direct messages: the inbox and every conversation, in the classic (/messages/…) and the newer
+  // (/i/chat/…) view. Read only when the agent has switched that on (options) and asks on it.
+  privatePaths: /^\/(?:messages|i\/chat)(?:\/|$)/,
 });

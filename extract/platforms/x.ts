@@ -12,6 +12,7 @@ import { lazyFound, type Ctx, type Extractor, type Found } from '../types';
 import { nearestViewportMiddle } from './viewport';
 import { onPlatformUrl } from './descriptor';
 import { xPlatform, xStatusId } from './x.descriptor';
+import { inPrivateConversation, PRIVATE_CONTAINERS } from '../private-conversation';
 
 /** The quoted-tweet box of an article, if any: a role=link block holding its own User-Name. */
 function quoteBox(article: Element): Element | null {
@@ -129,8 +130,11 @@ export const x: Extractor = {
   detect: () => true,
   extract(ctx) {
     const articles = Array.from(ctx.doc.querySelectorAll('article[data-testid="tweet"], article[role="article"]'));
-    // Outermost articles only: a quoted tweet is not a tweet of the timeline.
-    const top = articles.filter((a) => !a.parentElement?.closest('article'));
+    // Outermost articles only: a quoted tweet is not a tweet of the timeline. A tweet shared in
+    // the message drawer is part of a private conversation, never read from here (asked per tweet
+    // only when the page shows a conversation: a timeline holds thousands of tweets).
+    const drawer = ctx.doc.querySelector(PRIVATE_CONTAINERS) !== null;
+    const top = articles.filter((a) => !a.parentElement?.closest('article') && !(drawer && inPrivateConversation(a)));
     if (top.length === 0) return fromMeta(ctx);
     const id = xStatusId(ctx.url.pathname);
     const found: Found[] = top.map((a, j) =>

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../background/handlers';
 import { trackPendingCapture } from '../../background/pending-capture';
-import { TeamService } from '../../background/team-service';
-import { DEFAULT_SETTINGS } from '../../domain/settings';
+import { offlineTeam } from './team-fixtures';
 import { freshDb, mention, review } from '../helpers';
 
 // The background refuses a second case for a stored post even if a page skips the check.
@@ -10,13 +9,7 @@ describe('capture handlers', () => {
   it('open finds the duplicate, author-cases the author’s cases; save of a duplicate adds the note to the existing case', async () => {
     const db = freshDb();
     // No backend: the team is off and local cases are all there is.
-    const team = new TeamService({
-      db,
-      backend: async () => ({ problem: null }),
-      settings: async () => DEFAULT_SETTINGS,
-      requestSync: () => {},
-    });
-    const h = createHandlers(db, team);
+    const h = createHandlers(db, offlineTeam(db));
     const { caseId } = await h['capture/save']({ mention: mention(), review });
     // The popup opens on the pending capture the context menu made for tab 11 (no page to read here).
     const again = mention({ url: 'https://twitter.com/MarloesDV/status/1790000000000000001?s=20' });

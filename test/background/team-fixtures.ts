@@ -5,6 +5,16 @@ import type { Adapter } from '../../sync/adapter';
 import { drainOutbox } from '../../sync/worker';
 import { freshDb } from '../helpers';
 
+/** The team service of a browser with no backend configured: local cases are all there is. */
+export function offlineTeam(db: ReturnType<typeof freshDb>): TeamService {
+  return new TeamService({
+    db,
+    backend: async () => ({ problem: null }),
+    settings: async () => DEFAULT_SETTINGS,
+    requestSync: () => {},
+  });
+}
+
 /**
  * One agent's browser for the team tests: its own database, its team service and message
  * handlers over a given adapter (the reference backend, or a helpdesk fake), and a drain of its

@@ -1,7 +1,7 @@
 import { test, expect, openTab } from './fixtures';
 import { runsIn } from './driver';
 
-// Issue #2: toolbar capture → local store → side panel, surviving a browser restart.
+// Toolbar capture → local store → side panel, surviving a browser restart.
 test(
   'captures a blog post through the popup, lists it in the side panel, and keeps it after a restart',
   runsIn('chromium'),
@@ -29,7 +29,7 @@ test(
     await expect(linked.getByTestId('mention-text')).toContainText('niemand van de klantenservice belt terug');
     await expect(linked.getByTestId('sync')).toHaveText('local');
 
-    // Capturing the same post again shows its case (issue 5: no duplicates); the note added there
+    // Capturing the same post again shows its case (no duplicates); the note added there
     // shows in the panel at once (liveQuery over the background's writes).
     await popup.getByRole('button', { name: 'Capture again' }).click();
     await expect(popup.getByTestId('duplicate')).toBeVisible();
@@ -48,7 +48,7 @@ test(
   },
 );
 
-// Issues #2/#7: a save the background refuses keeps everything the agent typed, with a clear error.
+// A save the background refuses keeps everything the agent typed, with a clear error.
 test(
   'a refused save keeps the form and says why; fixing the field saves',
   runsIn('chromium'),

@@ -15,7 +15,7 @@ interface RemoteCase {
   history: { kind: string; text: string; by: string }[];
 }
 
-// Issue 5: owner, status and decision changes made in the side panel reach the reference backend
+// Owner, status and decision changes made in the side panel reach the reference backend
 // through the outbox, each with who made it.
 test(
   'owner, status and decision changes reach the reference backend',

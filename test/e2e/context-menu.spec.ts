@@ -2,7 +2,7 @@ import { test, expect, serviceWorker, openTab } from './fixtures';
 import { runsIn } from './driver';
 import { captureViaShortcut, expectAccessible, reportViaMenu, selectText } from './workflow';
 
-// Issue 5: "Report as complaint" on a page, a selection, a link and the comment under the pointer.
+// "Report as complaint" on a page, a selection, a link and the comment under the pointer.
 // Each step calls the handler the browser's menu click calls and reviews the capture it opened.
 test(
   'context menu captures a page, a selection, a link and the comment under the pointer',

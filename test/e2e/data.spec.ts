@@ -14,7 +14,7 @@ async function exported(panel: Page, button: string): Promise<{ name: string; te
   return { name: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') };
 }
 
-// Issue 5: export as CSV (formulas neutralised) and JSON, and a JSON import that refuses a bad
+// Export as CSV (formulas neutralised) and JSON, and a JSON import that refuses a bad
 // file whole and brings a good one into another browser.
 test(
   'exports CSV and JSON, refuses a bad import, and round-trips JSON into a fresh profile',

@@ -14,7 +14,7 @@ async function caseCount(context: BrowserContext) {
   return (await rows(context, 'cases')).length;
 }
 
-// Issue 5: capturing a post that is already stored shows its case instead of making a second one.
+// Capturing a post that is already stored shows its case instead of making a second one.
 test(
   'a duplicate capture shows the existing case and takes a note',
   runsIn('chromium'),
@@ -58,7 +58,7 @@ test(
   },
 );
 
-// Issue 5: a new capture from an author with cases may join the earlier case; the side panel
+// A new capture from an author with cases may join the earlier case; the side panel
 // shows the cases linked by post, author and thread, following in-page navigation.
 test(
   'attaches to the author’s earlier case and lists linked cases by post, author and thread',

@@ -26,7 +26,7 @@ async function scrollFrames(page: Page, frames = 150) {
   }, frames);
 }
 
-// Issue 5, optional: markers on posts that have a case, switched on per site; scrolling stays smooth.
+// Optional markers on posts that have a case, switched on per site; scrolling stays smooth.
 test(
   'markers show case status on a long thread, follow new comments, open the case, with scroll frame times measured',
   runsIn('chromium'),

@@ -3,7 +3,7 @@ import { test, expect, serviceWorker } from './fixtures';
 import { runsIn } from './driver';
 import { startBackend, type Backend } from './backend';
 
-// Issue 4: every capture reaches the backend exactly once, through 5xx, lost answers, 429 bursts,
+// Every capture reaches the backend exactly once, through 5xx, lost answers, 429 bursts,
 // a stopped service worker and a browser restart.
 const CAPTURES = 1000;
 

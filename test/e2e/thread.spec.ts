@@ -2,7 +2,7 @@ import { test, expect, openTab } from './fixtures';
 import { runsIn } from './driver';
 import { expectAccessible, rows } from './workflow';
 
-// Issue 6's "the post and all comments": a post captured from its page keeps the comments under it.
+// The post and all its comments: a post captured from its page keeps the comments under it.
 test(
   'a captured blog post keeps its comments: named in the popup, stored once, listed in the side panel',
   runsIn('chromium'),

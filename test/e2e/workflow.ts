@@ -47,7 +47,7 @@ export async function captureViaShortcut(context: BrowserContext, tabId: number)
 /** Rows of one IndexedDB table of the extension, read in the service worker. */
 export async function rows<T = Record<string, unknown>>(
   context: BrowserContext,
-  table: 'cases' | 'mentions' | 'outbox' | 'identities',
+  table: 'cases' | 'mentions' | 'outbox' | 'identities' | 'evidence',
 ): Promise<T[]> {
   const sw = await serviceWorker(context);
   return sw.evaluate(
@@ -68,7 +68,7 @@ export async function rows<T = Record<string, unknown>>(
   );
 }
 
-/** Fails with the list of violations when axe finds any on the page (issue 5: every view). */
+/** Fails with the list of violations when axe finds any on the page (every view is checked). */
 export async function expectAccessible(page: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

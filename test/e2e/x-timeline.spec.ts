@@ -2,7 +2,7 @@ import { test, expect, tabIdOf } from './fixtures';
 import { runsIn } from './driver';
 import { xTimeline } from './pages/generated';
 
-// Issue #3: on a timeline the toolbar captures the tweet nearest the middle of the viewport, with
+// On a timeline the toolbar captures the tweet nearest the middle of the viewport, with
 // its own author, handle, permalink and id — never the first tweet of the page.
 test(
   'the toolbar captures the tweet in the middle of the view on an X timeline',

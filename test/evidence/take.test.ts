@@ -139,4 +139,14 @@ describe('the evidence service', () => {
     // A page that gave no view of its post (unreadable, or a forged token) gets no evidence either.
     expect(await svc.seed(3, { mention: mention(), view: { token: '<script>', url: URL_ } })).toBeNull();
   });
+
+  it('keeps no image of a direct message, even with evidence on and a valid view of it', async () => {
+    const { freshDb } = await import('../helpers');
+    const b = fakeBrowser();
+    const svc = createEvidenceService(freshDb(), b.deps, async () => true);
+    const dm = mention({ kind: 'dm', url: 'https://x.com/messages/1-2' });
+    expect(await svc.seed(3, { mention: dm, view: { token: TOKEN, url: dm.url } })).toBeNull();
+    expect(await svc.seed(3, { mention: mention(), view: { token: TOKEN, url: URL_ } })).not.toBeNull();
+    expect(b.calls).toHaveLength(0);
+  });
 });

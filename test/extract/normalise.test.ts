@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseText, normaliseTextFully } from '../../extract/dom/normalise';
+import { cleanLine, cleanLineFully, normaliseText, normaliseTextFully } from '../../extract/dom/normalise';
 
 /** Deterministic pseudo-random strings (mulberry32), so a failure can be replayed. */
 function strings(seed: number, count: number, alphabet: string[]): string[] {
@@ -25,5 +25,29 @@ describe('normaliseText short path (comments skip the eight-pass normalisation)'
     const odd = ['a', ' ', '\n', '\r', '\t', '\u00A0', '\u200B', '\u202E', '\u00AD', '\u2028', '\uFEFF', '\u3000'];
     for (const s of strings(11, 3000, odd)) expect(normaliseText(s)).toBe(normaliseTextFully(s));
     expect(normaliseText('Acme\u200BTelecom  \r\n\n\n  down')).toBe('Acme[U+200B]Telecom\n\ndown');
+  });
+});
+
+describe('cleanLine short path (names of 500 comments skip the three passes when they need none)', () => {
+  it('gives exactly what the full passes give', () => {
+    const odd = [
+      'a',
+      'B',
+      ' ',
+      ' ',
+      '\n',
+      '\t',
+      '\u00A0',
+      '\u200B',
+      '\u202E',
+      '\u00AD',
+      '\u2028',
+      '\uFEFF',
+      '\u180E',
+      '😀',
+    ];
+    for (const s of strings(13, 3000, odd)) expect(cleanLine(s, 20)).toBe(cleanLineFully(s, 20));
+    for (const s of strings(17, 3000, ['a', 'b', ' ', '.'])) expect(cleanLine(s)).toBe(cleanLineFully(s));
+    expect(cleanLine('')).toBeNull();
   });
 });

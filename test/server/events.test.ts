@@ -21,9 +21,14 @@ async function readEvents(res: Response, count: number, ms = 5000) {
   const events: { id: string; data: unknown }[] = [];
   let text = '';
   const deadline = Date.now() + ms;
+  // One read at a time: a read left behind by the 200 ms wait still receives its chunk, and a new
+  // read beside it would lose that chunk (seen as a missing event on a loaded machine).
+  let pending: ReturnType<typeof reader.read> | null = null;
   while (events.length < count && Date.now() < deadline) {
-    const next = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), 200))]);
+    pending ??= reader.read();
+    const next = await Promise.race([pending, new Promise<null>((r) => setTimeout(() => r(null), 200))]);
     if (!next) continue;
+    pending = null;
     if (next.done) break;
     text += new TextDecoder().decode(next.value);
     let end;

@@ -110,10 +110,31 @@ describe('the evidence setting', () => {
       agentName: 'Sanne',
       backend: 'http',
       backendUrl: 'https://cases.example',
+      dmCapture: false,
       evidence: true,
     });
-    expect(await item.getMeta()).toEqual({ v: 2 });
+    expect(await item.getMeta()).toEqual({ v: 4 });
     await settingsItem.setValue({ ...(await readSettings()), evidence: false });
     expect((await readSettings()).evidence).toBe(false);
+  });
+
+  it('comes on for settings written at version 2 (with the DM switch), which stays as it was', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { agentName: 'Bram', backend: 'none', backendUrl: '', dmCapture: true },
+      settings$: { v: 2 },
+    });
+    vi.resetModules();
+    const { settingsItem: item } = await import('../../storage/settings');
+    expect(await item.getValue()).toMatchObject({ agentName: 'Bram', dmCapture: true, evidence: true });
+    expect(await item.getMeta()).toEqual({ v: 4 });
+  });
+
+  it("comes on for settings written at version 3 (another module's fields), keeping every field as stored", async () => {
+    const v3 = { agentName: 'Anna', backend: 'none', backendUrl: '', dmCapture: false, slaHours: { high: 4 } };
+    await fakeBrowser.storage.local.set({ settings: v3, settings$: { v: 3 } });
+    vi.resetModules();
+    const { settingsItem: item } = await import('../../storage/settings');
+    expect(await item.getValue()).toEqual({ ...v3, evidence: true });
+    expect(await item.getMeta()).toEqual({ v: 4 });
   });
 });

@@ -17,8 +17,13 @@ const HISTORY: Record<number, Record<string, string>> = {
   3: { identities: 'authorKey, groupId' },
   // 5 indexes a case's backend id (the team's change feed names cases by it); 4 is another module's.
   5: { cases: 'id, &idempotencyKey, createdAt, updatedAt, status, syncState, backend.id' },
-  // 6 adds evidence records (an image of each captured post with its hash), found by case, mention and time.
-  6: { evidence: 'id, caseId, mentionId, capturedAt' },
+  // 6 adds evidence records (an image of each captured post with its hash), found by case, mention and time;
+  // its cases store keeps every index of 4 (the queue's, another module's) and 5.
+  6: {
+    cases:
+      'id, &idempotencyKey, createdAt, updatedAt, status, syncState, queueRank, doneAt, ownerKey, platform, severity, *words, [severity+awaiting], backend.id',
+    evidence: 'id, caseId, mentionId, capturedAt',
+  },
 };
 
 const v1Mention = {
@@ -134,6 +139,27 @@ describe('database upgrades', () => {
 
   it('freezes exactly the versions storage/db.ts declares, each with the same stores', () => {
     expect(declaredVersions(), 'freeze each new version of CaptureDb in HISTORY; never edit one').toEqual(HISTORY);
+  });
+
+  it('never drops an index: a version naming a table again lists every index the table had', async () => {
+    const had: Record<string, string[]> = {};
+    for (const [v, stores] of Object.entries(declaredVersions()).sort(([a], [b]) => Number(a) - Number(b))) {
+      for (const [table, spec] of Object.entries(stores)) {
+        const indexes = spec.split(',').map((i) => i.trim());
+        const dropped = (had[table] ?? []).filter((i) => !indexes.includes(i));
+        expect(dropped, `version ${v} of ${table} leaves out indexes an earlier version declared`).toEqual([]);
+        had[table] = indexes;
+      }
+    }
+    // And the database as opened has them all.
+    const db = new CaptureDb(`indexes-${crypto.randomUUID()}`);
+    await db.open();
+    for (const [table, indexes] of Object.entries(had)) {
+      const schema = db.table(table).schema;
+      const opened = [schema.primKey.src, ...schema.indexes.map((i) => i.src)];
+      expect(opened.sort(), table).toEqual([...indexes].sort());
+    }
+    db.close();
   });
 });
 
