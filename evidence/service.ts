@@ -1,3 +1,4 @@
+import type { EvidenceMissing } from '../domain/evidence-missing';
 import type { Mention } from '../domain/mention';
 import type { CaptureDb } from '../storage/db';
 import { claimEvidence, noteMissingEvidence, putPendingEvidence } from '../storage/evidence';
@@ -24,7 +25,7 @@ export interface EvidenceService {
   link(id: string, to: { caseId: string; mentionId: string; syncEnabled: boolean }): Promise<void>;
 }
 
-type JobOutcome = { ok: true } | { ok: false; why: string };
+type JobOutcome = { ok: true } | { ok: false; missing: EvidenceMissing };
 
 /** The evidence of captures: one per saved capture, taken after the popup has shown the mention. */
 export function createEvidenceService(
@@ -44,7 +45,7 @@ export function createEvidenceService(
       return { ok: true };
     } catch (e) {
       // Disk full and the like: the same plain sentence as any other storage failure.
-      return { ok: false, why: storageErrorMessage(e) };
+      return { ok: false, missing: { reason: 'storage', detail: storageErrorMessage(e) } };
     }
   };
 
@@ -80,12 +81,12 @@ export function createEvidenceService(
     },
     async link(id, to) {
       const outcome = (await job(id)) ?? { ok: true };
-      if (!outcome.ok) return noteMissingEvidence(db, to.caseId, outcome.why);
+      if (!outcome.ok) return noteMissingEvidence(db, to.caseId, outcome.missing);
       const claimed = await claimEvidence(db, { evidenceId: id, ...to }).catch((e: unknown) => storageErrorMessage(e));
       // The record is gone when this worker restarted before the image was stored.
-      if (claimed === 'missing')
-        await noteMissingEvidence(db, to.caseId, 'the extension restarted before it was stored');
-      else if (claimed !== 'claimed' && claimed !== 'already') await noteMissingEvidence(db, to.caseId, claimed);
+      if (claimed === 'missing') await noteMissingEvidence(db, to.caseId, { reason: 'restarted' });
+      else if (claimed !== 'claimed' && claimed !== 'already')
+        await noteMissingEvidence(db, to.caseId, { reason: 'storage', detail: claimed });
     },
   };
 }

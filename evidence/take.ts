@@ -1,3 +1,4 @@
+import type { EvidenceMissing } from '../domain/evidence-missing';
 import { canonicalJson } from '../domain/canonical-json';
 import { EVIDENCE_FORMAT, EVIDENCE_IMAGE_TYPE, type EvidenceStatement, type StoredEvidence } from '../domain/evidence';
 import { evidenceSha256 } from '../domain/evidence-hash';
@@ -34,7 +35,7 @@ export interface Seed {
   url: string;
 }
 
-export type TakeOutcome = { ok: true; record: StoredEvidence } | { ok: false; why: string };
+export type TakeOutcome = { ok: true; record: StoredEvidence } | { ok: false; missing: EvidenceMissing };
 
 /** Tries of a capture the browser refused for its rate limit, one second apart. */
 const RATE_LIMIT_TRIES = 4;
@@ -44,16 +45,16 @@ const RATE_LIMIT_TRIES = 4;
  * its window and still shows that page, measures the post again (the agent may have scrolled),
  * captures that window's visible tab (never another tab or window), cuts the post's box out,
  * and builds the record with its canonical JSON and SHA-256. Never throws: what went wrong is the
- * outcome, in words for the case's history.
+ * outcome, as a reason for the case's history.
  */
 export async function takeEvidence(id: string, seed: Seed, deps: EvidenceDeps): Promise<TakeOutcome> {
   let shot: { png: Uint8Array; measured: unknown; url: string; at: Date };
   try {
     const got = await deps.pacer.run(() => shoot(seed, deps));
-    if ('why' in got) return { ok: false, why: got.why };
+    if ('missing' in got) return { ok: false, missing: got.missing };
     shot = got;
   } catch (e) {
-    return { ok: false, why: `the browser did not give an image (${e instanceof Error ? e.message : String(e)})` };
+    return { ok: false, missing: { reason: 'no_image', detail: e instanceof Error ? e.message : String(e) } };
   }
   try {
     const size = pngSize(shot.png);
@@ -96,7 +97,7 @@ export async function takeEvidence(id: string, seed: Seed, deps: EvidenceDeps): 
       },
     };
   } catch (e) {
-    return { ok: false, why: `the image could not be cut (${e instanceof Error ? e.message : String(e)})` };
+    return { ok: false, missing: { reason: 'cut_failed', detail: e instanceof Error ? e.message : String(e) } };
   }
 }
 
@@ -104,14 +105,14 @@ export async function takeEvidence(id: string, seed: Seed, deps: EvidenceDeps): 
 async function shoot(
   seed: Seed,
   deps: EvidenceDeps,
-): Promise<{ png: Uint8Array; measured: unknown; url: string; at: Date } | { why: string }> {
+): Promise<{ png: Uint8Array; measured: unknown; url: string; at: Date } | { missing: EvidenceMissing }> {
   const tab = await deps.getTab(seed.tabId).catch(() => null);
-  if (!tab || tab.windowId === undefined) return { why: 'the tab was closed before the image was taken' };
-  if (!tab.active) return { why: 'the tab was no longer in front when the image was due' };
+  if (!tab || tab.windowId === undefined) return { missing: { reason: 'tab_closed' } };
+  if (!tab.active) return { missing: { reason: 'tab_not_front' } };
   const measured = await deps.measure(seed.tabId, seed.token).catch(() => null);
   const url = measured && typeof measured === 'object' ? (measured as { url?: unknown }).url : null;
-  if (!measured) return { why: 'the post was no longer on the page when the image was due' };
-  if (url !== seed.url) return { why: 'the page had changed when the image was due' };
+  if (!measured) return { missing: { reason: 'post_gone' } };
+  if (url !== seed.url) return { missing: { reason: 'page_changed' } };
   let dataUrl: string | null = null;
   for (let i = 1; dataUrl === null; i++) {
     try {
@@ -125,6 +126,6 @@ async function shoot(
   // The agent may have switched tabs while the capture ran: then the image may show another tab.
   const after = await deps.getTab(seed.tabId).catch(() => null);
   if (!after?.active || after.windowId !== tab.windowId || after.url !== tab.url)
-    return { why: 'the tab changed while the image was taken' };
+    return { missing: { reason: 'tab_changed' } };
   return { png: dataUrlBytes(dataUrl), measured, url: tab.url ?? seed.url, at };
 }

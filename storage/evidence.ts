@@ -1,5 +1,6 @@
 import { newLogEntry } from '../domain/case-records';
 import type { StoredEvidence } from '../domain/evidence';
+import { evidenceMissingText, type EvidenceMissing } from '../domain/evidence-missing';
 import { newOutboxEntry } from '../domain/outbox';
 import type { CaptureDb } from './db';
 
@@ -47,12 +48,12 @@ export async function claimEvidence(db: CaptureDb, c: Claim): Promise<'claimed' 
  * Says in the case's history that no image was kept for a capture, and why (the tab was no longer
  * in front, storage was full…): the agent must not believe there is evidence when there is none.
  */
-export async function noteMissingEvidence(db: CaptureDb, caseId: string, why: string, now = new Date()) {
+export async function noteMissingEvidence(db: CaptureDb, caseId: string, missing: EvidenceMissing, now = new Date()) {
   await db.transaction('rw', db.cases, async () => {
     const c = await db.cases.get(caseId);
     if (!c) return;
     const at = now.toISOString();
-    c.log.push(newLogEntry('mention', 'Complaint Capture', `No image of the post was kept: ${why}`, at));
+    c.log.push(newLogEntry('mention', 'Complaint Capture', evidenceMissingText(missing), at));
     await db.cases.put(c);
   });
 }

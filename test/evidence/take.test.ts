@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isCanonicalJson } from '../../domain/canonical-json';
 import { EvidenceStatementSchema } from '../../domain/evidence';
+import type { EvidenceMissingReason } from '../../domain/evidence-missing';
 import { evidenceSha256, toBase64 } from '../../domain/evidence-hash';
 import { pngSize } from '../../evidence/image';
 import { CapturePacer } from '../../evidence/pacer';
@@ -53,7 +54,7 @@ describe('taking the evidence of a capture', () => {
   it('captures the captured tab’s window, cuts the post’s box, and hashes the PNG with the canonical JSON', async () => {
     const b = fakeBrowser();
     const r = await takeEvidence('e1', seed(), b.deps);
-    if (!r.ok) throw new Error(r.why);
+    if (!r.ok) throw new Error(r.missing.reason);
     expect(b.calls.map((c) => c.window)).toEqual([7]);
     const png = new Uint8Array(await r.record.image.arrayBuffer());
     expect(pngSize(png)).toEqual({ width: 300, height: 120 });
@@ -65,17 +66,17 @@ describe('taking the evidence of a capture', () => {
     expect(r.record.sha256).toBe(await evidenceSha256(png, r.record.json));
   });
 
-  const refused: [string, Parameters<typeof fakeBrowser>[0], RegExp][] = [
-    ['another tab is in front', { tab: { windowId: 7, active: false, url: URL_ } }, /no longer in front/],
-    ['the post left the page', { measured: null }, /no longer on the page/],
-    ['the page navigated', { measured: { token: TOKEN, box: null, url: 'https://x.com/home' } }, /page had changed/],
-    ['the agent switched tabs during the capture', { after: { windowId: 7, active: false, url: URL_ } }, /tab changed/],
+  const refused: [string, Parameters<typeof fakeBrowser>[0], EvidenceMissingReason][] = [
+    ['another tab is in front', { tab: { windowId: 7, active: false, url: URL_ } }, 'tab_not_front'],
+    ['the post left the page', { measured: null }, 'post_gone'],
+    ['the page navigated', { measured: { token: TOKEN, box: null, url: 'https://x.com/home' } }, 'page_changed'],
+    ['the agent switched tabs during the capture', { after: { windowId: 7, active: false, url: URL_ } }, 'tab_changed'],
   ];
   for (const [name, over, why] of refused)
     it(`takes no image when ${name}`, async () => {
       const r = await takeEvidence('e1', seed(), fakeBrowser(over).deps);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.why).toMatch(why);
+      if (!r.ok) expect(r.missing).toEqual({ reason: why });
     });
 
   it('a hostile box still gives an image and a note, never an error', async () => {
@@ -87,7 +88,7 @@ describe('taking the evidence of a capture', () => {
       url: URL_,
     };
     const r = await takeEvidence('e1', seed(), fakeBrowser({ measured }).deps);
-    if (!r.ok) throw new Error(r.why);
+    if (!r.ok) throw new Error(r.missing.reason);
     expect(r.record).toMatchObject({ width: 1280, height: 720, notes: ['box-invalid'] });
   });
 
