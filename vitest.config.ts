@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     setupFiles: ['test/setup.ts'],
+    // PostgreSQL for the server tests: a throwaway cluster, started only when a test needs one.
+    globalSetup: ['test/server/postgres-setup.ts'],
     environment: 'node',
     testTimeout: 20_000,
     // CI totals both runners from their JSON reports (scripts/test-summary.mjs).

@@ -6,7 +6,7 @@
  * "missed" but the exit code stays 0: this is a report, not a test.
  *
  * Flags: --json, --quick (fewer runs), --no-build (reuse .output and .output-e2e),
- * --only=capture,linked,outbox,sizes,popup,background,markers,team, --reseed (seed the linked-cases
+ * --only=capture,linked,outbox,sizes,popup,background,markers,team,server, --reseed (seed the linked-cases
  * store again). See bench/README.md.
  */
 import { spawnSync } from 'node:child_process';
@@ -24,6 +24,7 @@ import { measureLinkedCases } from './measure/linked-cases';
 import { measureMarkers } from './measure/markers';
 import { measureOutboxFlush } from './measure/outbox-flush';
 import { measurePopupRender } from './measure/popup-render';
+import { measureServer } from './measure/server';
 import { measureSizes } from './measure/sizes';
 import { measureTeamLookup } from './measure/team-lookup';
 import { blogPost } from './pages/blog-500';
@@ -61,6 +62,7 @@ const MEASUREMENTS: [string, Measurement, string[]][] = [
   ['background', measureBackgroundStart, ['backgroundColdStartMs', 'backgroundColdStartFloorMs']],
   ['markers', measureMarkers, ['markerScanMsPer100Posts']],
   ['team', measureTeamLookup, ['teamLookupMs', 'teamMissMs', 'popupOpenTeamHitMs']],
+  ['server', measureServer, ['serverCreatesPerSec', 'serverP95Ms']],
 ];
 
 function run(cmd: string, argv: string[], env: Record<string, string> = {}): void {

@@ -4,6 +4,7 @@ import type { Actor } from './case-model';
 import { EventHub } from './events';
 import type { Faults } from './faults';
 import { HttpError, parseJson, readBody, send, sleep } from './http';
+import { RateLimiter, type RateLimit } from './rate-limit';
 import { caseRoutes } from './routes/cases';
 import { evidenceRoutes } from './routes/evidence';
 import type { RouteContext } from './routes/context';
@@ -21,12 +22,16 @@ export interface AppOptions {
   eventPollMs?: number;
   /** How long an event ticket is valid (ms). */
   ticketMs?: number;
+  /** Requests per token (null: no limit). */
+  rateLimit?: RateLimit | null;
 }
 
 export interface App {
   (req: IncomingMessage, res: ServerResponse): Promise<void>;
   /** The open event streams, to end them when the server stops. */
   hub: EventHub;
+  /** The server is stopping: requests that still come in on open connections get 503. */
+  stopping: boolean;
 }
 
 /** The reference backend's request handler: the contract of docs/backend-contract.md. */
@@ -34,6 +39,7 @@ export function createApp(opts: AppOptions): App {
   const { store, faults } = opts;
   const counters = { created: 0, replayed: 0, mismatched: 0, existing: 0 };
   const hub = new EventHub(store, opts.eventPollMs ?? 1000);
+  const limiter = new RateLimiter(opts.rateLimit ?? null);
   const admin: Actor = { agentId: null, name: 'admin', admin: true };
 
   /** Who the request is from: the admin token, an agent's token, or (for events only) a ticket. */
@@ -59,6 +65,14 @@ export function createApp(opts: AppOptions): App {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const path = url.pathname.replace(/\/+$/, '');
       if (req.method === 'OPTIONS') return send(res, 204, null);
+      // Another instance (or this one, restarted) takes the retry; the connection is closed.
+      if (app.stopping)
+        return send(res, 503, { error: 'The server is stopping' }, { 'Retry-After': '1', Connection: 'close' });
+      // For a load balancer's health check: no token, and it asks the database.
+      if (path === '/api/health' && req.method === 'GET') {
+        await store.latestCursor();
+        return send(res, 200, { status: 'ok' });
+      }
       if (opts.test && path === '/api/_stats' && req.method === 'GET') {
         return send(res, 200, {
           ...(await store.stats()),
@@ -73,9 +87,24 @@ export function createApp(opts: AppOptions): App {
       }
       const actor = await authenticate(req, url, path);
       if (!actor) return send(res, 401, { error: 'Missing or wrong bearer token' });
+      const wait = limiter.take(actor.agentId ?? 'admin');
+      if (wait !== null)
+        return send(
+          res,
+          429,
+          {
+            error: `Too many requests with this token (at most ${limiter.limit!.perSecond} a second): try again in ${wait} s`,
+          },
+          { 'Retry-After': String(wait) },
+        );
 
-      while (faults.config.paused) await sleep(20);
-      if (faults.config.latencyMs > 0) await sleep(faults.config.latencyMs);
+      if (faults.config.paused || faults.config.latencyMs > 0) {
+        // Counted while held, so a test knows its request is in flight (e.g. before a shutdown).
+        faults.counts.waiting++;
+        while (faults.config.paused) await sleep(20);
+        if (faults.config.latencyMs > 0) await sleep(faults.config.latencyMs);
+        faults.counts.waiting--;
+      }
       const fault = faults.beforeRequest();
       if (fault.kind === '429')
         return send(res, 429, { error: 'Too many requests' }, { 'Retry-After': String(fault.retryAfter) });
@@ -103,5 +132,6 @@ export function createApp(opts: AppOptions): App {
       return send(res, 500, { error: 'Internal error' });
     }
   };
-  return Object.assign(handler, { hub });
+  const app: App = Object.assign(handler, { hub, stopping: false });
+  return app;
 }

@@ -4,18 +4,22 @@ import type { CaseStore } from './store';
 /**
  * Server-sent events of the change feed (`GET /api/events`), for a side panel that is open.
  * Each connection reads the store's feed from its own cursor, so every instance on one store
- * sends the same events in the same order: a write on this instance wakes the connections at
- * once (`poke`), and they also look every `pollMs` for writes made elsewhere.
+ * sends the same events in the same order: the store says when any instance committed a change
+ * (`onChange`: at once in SQLite, by NOTIFY in PostgreSQL), and the connections also read the
+ * feed every `pollMs` in case such a word was missed.
  */
 export class EventHub {
   private waiters = new Set<() => void>();
   private readonly connections = new Set<ServerResponse>();
+  private readonly unsubscribe: () => void;
 
   constructor(
     private readonly store: CaseStore,
     private readonly pollMs = 1000,
     private readonly heartbeatMs = 15_000,
-  ) {}
+  ) {
+    this.unsubscribe = store.onChange(() => this.poke());
+  }
 
   /** Something was written: wake every connection. */
   poke(): void {
@@ -26,6 +30,7 @@ export class EventHub {
 
   /** Ends every open stream (server shutdown). */
   closeAll(): void {
+    this.unsubscribe();
     for (const res of this.connections) res.end();
     this.connections.clear();
     this.poke();

@@ -5,10 +5,12 @@
 export interface FaultConfig {
   /** Share of requests answered with a 5xx before anything is done. */
   failRate: number;
-  /** Share of creates whose connection is dropped after the case is stored (the answer is lost). */
+  /** Share of writes (creates, batches, changes) whose connection is dropped after they are stored (the answer is lost). */
   dropAfterStoreRate: number;
   /** Share of evidence uploads whose connection is dropped after the evidence is kept. */
   dropEvidenceAfterStoreRate?: number;
+  /** Share of writes answered 502 after they are stored (as a proxy that gave up waiting would). */
+  failAfterStoreRate?: number;
   /** Added to every request. */
   latencyMs: number;
   /** After every `every` requests, the next `count` get 429 with `Retry-After: retryAfter` (seconds). */
@@ -50,7 +52,16 @@ export class Faults {
   private random: () => number;
   private requests = 0;
   private burstLeft = 0;
-  readonly counts = { requests: 0, fail5xx: 0, throttled429: 0, droppedAfterStore: 0, droppedEvidenceAfterStore: 0 };
+  /** `waiting`: requests held right now by `paused` or `latencyMs`. */
+  readonly counts = {
+    requests: 0,
+    fail5xx: 0,
+    throttled429: 0,
+    droppedAfterStore: 0,
+    failedAfterStore: 0,
+    droppedEvidenceAfterStore: 0,
+    waiting: 0,
+  };
 
   constructor(public config: FaultConfig) {
     this.random = seededRandom(config.seed);
@@ -84,11 +95,17 @@ export class Faults {
     return false;
   }
 
-  dropAfterStore(): boolean {
+  /** What happens to the answer of a write that was stored: lost, a 502, or nothing. */
+  afterStore(): 'drop' | '502' | 'none' {
     if (this.config.dropAfterStoreRate > 0 && this.random() < this.config.dropAfterStoreRate) {
       this.counts.droppedAfterStore++;
-      return true;
+      return 'drop';
     }
-    return false;
+    const fail = this.config.failAfterStoreRate ?? 0;
+    if (fail > 0 && this.random() < fail) {
+      this.counts.failedAfterStore++;
+      return '502';
+    }
+    return 'none';
   }
 }

@@ -6,15 +6,16 @@ import type { z } from 'zod';
 import type { Actor } from './case-model';
 
 /**
- * What the reference backend keeps, as one interface: the embedded SQLite store
- * (sqlite-store.ts) implements it today, and a PostgreSQL store can implement it later without
- * the HTTP layer noticing. Every rule that must hold across instances lives behind it, in the
- * database, not in process memory:
+ * What the reference backend keeps, as one interface with two implementations: the embedded
+ * SQLite store (sqlite/, the default) and the PostgreSQL store (postgres/, for several instances
+ * behind a load balancer). The HTTP layer never knows which. Every rule that must hold across
+ * instances lives behind it, in the database, not in process memory:
  * - one case per idempotency key, and one case per post key (unique constraints);
  * - one piece of evidence per idempotency key, and per hash on a case (unique constraints);
  * - the change feed's cursor, which must only grow in the order changes become visible;
  * - the secret that signs event tickets;
  * - agents and their hashed tokens.
+ * test/server/contract/ runs the same suite against each store (README: "Adding to a store").
  */
 export type CreateResult =
   | {
@@ -61,6 +62,8 @@ export interface Page<T> {
 }
 
 export interface CaseStore {
+  /** Where the data is, for the start-up line (never a password). */
+  readonly where: string;
   /** Creates the case once per idempotency key (same key, other body: mismatch), and once per post key. */
   create(key: string, body: CreateCaseBody, actor: Actor): Promise<CreateResult>;
   /** Many creates, each as create() would do it, in one transaction. */
@@ -100,6 +103,16 @@ export interface CaseStore {
   stats(): Promise<{ cases: number; distinctUrls: number; duplicateUrls: number }>;
   /** Every normalised mention URL held, for tests that check nothing was lost. */
   urlKeys(): Promise<string[]>;
+  /**
+   * A consistent copy of the whole store, made while it runs; the file it wrote. Null when the
+   * database has its own tools for that (PostgreSQL: pg_dump).
+   */
+  backup(): Promise<string | null>;
+  /**
+   * Calls `listener` after any instance on this store committed a change to the feed (event
+   * streams wake on it instead of waiting for their next poll). Returns the unsubscribe.
+   */
+  onChange(listener: () => void): () => void;
   close(): Promise<void>;
 }
 

@@ -14,7 +14,7 @@ const MAX_BATCH_BODY = 8_000_000;
 
 /** Creating, finding and changing cases (docs/backend-contract.md, "The HTTP contract"). */
 export async function caseRoutes(ctx: RouteContext): Promise<boolean> {
-  const { req, url, path, store, faults, counters, actor } = ctx;
+  const { req, url, path, store, counters, actor } = ctx;
   if (path === '/api/cases/batch' && req.method === 'POST') {
     const parsed = BatchCreateBodySchema.safeParse(parseJson(await readBody(req, MAX_BATCH_BODY)));
     if (!parsed.success) return reply(ctx, 400, { error: issueText(parsed.error.issues) });
@@ -55,12 +55,8 @@ export async function caseRoutes(ctx: RouteContext): Promise<boolean> {
         ...(r.existing ? { existing: true } : {}),
       };
     });
-    if (stored) ctx.hub.poke();
     // As for one create: the cases are stored, the client never hears (one draw per batch).
-    if (stored && faults.dropAfterStore()) {
-      req.socket.destroy();
-      return true;
-    }
+    if (stored && injectAfterStore(ctx)) return true;
     return reply(ctx, 200, { results });
   }
   if (path === '/api/cases' && req.method === 'POST') {
@@ -76,12 +72,8 @@ export async function caseRoutes(ctx: RouteContext): Promise<boolean> {
     }
     counters[r.kind]++;
     if (r.existing) counters.existing++;
-    if (r.kind === 'created' || r.existing) ctx.hub.poke();
     // Simulates an answer lost on the way back: the case is stored, the client never hears.
-    if (r.kind === 'created' && faults.dropAfterStore()) {
-      req.socket.destroy();
-      return true;
-    }
+    if (r.kind === 'created' && injectAfterStore(ctx)) return true;
     return reply(
       ctx,
       r.kind === 'created' ? 201 : 200,
@@ -120,10 +112,18 @@ export async function caseRoutes(ctx: RouteContext): Promise<boolean> {
     const key = req.headers['idempotency-key'];
     const c = await store.patch(id, parsed.data, typeof key === 'string' ? key : null, actor);
     if (!c) throw new HttpError(404, `No case ${id}`);
-    ctx.hub.poke();
+    if (injectAfterStore(ctx)) return true;
     return reply(ctx, 200, c);
   }
   return false;
+}
+
+/** A fault after a write was stored (test flags): the answer is lost or turned into a 502. */
+function injectAfterStore(ctx: RouteContext): boolean {
+  const fault = ctx.faults.afterStore();
+  if (fault === 'drop') ctx.req.socket.destroy();
+  if (fault === '502') send(ctx.res, 502, { error: 'Injected server error after storing' });
+  return fault !== 'none';
 }
 
 function reply(ctx: RouteContext, status: number, body: unknown, headers?: Record<string, string>): true {

@@ -52,6 +52,12 @@ export async function teamRoutes(ctx: RouteContext): Promise<boolean> {
     );
     return reply(ctx, 200, { entries: page.items, cursor: page.cursor, more: page.more });
   }
+  if (path === '/api/backup' && req.method === 'POST') {
+    if (!actor.admin) throw new HttpError(403, 'Only the admin token makes backups');
+    const file = await store.backup();
+    if (!file) throw new HttpError(501, 'This store is PostgreSQL: back it up with pg_dump');
+    return reply(ctx, 201, { file });
+  }
   if (path === '/api/events/ticket' && req.method === 'POST') {
     const expires = Date.now() + ctx.ticketMs;
     const ticket = makeTicket(await store.secret(), actor.agentId ?? 'admin', expires);

@@ -1,20 +1,18 @@
 import type sqlite from 'node-sqlite3-wasm';
 import type { ContractCase } from '../../contract/cases';
 import type { Mention } from '../../domain/mention';
-import { postKey, teamKeysOf } from '../../domain/team-keys';
-import { urlKey } from '../../domain/url-key';
-import type { Actor } from '../case-model';
+import { mentionRow, type EventRow, type StoredEvent } from '../store-rows';
 
-/** Row-level writes shared by the store and its migrations. */
+/** Row-level writes and reads shared by the store and its migrations. */
 
 /** A mention's keys; its post key goes to the case unless another case has that post already. */
 export function insertMention(db: sqlite.Database, caseId: string, m: Mention): void {
-  const keys = teamKeysOf(m);
+  const r = mentionRow(m);
   db.run(
     'INSERT INTO mentions (case_id, url_key, platform, handle, author_key, thread_key) VALUES (?, ?, ?, ?, ?, ?)',
-    [caseId, urlKey(m.url), m.platform, m.author.handle?.toLowerCase() ?? null, keys.author, keys.thread],
+    [caseId, r.urlKey, r.platform, r.handle, r.authorKey, r.threadKey],
   );
-  db.run('INSERT OR IGNORE INTO post_keys (key, case_id) VALUES (?, ?)', [postKey(m.url), caseId]);
+  db.run('INSERT OR IGNORE INTO post_keys (key, case_id) VALUES (?, ?)', [r.postKey, caseId]);
 }
 
 export function readCase(row: sqlite.QueryResult | null): ContractCase | null {
@@ -26,10 +24,7 @@ export function writeCase(db: sqlite.Database, c: ContractCase): void {
 }
 
 /** One audit entry; entries with a case id are the change feed. */
-export function recordEvent(
-  db: sqlite.Database,
-  e: { at: string; actor: Actor; by: string; kind: string; caseId: string | null; detail: Record<string, unknown> },
-): void {
+export function recordEvent(db: sqlite.Database, e: EventRow): void {
   db.run('INSERT INTO events (at, agent_id, by, kind, case_id, detail) VALUES (?, ?, ?, ?, ?, ?)', [
     e.at,
     e.actor.agentId,
@@ -38,4 +33,16 @@ export function recordEvent(
     e.caseId,
     JSON.stringify(e.detail),
   ]);
+}
+
+export function readEvent(r: sqlite.QueryResult): StoredEvent {
+  return {
+    seq: String(r.seq),
+    at: String(r.at),
+    agentId: r.agent_id === null ? null : String(r.agent_id),
+    by: String(r.by),
+    kind: String(r.kind),
+    caseId: r.case_id === null ? null : String(r.case_id),
+    detail: JSON.parse(String(r.detail)) as Record<string, unknown>,
+  };
 }

@@ -1,11 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type sqlite from 'node-sqlite3-wasm';
 import type { ContractCase, CreateCaseBody, PatchCaseBody } from '../../contract/cases';
 import type { Change, LookupBody, TeamCaseWire } from '../../contract/team';
 import { postKey } from '../../domain/team-keys';
 import { urlKey } from '../../domain/url-key';
 import type { ContractEvidence } from '../../contract/evidence';
-import { actorName, applyPatch, capturedAgain, evidenceKept, newCase, wireSummary, type Actor } from '../case-model';
+import { actorName, applyPatch, capturedAgain, evidenceKept, newCase, type Actor } from '../case-model';
 import {
   bodyHash,
   NameTakenError,
@@ -18,25 +20,52 @@ import {
   type Member,
   type Page,
 } from '../store';
-import { insertMention, readCase, recordEvent, writeCase } from './rows';
-import { openDatabase } from './schema';
+import {
+  byName,
+  caseEvent,
+  Matches,
+  pageCursor,
+  rankLookup,
+  toAuditEntry,
+  toChange,
+  type EventRow,
+} from '../store-rows';
+import { releaseOwner } from './owner';
+import { insertMention, readCase, readEvent, recordEvent, writeCase } from './rows';
+import { openDatabase, type SqliteSync } from './schema';
 
 /**
  * The embedded store: SQLite compiled to WebAssembly (node-sqlite3-wasm: `npm ci` needs no
- * install script or downloaded binary), one file under the data folder. Every call is
- * synchronous inside, so "look up, then insert" never interleaves with another request in this
- * single-threaded process; the UNIQUE keys (idempotency key, post key) are the rule itself, and
- * what a second process or a PostgreSQL store would rely on.
+ * install script or downloaded binary), one file under the data folder, held by one process.
+ * Every call is synchronous inside, so "look up, then insert" never interleaves with another
+ * request in this single-threaded process; the UNIQUE keys (idempotency key, post key) are the
+ * rule itself, as they are in the PostgreSQL store.
  */
 export class SqliteStore implements CaseStore {
   private readonly db: sqlite.Database;
+  private readonly file: string;
+  private readonly listeners = new Set<() => void>();
+  private cachedSecret: string | null = null;
+  /** Set by a write to the feed inside a transaction: listeners hear of it after the commit. */
+  private changed = false;
+  readonly where: string;
 
-  constructor(dataDir: string) {
-    this.db = openDatabase(dataDir);
+  constructor(
+    private readonly dataDir: string,
+    opts: { sync?: SqliteSync; log?: (line: string) => void } = {},
+  ) {
+    ({ db: this.db, file: this.file } = openDatabase(dataDir, opts.sync, opts.log));
+    this.where = `SQLite in ${dataDir}`;
   }
 
   async close(): Promise<void> {
     this.db.close();
+    releaseOwner(this.file);
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   async create(key: string, body: CreateCaseBody, actor: Actor): Promise<CreateResult> {
@@ -67,7 +96,7 @@ export class SqliteStore implements CaseStore {
         existing.id,
         hash,
       ]);
-      for (const e of entries) this.caseEvent(existing, actor, e.by, e.kind, e.text, at);
+      for (const e of entries) this.record(caseEvent(existing, actor, e, at));
       return { kind: 'replayed', case: existing, existing: true };
     }
     const c = newCase(key, body, by, at);
@@ -77,7 +106,7 @@ export class SqliteStore implements CaseStore {
     );
     this.db.run('INSERT INTO create_keys (key, case_id, body_hash, existing) VALUES (?, ?, ?, 0)', [key, c.id, hash]);
     insertMention(this.db, c.id, body.mention);
-    for (const e of c.history) this.caseEvent(c, actor, e.by, e.kind, e.text, at);
+    for (const e of c.history) this.record(caseEvent(c, actor, e, at));
     return { kind: 'created', case: c, existing: false };
   }
 
@@ -110,50 +139,32 @@ export class SqliteStore implements CaseStore {
   }
 
   async lookup(keys: LookupBody): Promise<TeamCaseWire[]> {
-    const matched = new Map<string, Set<TeamCaseWire['matched'][number]>>();
-    const mark = (rows: sqlite.QueryResult[], why: TeamCaseWire['matched'][number]) => {
-      for (const r of rows) {
-        const id = String(r.case_id);
-        matched.set(id, (matched.get(id) ?? new Set()).add(why));
-      }
-    };
+    const matches = new Matches();
     const ask = (sql: string, values: string[]) =>
       values.length ? this.db.all(sql.replace('(?)', `(${values.map(() => '?').join(',')})`), values) : [];
     const unique = (xs: string[]) => [...new Set(xs)];
-    const posts = ask('SELECT case_id FROM post_keys WHERE key IN (?)', unique(keys.posts.map(postKey)));
-    mark(posts, 'post');
+    const ids = (rows: sqlite.QueryResult[]) => rows.map((r) => String(r.case_id));
+    const posts = ids(ask('SELECT case_id FROM post_keys WHERE key IN (?)', unique(keys.posts.map(postKey))));
+    matches.mark(posts, 'post');
     // Whoever wrote the page's post is an author seen on the page: their other cases belong there too.
     const writers = ask(
       'SELECT DISTINCT author_key FROM mentions WHERE author_key IS NOT NULL AND case_id IN (?)',
-      posts.map((r) => String(r.case_id)),
+      posts,
     ).map((r) => String(r.author_key));
-    mark(
-      ask(
-        'SELECT DISTINCT case_id FROM mentions WHERE author_key IN (?)',
-        unique([...keys.authors.map((a) => a.trim().toLowerCase()), ...writers]),
-      ),
-      'author',
-    );
-    mark(
-      ask('SELECT DISTINCT case_id FROM mentions WHERE thread_key IN (?)', unique(keys.threads.map(urlKey))),
-      'thread',
-    );
-    if (!matched.size) return [];
-    const ids = [...matched.keys()];
+    const authors = unique([...keys.authors.map((a) => a.trim().toLowerCase()), ...writers]);
+    matches.mark(ids(ask('SELECT DISTINCT case_id FROM mentions WHERE author_key IN (?)', authors)), 'author');
+    const threads = unique(keys.threads.map(urlKey));
+    matches.mark(ids(ask('SELECT DISTINCT case_id FROM mentions WHERE thread_key IN (?)', threads)), 'thread');
+    if (!matches.byCase.size) return [];
+    const found = [...matches.byCase.keys()];
     const rows = this.db.all(
-      `SELECT json FROM cases WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY updated_at DESC LIMIT ?`,
-      [...ids, keys.limit ?? 50],
+      `SELECT json FROM cases WHERE id IN (${found.map(() => '?').join(',')}) ORDER BY updated_at DESC LIMIT ?`,
+      [...found, keys.limit ?? 50],
     );
-    const order = ['post', 'author', 'thread'] as const;
-    return rows
-      .map((r) => readCase(r)!)
-      .map((c) =>
-        wireSummary(
-          c,
-          order.filter((o) => matched.get(c.id)!.has(o)),
-        ),
-      )
-      .sort((a, b) => Number(b.matched.includes('post')) - Number(a.matched.includes('post')));
+    return rankLookup(
+      rows.map((r) => readCase(r)!),
+      matches,
+    );
   }
 
   async patch(id: string, body: PatchCaseBody, key: string | null, actor: Actor): Promise<ContractCase | null> {
@@ -166,7 +177,7 @@ export class SqliteStore implements CaseStore {
       if (entries.length) writeCase(this.db, c);
       if (body.mention) insertMention(this.db, c.id, body.mention);
       if (key) this.db.run('INSERT INTO patches (idempotency_key, case_id) VALUES (?, ?)', [key, id]);
-      for (const e of entries) this.caseEvent(c, actor, e.by, e.kind, e.text, at, e.note);
+      for (const e of entries) this.record(caseEvent(c, actor, e, at));
       return c;
     });
   }
@@ -191,7 +202,7 @@ export class SqliteStore implements CaseStore {
       );
       const entry = evidenceKept(c, e, actor.name, at);
       writeCase(this.db, c);
-      this.caseEvent(c, actor, entry.by, entry.kind, entry.text, at);
+      this.record(caseEvent(c, actor, entry, at));
       return {
         kind: 'created',
         evidence: evidenceRow(this.db.get(`SELECT ${EVIDENCE_COLUMNS} FROM evidence WHERE id = ?`, [id])!),
@@ -214,24 +225,12 @@ export class SqliteStore implements CaseStore {
   }
 
   async changes(since: string | null, limit: number): Promise<Page<Change>> {
-    const rows = this.db.all(
-      'SELECT seq, at, by, kind, case_id, detail FROM events WHERE seq > ? AND case_id IS NOT NULL ORDER BY seq LIMIT ?',
-      [Number(since ?? 0), limit + 1],
-    );
-    const items = rows.slice(0, limit).map((r): Change => {
-      const d = JSON.parse(String(r.detail)) as { text: string; status: Change['status']; owner: string | null };
-      return {
-        cursor: String(r.seq),
-        caseId: String(r.case_id),
-        at: String(r.at),
-        by: String(r.by),
-        kind: String(r.kind),
-        text: d.text,
-        status: d.status,
-        owner: d.owner,
-      };
-    });
-    return { items, cursor: items.at(-1)?.cursor ?? since ?? (await this.latestCursor()), more: rows.length > limit };
+    const rows = this.db.all('SELECT * FROM events WHERE seq > ? AND case_id IS NOT NULL ORDER BY seq LIMIT ?', [
+      Number(since ?? 0),
+      limit + 1,
+    ]);
+    const items = rows.slice(0, limit).map((r) => toChange(readEvent(r)));
+    return { items, cursor: pageCursor(items, since, await this.latestCursor()), more: rows.length > limit };
   }
 
   async latestCursor(): Promise<string> {
@@ -239,20 +238,12 @@ export class SqliteStore implements CaseStore {
   }
 
   async audit(since: string | null, limit: number): Promise<Page<AuditEntry>> {
-    const rows = this.db.all(
-      'SELECT seq, at, agent_id, by, kind, case_id, detail FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
-      [Number(since ?? 0), limit + 1],
-    );
-    const items = rows.slice(0, limit).map((r): AuditEntry => ({
-      cursor: String(r.seq),
-      at: String(r.at),
-      agentId: r.agent_id === null ? null : String(r.agent_id),
-      by: String(r.by),
-      kind: String(r.kind),
-      caseId: r.case_id === null ? null : String(r.case_id),
-      detail: JSON.parse(String(r.detail)) as Record<string, unknown>,
-    }));
-    return { items, cursor: items.at(-1)?.cursor ?? since ?? '0', more: rows.length > limit };
+    const rows = this.db.all('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?', [
+      Number(since ?? 0),
+      limit + 1,
+    ]);
+    const items = rows.slice(0, limit).map((r) => toAuditEntry(readEvent(r)));
+    return { items, cursor: pageCursor(items, since, '0'), more: rows.length > limit };
   }
 
   async addAgent(name: string, tokenHash: string, by: Actor): Promise<Member> {
@@ -277,11 +268,12 @@ export class SqliteStore implements CaseStore {
   }
 
   async secret(): Promise<string> {
-    const found = this.db.get("SELECT value FROM meta WHERE key = 'ticket-secret'");
-    if (found) return String(found.value);
-    const value = randomBytes(32).toString('hex');
-    this.db.run("INSERT INTO meta (key, value) VALUES ('ticket-secret', ?)", [value]);
-    return value;
+    if (this.cachedSecret) return this.cachedSecret;
+    this.db.run("INSERT OR IGNORE INTO meta (key, value) VALUES ('ticket-secret', ?)", [
+      randomBytes(32).toString('hex'),
+    ]);
+    this.cachedSecret = String(this.db.get("SELECT value FROM meta WHERE key = 'ticket-secret'")!.value);
+    return this.cachedSecret;
   }
 
   async stats(): Promise<{ cases: number; distinctUrls: number; duplicateUrls: number }> {
@@ -293,6 +285,19 @@ export class SqliteStore implements CaseStore {
         'SELECT count(*) AS n FROM (SELECT url_key FROM mentions GROUP BY url_key HAVING count(DISTINCT case_id) > 1)',
       ),
     };
+  }
+
+  /**
+   * `VACUUM INTO` a new file under `<data>/backups/`: a consistent snapshot while the server runs
+   * (it holds the database file, so nothing else may open it to copy it). It blocks requests
+   * while it writes: well under a second for a team's store.
+   */
+  async backup(): Promise<string> {
+    const dir = join(this.dataDir, 'backups');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `cases-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
+    this.db.run('VACUUM INTO ?', [file]);
+    return file;
   }
 
   async urlKeys(): Promise<string[]> {
@@ -315,35 +320,20 @@ export class SqliteStore implements CaseStore {
         ]);
       else this.db.run('INSERT INTO groups (id, name, created_at) VALUES (?, ?, ?)', [m.id, m.name, at]);
       const kind = table === 'agents' ? 'agent.added' : 'group.added';
-      recordEvent(this.db, { at, actor: by, by: by.name, kind, caseId: null, detail: { id: m.id, name: m.name } });
+      this.record({ at, actor: by, by: by.name, kind, caseId: null, detail: { id: m.id, name: m.name } });
       return m;
     });
   }
 
   private members(table: 'agents' | 'groups'): Member[] {
-    return this.db
-      .all(`SELECT id, name FROM ${table} ORDER BY name COLLATE NOCASE`)
-      .map((r) => ({ id: String(r.id), name: String(r.name) }));
+    return byName(
+      this.db.all(`SELECT id, name FROM ${table}`).map((r) => ({ id: String(r.id), name: String(r.name) })),
+    );
   }
 
-  /** A change to a case, for the audit and the feed: with the case's status and owner after it. */
-  private caseEvent(
-    c: ContractCase,
-    actor: Actor,
-    by: string,
-    kind: string,
-    text: string,
-    at: string,
-    note?: string | null,
-  ): void {
-    recordEvent(this.db, {
-      at,
-      actor,
-      by,
-      kind,
-      caseId: c.id,
-      detail: { text, status: c.status, owner: c.owner, group: c.group ?? null, ...(note ? { note } : {}) },
-    });
+  private record(e: EventRow): void {
+    recordEvent(this.db, e);
+    this.changed = true;
   }
 
   private list(sql: string, values: string[]): ContractCase[] {
@@ -352,9 +342,11 @@ export class SqliteStore implements CaseStore {
 
   private inTransaction<T>(work: () => T): T {
     this.db.exec('BEGIN');
+    this.changed = false;
     try {
       const out = work();
       this.db.exec('COMMIT');
+      if (this.changed) for (const l of this.listeners) l();
       return out;
     } catch (e) {
       this.db.exec('ROLLBACK');

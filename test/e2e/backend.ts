@@ -27,6 +27,8 @@ export async function startBackend(flags: string[] = []): Promise<Backend> {
     ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data', data, '--token', token, '--test', ...flags],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
+      // The test's own SQLite folder, even when the shell names a PostgreSQL database.
+      env: { ...process.env, DATABASE_URL: '' },
     },
   );
   const url = await new Promise<string>((resolve, reject) => {

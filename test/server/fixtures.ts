@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/app';
 import { Faults, NO_FAULTS, type FaultConfig } from '../../server/faults';
+import type { RateLimit } from '../../server/rate-limit';
 import { SqliteStore } from '../../server/sqlite/store';
 import type { CaseStore } from '../../server/store';
 import type { Mention } from '../../domain/mention';
@@ -21,29 +22,62 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/** Starts the reference backend in-process on a free loopback port. */
-export async function startBackend(
-  faults: Partial<FaultConfig> = {},
-  dir = mkdtempSync(join(tmpdir(), 'cc-backend-')),
-  opts: { ticketMs?: number } = {},
-): Promise<Running> {
-  const store: CaseStore = new SqliteStore(dir);
-  const f = new Faults({ ...NO_FAULTS, ...faults });
-  const app = createApp({ store, token: TOKEN, faults: f, test: true, eventPollMs: 50, ...opts });
+export interface ServeOptions {
+  faults?: Partial<FaultConfig>;
+  ticketMs?: number;
+  /** Off unless given (the tests of other things must never be throttled). */
+  rateLimit?: RateLimit | null;
+}
+
+/** An instance of the reference backend over `store`, in-process, on a free loopback port. */
+export async function serveStore(
+  store: CaseStore,
+  faults: Faults,
+  opts: ServeOptions = {},
+): Promise<{ url: string; close(): Promise<void> }> {
+  const app = createApp({
+    store,
+    token: TOKEN,
+    faults,
+    test: true,
+    eventPollMs: 50,
+    ticketMs: opts.ticketMs,
+    rateLimit: opts.rateLimit ?? null,
+  });
   const server: Server = createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    store,
-    faults: f,
-    dir,
     close: () =>
       new Promise<void>((r) => {
         app.hub.closeAll();
         server.closeAllConnections();
-        server.close(() => void store.close().then(r));
+        server.close(() => r());
       }),
+  };
+}
+
+export const newFaults = (f: Partial<FaultConfig> = {}) => new Faults({ ...NO_FAULTS, ...f });
+
+/** Starts the reference backend in-process on SQLite, on a free loopback port. */
+export async function startBackend(
+  faults: Partial<FaultConfig> = {},
+  dir = mkdtempSync(join(tmpdir(), 'cc-backend-')),
+  opts: Omit<ServeOptions, 'faults'> = {},
+): Promise<Running> {
+  const store: CaseStore = new SqliteStore(dir);
+  const f = newFaults(faults);
+  const instance = await serveStore(store, f, opts);
+  return {
+    url: instance.url,
+    store,
+    faults: f,
+    dir,
+    close: async () => {
+      await instance.close();
+      await store.close();
+    },
   };
 }
 
@@ -62,7 +96,7 @@ export async function call(
   method: string,
   path: string,
   opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<{ status: number; body: unknown }> {
+): Promise<{ status: number; body: unknown; headers: Headers }> {
   const r = await fetch(`${be.url}${path}`, {
     method,
     headers: {
@@ -73,7 +107,7 @@ export async function call(
     body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
   });
   const text = await r.text();
-  return { status: r.status, body: text ? JSON.parse(text) : null };
+  return { status: r.status, body: text ? JSON.parse(text) : null, headers: r.headers };
 }
 
 /** Adds an agent with the admin token; their own token. */

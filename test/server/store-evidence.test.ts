@@ -4,14 +4,25 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CreateCaseBodySchema } from '../../contract/cases';
 import type { Actor } from '../../server/case-model';
+import { PgStore } from '../../server/postgres/store';
 import { SqliteStore } from '../../server/sqlite/store';
 import type { CaseStore } from '../../server/store';
 import { sampleEvidence } from '../evidence/fixtures';
 import { createBody } from './fixtures';
+import { testDatabase } from './postgres';
 
 /** Every CaseStore implementation; each must keep the same evidence rules. */
 const STORES: { name: string; open: () => Promise<CaseStore> }[] = [
   { name: 'sqlite', open: async () => new SqliteStore(mkdtempSync(join(tmpdir(), 'cc-store-'))) },
+  {
+    name: 'PostgreSQL',
+    open: async () => {
+      const database = await testDatabase();
+      const store = await PgStore.open(database.url);
+      const close = store.close.bind(store);
+      return Object.assign(store, { close: async () => (await close(), await database.drop()) });
+    },
+  },
 ];
 
 const anna: Actor = { agentId: null, name: 'Anna', admin: true };

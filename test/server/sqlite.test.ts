@@ -1,48 +1,21 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sqlite from 'node-sqlite3-wasm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ChangeSchema, EventsTicketAnswerSchema, LookupAnswerSchema } from '../../contract/team';
+import { LookupAnswerSchema } from '../../contract/team';
 import { ContractCaseSchema } from '../../contract/cases';
 import { runCommand } from '../../server/cli';
 import { SqliteStore } from '../../server/sqlite/store';
-import { addAgent, call, createBody, sampleMention, startBackend, TOKEN, type Running } from './fixtures';
+import { call, createBody, sampleMention, startBackend, TOKEN, type Running } from './fixtures';
 
+// What only the embedded SQLite store has: its data folder (held by one process, older versions
+// migrated), the team commands on that folder, and how it writes to disk.
 let be: Running | undefined;
 afterEach(async () => {
   await be?.close();
   be = undefined;
 });
-
-/** Reads server-sent events from a stream until `count` change events came (or the time is up). */
-async function readEvents(res: Response, count: number, ms = 5000) {
-  const reader = res.body!.getReader();
-  const events: { id: string; data: unknown }[] = [];
-  let text = '';
-  const deadline = Date.now() + ms;
-  // One read at a time: a read left behind by the 200 ms wait still receives its chunk, and a new
-  // read beside it would lose that chunk (seen as a missing event on a loaded machine).
-  let pending: ReturnType<typeof reader.read> | null = null;
-  while (events.length < count && Date.now() < deadline) {
-    pending ??= reader.read();
-    const next = await Promise.race([pending, new Promise<null>((r) => setTimeout(() => r(null), 200))]);
-    if (!next) continue;
-    pending = null;
-    if (next.done) break;
-    text += new TextDecoder().decode(next.value);
-    let end;
-    while ((end = text.indexOf('\n\n')) >= 0) {
-      const block = text.slice(0, end);
-      text = text.slice(end + 2);
-      const id = /^id: (.*)$/m.exec(block)?.[1];
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (id && data) events.push({ id, data: JSON.parse(data) });
-    }
-  }
-  await reader.cancel();
-  return events;
-}
 
 const create = (token: string, n: number) =>
   call(be!, 'POST', '/api/cases', {
@@ -51,47 +24,7 @@ const create = (token: string, n: number) =>
     headers: { 'Idempotency-Key': crypto.randomUUID() },
   });
 
-describe('reference backend: server-sent events', () => {
-  it('streams changes to a ticket holder as they happen, and resumes after Last-Event-ID', async () => {
-    be = await startBackend();
-    const anna = await addAgent(be, 'Anna');
-    const ticket = EventsTicketAnswerSchema.parse(
-      (await call(be, 'POST', '/api/events/ticket', { token: anna })).body,
-    ).ticket;
-    const stream = await fetch(`${be.url}/api/events?ticket=${encodeURIComponent(ticket)}`);
-    expect([stream.status, stream.headers.get('content-type')]).toEqual([200, 'text/event-stream; charset=utf-8']);
-    const reading = readEvents(stream, 2);
-    const c = ContractCaseSchema.parse((await create(anna, 1)).body);
-    await call(be, 'PATCH', `/api/cases/${c.id}`, { token: anna, body: { status: 'open' } });
-    const events = await reading;
-    expect(events.map((e) => ChangeSchema.parse(e.data)).map((x) => [x.kind, x.by, x.caseId])).toEqual([
-      ['created', 'Anna', c.id],
-      ['status', 'Anna', c.id],
-    ]);
-    // A reconnecting EventSource sends the last id it saw: it gets what came after.
-    await call(be, 'PATCH', `/api/cases/${c.id}`, { token: anna, body: { owner: 'Anna' } });
-    const resumed = await fetch(`${be.url}/api/events`, {
-      headers: { Authorization: `Bearer ${anna}`, 'Last-Event-ID': events[0]!.id },
-    });
-    const again = await readEvents(resumed, 2);
-    expect(again.map((e) => ChangeSchema.parse(e.data).kind)).toEqual(['status', 'owner']);
-  });
-
-  it('refuses a forged or expired ticket', async () => {
-    be = await startBackend({}, undefined, { ticketMs: 50 });
-    const anna = await addAgent(be, 'Anna');
-    const { ticket } = EventsTicketAnswerSchema.parse(
-      (await call(be, 'POST', '/api/events/ticket', { token: anna })).body,
-    );
-    const [payload] = ticket.split('.');
-    expect((await fetch(`${be.url}/api/events?ticket=${payload}.forged`)).status).toBe(401);
-    await new Promise((r) => setTimeout(r, 80));
-    expect((await fetch(`${be.url}/api/events?ticket=${encodeURIComponent(ticket)}`)).status).toBe(401);
-    expect((await fetch(`${be.url}/api/events`)).status).toBe(401);
-  });
-});
-
-describe('reference backend: team commands and older data folders', () => {
+describe('SQLite store: team commands and older data folders', () => {
   it('add-agent prints a token that the server accepts; while it runs, adds through it with --url', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cc-backend-'));
     const lines: string[] = [];
@@ -160,5 +93,72 @@ describe('reference backend: team commands and older data folders', () => {
     ]);
     const joined = ContractCaseSchema.parse((await create(TOKEN, 1)).body);
     expect([joined.id, joined.existing]).toEqual(['older', true]);
+  });
+});
+
+describe('SQLite store: on disk', () => {
+  it('writes through WAL and syncs every commit (synchronous=FULL), or only at checkpoints when told', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cc-backend-'));
+    const store = new SqliteStore(dir);
+    const db = (store as unknown as { db: sqlite.Database }).db;
+    expect(db.get('PRAGMA journal_mode')?.journal_mode).toBe('wal');
+    expect(db.get('PRAGMA synchronous')?.synchronous).toBe(2);
+    await store.close();
+    const normal = new SqliteStore(dir, { sync: 'normal' });
+    expect((normal as unknown as { db: sqlite.Database }).db.get('PRAGMA synchronous')?.synchronous).toBe(1);
+    await normal.close();
+  });
+
+  it('clears the lock a killed server left, and refuses a folder a running one holds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cc-backend-'));
+    const file = join(dir, 'cases.sqlite');
+    const first = new SqliteStore(dir);
+    await first.addGroup('Billing', { agentId: null, name: 'admin', admin: true });
+    // Held by this (running) process: a second store on the folder is refused.
+    expect(() => new SqliteStore(dir)).toThrow(/database is locked: another backend \(pid \d+\)/);
+    await first.close();
+    expect(existsSync(`${file}.lock`)).toBe(false);
+    // What kill -9 leaves: the lock folder, and an owner that no longer runs.
+    mkdirSync(`${file}.lock`);
+    writeFileSync(
+      `${file}.owner`,
+      JSON.stringify({ pid: 2 ** 22 + 7, host: (await import('node:os')).hostname(), started: '1' }),
+    );
+    const lines: string[] = [];
+    const again = new SqliteStore(dir, { log: (l) => lines.push(l) });
+    expect(lines.join()).toMatch(/Removed a stale lock left by process 4194311/);
+    expect((await again.groups()).map((g) => g.name)).toEqual(['Billing']);
+    await again.close();
+    // A lock with no owner named: it could be anyone's, so it is left to a person, with what to do.
+    mkdirSync(`${file}.lock`);
+    expect(() => new SqliteStore(dir)).toThrow(/names no holder: if no backend runs on this data folder, remove/);
+  });
+});
+
+describe('SQLite store: backups', () => {
+  it('makes a consistent copy while the server runs (through it), and of a stopped folder directly', async () => {
+    be = await startBackend();
+    await create(TOKEN, 1);
+    await create(TOKEN, 2);
+    const lines: string[] = [];
+    const opts = { data: be.dir, token: TOKEN };
+    expect(await runCommand('backup', undefined, { ...opts, url: be.url }, (l) => lines.push(l))).toBe(0);
+    const file = /^Backed up to (.+)$/.exec(lines[0]!)![1]!;
+    expect(file.startsWith(join(be.dir, 'backups'))).toBe(true);
+    const copy = new sqlite.Database(file);
+    expect(copy.get('SELECT count(*) AS n FROM cases')?.n).toBe(2);
+    copy.close();
+    const anna = await call(be, 'POST', '/api/agents', { body: { name: 'Anna' } });
+    const refused = await call(be, 'POST', '/api/backup', { token: (anna.body as { token: string }).token });
+    expect(refused.status).toBe(403);
+    // While it runs, the folder is its own: the command says to ask the server.
+    const held: string[] = [];
+    expect(await runCommand('backup', undefined, opts, (l) => held.push(l))).toBe(1);
+    expect(held[0]).toMatch(/Ask it instead: npm run backend -- backup --url/);
+    await be.close();
+    be = undefined;
+    const direct: string[] = [];
+    expect(await runCommand('backup', undefined, opts, (l) => direct.push(l))).toBe(0);
+    expect(direct[0]).toMatch(/^Backed up to .*backups\/cases-.*\.sqlite$/);
   });
 });
