@@ -68,18 +68,20 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       // The background runs tinyld's module only when it first detects a language: a stopped worker
       // starts again on every event, and building tinyld's tables was a fifth of that start.
-      if (entrypoints.some((e) => e.name === 'background'))
-        config.plugins = [...(config.plugins ?? []), lazyModule('tinyld/light', TINYLD_LIGHT)];
-      if (!entrypoints.some((e) => e.name === 'capture')) return;
-      const stub = {
-        find: /^tinyld\/light$/,
-        replacement: fileURLToPath(new URL('./capture/no-language-detection.ts', import.meta.url)),
+      const alias = (find: RegExp, file: string) => {
+        const list = config.resolve?.alias ?? {};
+        const rest = Array.isArray(list)
+          ? list
+          : Object.entries(list).map(([f, replacement]) => ({ find: f, replacement: String(replacement) }));
+        const replacement = fileURLToPath(new URL(file, import.meta.url));
+        config.resolve = { ...config.resolve, alias: [{ find, replacement }, ...rest] };
       };
-      const alias = config.resolve?.alias ?? {};
-      const list = Array.isArray(alias)
-        ? alias
-        : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
-      config.resolve = { ...config.resolve, alias: [stub, ...list] };
+      if (entrypoints.some((e) => e.name === 'background')) {
+        config.plugins = [...(config.plugins ?? []), lazyModule('tinyld/light', TINYLD_LIGHT)];
+        // Its zod schemas are built on first use, not at every start (see build/lazy-zod.ts).
+        alias(/^zod$/, './build/lazy-zod.ts');
+      }
+      if (entrypoints.some((e) => e.name === 'capture')) alias(/^tinyld\/light$/, './capture/no-language-detection.ts');
     },
   },
   manifest: ({ browser, manifestVersion }) => ({
