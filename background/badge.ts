@@ -4,13 +4,17 @@ import { liveQuery, type Subscription } from 'dexie';
 import type { CaptureDb } from '../storage/db';
 import { linkedCases } from '../storage/linked-cases';
 import { authorKeysFromUrl } from '../domain/page-authors';
+import { overdueCount } from '../storage/queue';
+import { readSettings, settingsItem } from '../storage/settings';
 import { waitingCounts } from '../sync/requeue';
 import { toolbar } from '../browser-compat/toolbar';
 
-/** What the badge is made of: the page's linked cases and the sync state. */
+/** What the badge is made of: the page's linked cases, the overdue cases and the sync state. */
 export interface BadgeInputs {
   /** Cases linked to the page in the tab (same post, author or thread); null when it is no web page. */
   linked: number | null;
+  /** Cases past their time to first response (SLA), whatever the page. */
+  overdue: number;
   /** Cases that still wait to reach the backend, and how many of them need attention. */
   waiting: number;
   failed: number;
@@ -24,23 +28,28 @@ export interface BadgeView {
 
 export const BADGE_COLOURS = { attention: '#b3261e', quiet: '#44546a' } as const;
 
-type Message = (key: 'actionTitle' | 'badgeTitle', subs?: string[]) => string;
+type Message = (key: 'actionTitle' | 'badgeTitle' | 'overdueCount', subs?: string[]) => string;
 
 /**
- * The badge, from its inputs: the TEXT is the page's linked-case count (as the side panel lists
- * them), the COLOUR turns red when a case needs sync attention, the TITLE says both counts,
- * "2 cases linked to this page · 3 waiting to sync".
+ * The badge, from its inputs: the TEXT is the overdue count when a case is overdue (what needs the
+ * agent first), else the page's linked-case count (as the side panel lists them); the COLOUR turns
+ * red when a case is overdue or needs sync attention; the TITLE says every count,
+ * "2 overdue · 2 cases linked to this page · 3 waiting to sync".
  */
 export function badgeView(
-  { linked, waiting, failed }: BadgeInputs,
+  { linked, overdue, waiting, failed }: BadgeInputs,
   message: Message = (k, s) => browser.i18n.getMessage(k, s),
 ): BadgeView {
+  const title = linked === null ? message('actionTitle') : message('badgeTitle', [String(linked), String(waiting)]);
   return {
-    text: badgeText(linked ?? 0),
-    colour: failed > 0 ? BADGE_COLOURS.attention : BADGE_COLOURS.quiet,
-    title: linked === null ? message('actionTitle') : message('badgeTitle', [String(linked), String(waiting)]),
+    text: badgeText(overdue > 0 ? overdue : (linked ?? 0)),
+    colour: failed > 0 || overdue > 0 ? BADGE_COLOURS.attention : BADGE_COLOURS.quiet,
+    title: overdue > 0 ? `${message('overdueCount', [String(overdue)])} · ${title}` : title,
   };
 }
+
+/** Overdue depends on the clock as well as on the data: the badge is looked at again every minute. */
+const TICK_ALARM = 'badge-overdue';
 
 /** "" for none (no badge), the count up to 99, then "99+". */
 export function badgeText(count: number): string {
@@ -49,7 +58,7 @@ export function badgeText(count: number): string {
 
 /**
  * The badge's one owner. It follows the active tab, and one live query over the database feeds it
- * both inputs: a capture, an import, a purge or a sync result updates it at once. Text and title
+ * its inputs: a capture, an answer, an import, a purge or a sync result updates it at once. Text and title
  * are set per tab (they are about that tab's page); the colour, about sync, for all tabs.
  */
 export function startBadge(db: CaptureDb): void {
@@ -59,10 +68,15 @@ export function startBadge(db: CaptureDb): void {
     sub?.unsubscribe();
     followed = tabId;
     const page = url && /^https?:/.test(url) ? url : null;
-    sub = liveQuery(() =>
-      Promise.all([page ? linkedCases(db, page, authorKeysFromUrl(page)) : null, waitingCounts(db)]),
-    ).subscribe({
-      next: ([linked, sync]) => show(tabId, badgeView({ linked: linked?.length ?? null, ...sync })),
+    sub = liveQuery(async () => {
+      const { slaHours } = await readSettings();
+      return Promise.all([
+        page ? linkedCases(db, page, authorKeysFromUrl(page)) : null,
+        waitingCounts(db),
+        overdueCount(db, slaHours, Date.now()),
+      ]);
+    }).subscribe({
+      next: ([linked, sync, overdue]) => show(tabId, badgeView({ linked: linked?.length ?? null, overdue, ...sync })),
       error: () => {},
     });
   };
@@ -80,7 +94,14 @@ export function startBadge(db: CaptureDb): void {
   browser.tabs.onRemoved.addListener((tabId) => {
     if (tabId === followed) void refresh();
   });
-  afterStart(refresh);
+  // Cases become overdue as time passes, and new SLA hours change which are.
+  browser.alarms.onAlarm.addListener((a) => a.name === TICK_ALARM && void refresh());
+  settingsItem.watch(() => void refresh());
+  // The first count and the tick's alarm wait until the browser has started (after-start.ts).
+  afterStart(async () => {
+    if (!(await browser.alarms.get(TICK_ALARM))) await browser.alarms.create(TICK_ALARM, { periodInMinutes: 1 });
+    await refresh();
+  });
 }
 
 function show(tabId: number, view: BadgeView): void {

@@ -2,19 +2,27 @@ import { browser } from 'wxt/browser';
 import { CaptureOutcomeSchema, type CaptureOptions, type DmRange } from '../capture/outcome';
 import { fallbackMention } from '../capture/fallback';
 import type { Mention } from '../domain/mention';
+import { isReadablePage } from '../domain/page-kind';
+import { problem, type Problem } from '../domain/problem';
 import { detectLanguage } from '../extract/language';
 import { readSettings } from '../storage/settings';
+import { isPrivateConversation } from '../extract/platforms/platforms';
 
 export interface CaptureResult {
-  mention: Mention;
-  /** Why the page itself could not be read (then the mention holds only what the tab tells). */
-  readError: string | null;
+  /**
+   * What was read; null on a page Complaint Capture cannot read at all (a browser or extension
+   * page), and on a private conversation while the capture of direct messages is off.
+   */
+  mention: Mention | null;
+  /**
+   * Why the page itself could not be read: `page_internal`, `dm_capture_off` (nothing was read),
+   * `page_unreadable` (only address and title).
+   */
+  readError: Problem | null;
   /** A conversation's other messages in the range, oldest first. */
   also?: Mention[];
   /** How a conversation's range came out; absent for anything else. */
   dm?: DmRange | null;
-  /** Nothing was read: a private conversation while the capture of direct messages is off. */
-  refused?: 'dm-off' | null;
   /**
    * Where the post was on screen, as the page reported it (capture/view.ts; unchecked, read by
    * evidence/); absent when the page could not be read, or for a conversation.
@@ -25,14 +33,42 @@ export interface CaptureResult {
 /**
  * Injects the capture script into a tab (activeTab + scripting: nothing runs on pages the agent
  * never captures from) and validates what comes back, since a hostile page shares the DOM it reads.
- * Never throws: a page that cannot be read still yields a mention of its address and title.
+ * Never throws. A browser or extension page gets no mention at all (nothing on it is a post, and
+ * its address is no permalink); a web page that cannot be read yields a mention of its real
+ * address and title.
  */
 export async function captureTab(tabId: number, options: CaptureOptions): Promise<CaptureResult> {
-  let error: string;
+  const read = await readTab(tabId, options);
+  if (!read.ok) return read.result;
+  return {
+    mention: read.mention,
+    readError: null,
+    ...(read.also?.length ? { also: read.also } : {}),
+    ...(read.dm ? { dm: read.dm } : {}),
+    ...(read.view ? { view: read.view } : {}),
+  };
+}
+
+/** Every post and comment on the tab's page, main post first (null when it cannot be read). */
+export async function readAllOnTab(tabId: number): Promise<Mention[] | null> {
+  const read = await readTab(tabId, { all: true });
+  return read.ok ? (read.all ?? [read.mention]) : null;
+}
+
+type Read =
+  | { ok: true; mention: Mention; all?: Mention[]; also?: Mention[]; dm?: DmRange; view?: unknown }
+  | { ok: false; result: CaptureResult };
+
+async function readTab(tabId: number, options: CaptureOptions): Promise<Read> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (!isReadablePage(tab?.url)) return { ok: false, result: { mention: null, readError: problem('page_internal') } };
+  const dmCapture = (await readSettings()).dmCapture;
+  // Never even a fallback of a conversation's address and title (the title names the person).
+  const refused: Read = { ok: false, result: { mention: null, readError: problem('dm_capture_off') } };
   try {
     // Only an agent who switched direct messages on lets the page read a conversation; the page
     // refuses on its own otherwise (capture/run-in-page.ts), before reading anything.
-    if ((await readSettings()).dmCapture) options = { ...options, readPrivate: true };
+    if (dmCapture) options = { ...options, readPrivate: true };
     // A file cannot take arguments, so options go first as a global in the same isolated world.
     // The toolbar popup has none: it skips that round trip to the page (~5 ms on its first render).
     if (Object.values(options).some((v) => v !== undefined)) {
@@ -48,29 +84,23 @@ export async function captureTab(tabId: number, options: CaptureOptions): Promis
     const outcome = CaptureOutcomeSchema.safeParse(first?.result);
     if (outcome.success && outcome.data.ok)
       return {
+        ok: true,
         mention: withLanguage(outcome.data.mention),
-        readError: null,
+        all: outcome.data.all,
         ...(outcome.data.also?.length ? { also: outcome.data.also.map(withLanguage) } : {}),
         ...(outcome.data.dm ? { dm: outcome.data.dm } : {}),
         ...(outcome.data.view ? { view: outcome.data.view } : {}),
       };
-    if (outcome.success && !outcome.data.ok && outcome.data.refused) return refusedCapture(outcome.data.url);
-    error = outcome.success
-      ? outcome.data.ok
-        ? 'unknown'
-        : outcome.data.error
-      : `the page gave an unreadable result (${outcome.error.issues[0]?.message ?? 'invalid'})`;
-  } catch (e) {
-    error = e instanceof Error ? e.message : String(e);
+    // A private conversation while direct messages are off: nothing was read, not even the title.
+    if (outcome.success && !outcome.data.ok && outcome.data.refused) return refused;
+  } catch {
+    // Below: the page's address and title, and the agent fills in the rest.
   }
-  const tab = await browser.tabs.get(tabId).catch(() => undefined);
-  return { mention: fallbackMention(tab?.url ?? '', tab?.title ?? '', error), readError: error };
-}
-
-/** A refused capture: the address only (a conversation's title names the person in it). */
-function refusedCapture(url: string): CaptureResult {
-  const mention = { ...fallbackMention(url, '', 'a private conversation'), warnings: [] };
-  return { mention, readError: null, refused: 'dm-off' };
+  if (!dmCapture && isPrivateConversation(new URL(tab.url))) return refused;
+  return {
+    ok: false,
+    result: { mention: fallbackMention(tab.url, tab.title ?? ''), readError: problem('page_unreadable') },
+  };
 }
 
 /**

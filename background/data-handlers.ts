@@ -4,6 +4,7 @@ import type { MessageType } from '../messaging/protocol';
 import { linkIdentities, unlinkIdentity } from '../storage/identities';
 import { exportCsv, exportJson, importJson } from '../storage/export-import';
 import { purgeOldMentions, retentionItem } from '../storage/retention';
+import { logLine } from '../components/log-words';
 
 type DataMessage = Extract<MessageType, `${'identity/' | 'data/' | 'retention/'}${string}`>;
 
@@ -21,7 +22,7 @@ export function createDataHandlers(db: CaptureDb): Pick<Handlers, DataMessage> {
     'data/export': async ({ format }) => {
       const day = new Date().toISOString().slice(0, 10);
       return format === 'csv'
-        ? { filename: `complaint-capture-${day}.csv`, mime: 'text/csv', content: await exportCsv(db) }
+        ? { filename: `complaint-capture-${day}.csv`, mime: 'text/csv', content: await exportCsv(db, logLine) }
         : {
             filename: `complaint-capture-${day}.json`,
             mime: 'application/json',

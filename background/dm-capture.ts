@@ -19,9 +19,9 @@ export async function notStored(db: CaptureDb, mentions: Mention[] | undefined):
  */
 export async function newMessages(
   db: CaptureDb,
-  read: CaptureResult,
+  read: CaptureResult & { mention: Mention },
 ): Promise<{ mention: Mention; also: Mention[] | undefined; dup: StoredMention | undefined }> {
-  if (read.mention.kind !== 'dm' || read.refused) {
+  if (read.mention.kind !== 'dm') {
     return { mention: read.mention, also: read.also, dup: await findDuplicate(db, read.mention) };
   }
   const all = [...(read.also ?? []), read.mention];

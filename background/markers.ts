@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { ProblemError } from '../domain/problem';
 import { storage } from 'wxt/utils/storage';
 import type { CaseStatus } from '../domain/case';
 import type { CaptureDb } from '../storage/db';
@@ -23,7 +24,7 @@ async function setMarkers(origin: string, on: boolean): Promise<void> {
   const sites = new Set(await markerSitesItem.getValue());
   if (on) {
     if (!(await browser.permissions.contains({ origins: [originPattern(origin)] })))
-      throw new Error(`No permission for ${origin}`);
+      throw new ProblemError('marker_permission', { origin });
     if (!registered)
       await browser.scripting.registerContentScripts([
         { id, matches: [originPattern(origin)], js: ['/markers.js'], runAt: 'document_idle' },
@@ -76,7 +77,7 @@ export function createMarkerHandlers(db: CaptureDb): MarkerHandlers {
     'markers/lookup': ({ keys }) => lookupMarkers(db, keys),
     'markers/open': async ({ caseId }, sender) => {
       // The router lets only a content script in a tab through; this keeps the type honest.
-      if (sender.tab?.id === undefined) throw new Error('A marker click must come from a tab');
+      if (sender.tab?.id === undefined) throw new ProblemError('marker_no_tab');
       return openSidePanelOn(sender.tab.id, caseId);
     },
   };

@@ -3,6 +3,7 @@ import type { Handlers } from '../messaging/router';
 import { readSettings, settingsItem } from '../storage/settings';
 import { readCredentials, writeCredentials } from '../storage/credentials';
 import { credentialHint, type Credentials } from '../domain/credentials';
+import { problem, problemOf, ProblemError, type Problem } from '../domain/problem';
 import { createAdapter } from '../sync/adapters/index';
 import { checkBackendUrl } from '../sync/backend-url';
 import { queueLocalCases, requeueFailed, waitingCounts } from '../sync/requeue';
@@ -15,6 +16,7 @@ type SyncMessages =
   | 'settings/get'
   | 'settings/save'
   | 'settings/evidence'
+  | 'settings/workbench'
   | 'settings/test-connection';
 
 /** The background's answers for sync and backend settings. */
@@ -51,16 +53,17 @@ export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> 
         authMode: creds?.authMode ?? null,
       };
     },
-    'settings/save': async ({ settings: input, credentials }) => {
-      // The evidence switch is saved on its own (settings/evidence): a form without it keeps it.
-      let settings = { ...input, evidence: input.evidence ?? (await readSettings()).evidence };
+    'settings/save': async ({ settings: backend, credentials }) => {
+      // The backend form's part; the triage settings and the evidence switch stay as they are.
+      let settings = { ...(await readSettings()), ...backend };
       if (settings.backend !== 'none') {
         const url = checkBackendUrl(settings.backendUrl);
-        if (!url.ok) throw new Error(url.error);
+        if (!url.ok) throw new ProblemError(url.error, { field: 'backendUrl' });
         settings = { ...settings, backendUrl: url.url };
       }
       const creds = settings.backend === 'none' ? null : await credentialsToUse(credentials, settings.backendUrl);
-      if (settings.backend !== 'none' && !creds) throw new Error('Enter the credentials for this backend');
+      if (settings.backend !== 'none' && !creds)
+        throw new ProblemError('backend_credentials_missing', { field: 'token' });
       await writeCredentials(creds);
       // The DM switch is saved on its own: a form that does not send it keeps the saved one.
       await settingsItem.setValue({ ...settings, dmCapture: settings.dmCapture ?? (await readSettings()).dmCapture });
@@ -73,17 +76,22 @@ export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> 
       await settingsItem.setValue({ ...(await readSettings()), evidence: on });
       return { on: (await readSettings()).evidence };
     },
+    'settings/workbench': async (workbench) => {
+      await settingsItem.setValue({ ...(await readSettings()), ...workbench });
+      return { ok: true as const };
+    },
     'settings/test-connection': async ({ backend, backendUrl, credentials }) => {
-      if (backend === 'none') return { ok: false, message: 'Choose a backend first' };
+      const refused = (p: Problem) => ({ ok: false, problem: p, connected: null });
+      if (backend === 'none') return refused(problem('backend_choose', { field: 'backend' }));
       const url = checkBackendUrl(backendUrl);
-      if (!url.ok) return { ok: false, message: url.error };
+      if (!url.ok) return refused(problem(url.error, { field: 'backendUrl' }));
       const creds = await credentialsToUse(credentials, backendUrl);
-      if (!creds) return { ok: false, message: 'Enter the credentials for this backend' };
+      if (!creds) return refused(problem('backend_credentials_missing', { field: 'token' }));
       const adapter = createAdapter(backend, url.url, creds, { fetch: (...a) => fetch(...a), timeoutMs: 10_000 });
       try {
-        return { ok: true, message: await adapter!.testConnection() };
+        return { ok: true, problem: null, connected: await adapter!.testConnection() };
       } catch (e) {
-        return { ok: false, message: e instanceof Error ? e.message : String(e) };
+        return { ok: false, problem: problemOf(e), connected: null };
       }
     },
   };

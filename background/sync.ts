@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { db } from '../storage/db';
+import { syncStatusItem } from '../storage/sync-status';
 import { readSettings, settingsItem } from '../storage/settings';
 import { readCredentials, restrictAccess } from '../storage/credentials';
 import { createAdapter } from '../sync/adapters/index';
@@ -10,20 +10,15 @@ import type { Credentials } from '../domain/credentials';
 import { checkBackendUrl, originPattern } from '../sync/backend-url';
 import { drainOutbox, recoverInflight } from '../sync/worker';
 import { refreshFromBackend } from '../sync/refresh';
+import { problem, type Problem } from '../domain/problem';
+import { logLine } from '../components/log-words';
 import { afterStart } from './after-start';
 
 const RETRY_ALARM = 'sync-retry';
 const REFRESH_ALARM = 'sync-refresh';
 const REQUEST_TIMEOUT_MS = 15_000;
 
-export interface SyncStatus {
-  lastRunAt: number | null;
-  /** Why the last run could not talk to the backend (no permission, bad URL, no credentials). */
-  problem: string | null;
-}
-export const syncStatusItem = storage.defineItem<SyncStatus>('session:syncStatus', {
-  fallback: { lastRunAt: null, problem: null },
-});
+export { syncStatusItem } from '../storage/sync-status';
 
 let running: Promise<void> | null = null;
 let again = false;
@@ -90,22 +85,22 @@ export function requestSync(delayMs = 0): void {
 
 /** The backend the settings name, checked (URL, credentials, permission), or the reason there is none. */
 export async function backendConfig(): Promise<
-  { kind: Exclude<BackendKind, 'none'>; url: string; creds: Credentials } | { problem: string | null }
+  { kind: Exclude<BackendKind, 'none'>; url: string; creds: Credentials } | { problem: Problem | null }
 > {
   const s = await readSettings();
   if (s.backend === 'none') return { problem: null };
   const url = checkBackendUrl(s.backendUrl);
-  if (!url.ok) return { problem: `Backend URL: ${url.error}` };
+  if (!url.ok) return { problem: problem(url.error) };
   const creds = await readCredentials();
-  if (!creds) return { problem: 'No credentials saved for the backend' };
+  if (!creds) return { problem: problem('backend_credentials_missing') };
   // Firefox users can revoke host permissions at any time; without it every request would fail.
   if (!(await browser.permissions.contains({ origins: [originPattern(url.origin)] })))
-    return { problem: `No permission to reach ${url.origin}: open the options page and save again` };
+    return { problem: problem('backend_permission', { origin: url.origin }) };
   return { kind: s.backend, url: url.url, creds };
 }
 
 /** The adapter for the current settings, or the reason there is none. */
-export async function currentAdapter(): Promise<{ adapter: Adapter } | { problem: string | null }> {
+export async function currentAdapter(): Promise<{ adapter: Adapter } | { problem: Problem | null }> {
   const c = await backendConfig();
   if (!('kind' in c)) return c;
   const adapter = createAdapter(c.kind, c.url, c.creds, {
@@ -122,7 +117,7 @@ async function drainOnce(): Promise<void> {
   if (!('adapter' in got)) return;
   // A watchdog: if this worker is stopped mid-drain, the alarm starts it again.
   if (await db().outbox.count()) await browser.alarms.create(RETRY_ALARM, { when: Date.now() + 30_000 });
-  const r = await drainOutbox(db(), got.adapter, { now: Date.now }, { concurrency: 6 });
+  const r = await drainOutbox(db(), got.adapter, { now: Date.now }, { concurrency: 6, logText: logLine });
   if (r.nextDueAt !== null) schedule(r.nextDueAt);
   else await browser.alarms.clear(RETRY_ALARM);
 }

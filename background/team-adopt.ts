@@ -3,7 +3,8 @@ import type { Mention } from '../domain/mention';
 import type { TeamCase } from '../domain/team';
 import { teamCaseId } from '../domain/team-view';
 import type { CaptureDb } from '../storage/db';
-import { newLogEntry } from '../domain/case-records';
+import { codedLogEntry } from '../domain/case-records';
+import { subjectOf } from '../domain/case-subject';
 import { toStoredMention } from '../domain/stored-mention';
 
 /**
@@ -35,10 +36,11 @@ export async function adoptTeamCase(
       severity: team.severity,
       mentionIds: mentionId ? [mentionId] : [],
       log: [
-        newLogEntry(
+        codedLogEntry(
           'created',
           team.capturedBy ?? `${kind} backend`,
-          `Team case${team.postUrl ? ` for ${team.postUrl}` : ''}, kept in this browser`,
+          'adopted_team_case',
+          { url: team.postUrl ?? '' },
           team.createdAt ?? team.updatedAt,
         ),
       ],
@@ -47,6 +49,11 @@ export async function adoptTeamCase(
       syncState: 'sent',
       syncError: null,
       backend: { adapter: kind, id: team.remoteId, url: team.url, syncedAt: at },
+      subject: mention ? subjectOf(mention) : null,
+      firstResponse: null,
+      dismissal: null,
+      mergedInto: null,
+      syncProblem: null,
     };
     await db.cases.add(c);
     if (mention && mentionId) await db.mentions.add(toStoredMention(mention, mentionId, id));

@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { TeamChange } from '../domain/team';
 import type { CaptureDb } from '../storage/db';
-import { newLogEntry } from '../domain/case-records';
+import { codedLogEntry, newLogEntry } from '../domain/case-records';
 import type { TeamBackend } from './team-service';
 
 /**
@@ -107,7 +107,7 @@ export async function applyChanges(
       for (const ch of changes.filter((x) => x.remoteId === c.backend!.id)) {
         if (ch.by === me) continue;
         if (ch.status && ch.status !== c.status) {
-          c.log.push(newLogEntry('status', ch.by, `Status ${c.status} → ${ch.status}`, ch.at));
+          c.log.push(codedLogEntry('status', ch.by, 'status_changed', { from: c.status, to: ch.status }, ch.at));
           c.status = ch.status;
           touched = true;
         }

@@ -3,6 +3,7 @@ import type { CaseSummary } from '../domain/case-summary';
 import type { TeamCase, TeamHistoryEntry, TeamMatch } from '../domain/team';
 import { teamCaseId, type OnThis, type TeamCaseView } from '../domain/team-view';
 import type { LinkedCase } from '../storage/linked-cases';
+import { logLine } from '../components/log-words';
 
 /**
  * This browser's cases and the team's, merged: one entry per case (a local copy and the backend's
@@ -132,7 +133,16 @@ function historyAsLog(h: TeamHistoryEntry, id: string): LogEntry {
 
 /** This browser's log as history, for a case the backend does not have (yet). */
 export function logAsHistory(c: Case): TeamHistoryEntry[] {
-  return c.log.map((e) => ({ at: e.at, by: e.by, kind: e.kind, text: e.text, note: null, from: null, to: null }));
+  return c.log.map((e) => ({
+    at: e.at,
+    by: e.by,
+    // Answering, dismissing and merging have no kind of their own in the team's history.
+    kind: e.kind === 'answered' || e.kind === 'dismissed' || e.kind === 'merged' ? 'other' : e.kind,
+    text: logLine(e),
+    note: null,
+    from: null,
+    to: null,
+  }));
 }
 
 /** Actions closer together than this are one run of work by the same agent ("on this since 10:02"). */

@@ -12,6 +12,7 @@ import { linkedCases } from '../storage/linked-cases';
 import type { Adapter, TeamKeys } from '../sync/adapter';
 import { adoptTeamCase } from './team-adopt';
 import { logAsHistory, mergeViews, onThis } from './team-merge';
+import { ProblemError } from '../domain/problem';
 
 /** The backend for team reads, or why there is none (problem null: no backend configured). */
 export type TeamBackend = { adapter: Adapter } | { problem: string | null };
@@ -324,10 +325,9 @@ export class TeamService {
   async resolve(caseId: string): Promise<string> {
     if (await this.deps.db.cases.get(caseId)) return caseId;
     const ref = parseTeamCaseId(caseId);
-    if (!ref) throw new Error(`No case ${caseId}`);
+    if (!ref) throw new ProblemError('case_not_found', { caseId });
     const got = await this.adapter();
-    if (!('adapter' in got) || got.adapter.kind !== ref.kind)
-      throw new Error('This team case belongs to a backend that is no longer set up');
+    if (!('adapter' in got) || got.adapter.kind !== ref.kind) throw new ProblemError('team_backend_gone');
     const budget = this.opts.lookupBudgetMs;
     const [team, mention] = await Promise.all([
       this.within(budget, got.adapter.team.read(ref.remoteId)),

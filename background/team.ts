@@ -27,7 +27,8 @@ async function teamBackend(): Promise<TeamBackend> {
   // are kept a few seconds (new settings clear them at once, see startTeamFeed).
   if (!config || Date.now() - config.at > CONFIG_MS) config = { at: Date.now(), value: backendConfig() };
   const c = await config.value;
-  if (!('kind' in c)) return c;
+  // The team view gets the problem's code (domain/problem.ts), for the page to word.
+  if (!('kind' in c)) return { problem: c.problem?.code ?? null };
   const key = JSON.stringify([c.kind, c.url, c.creds]);
   if (memo?.key !== key) {
     const adapter = createAdapter(c.kind, c.url, c.creds, {

@@ -160,6 +160,7 @@ export const z = {
   looseObject: lazy(zod.looseObject),
   number: lazy(zod.number),
   object: lazy(zod.object),
+  partialRecord: lazy(zod.partialRecord),
   record: lazy(zod.record),
   string: lazy(zod.string),
   unknown: lazy(zod.unknown),

@@ -1,16 +1,19 @@
 import { emptyAuthor, emptyMetrics } from '../domain/empty-mention';
 import type { Mention } from '../domain/mention';
 
+/** The warning a fallback mention carries (worded by the popup, components/labels.ts). */
+export const UNREADABLE_WARNING = 'page could not be read — only its address and title were kept';
+
 /**
- * The mention made when the page itself cannot be read (a browser page, a PDF, a refused
- * injection): the agent still gets a form holding the address and title, and is told why.
+ * The mention made when a web page itself cannot be read (a PDF, a refused injection): the agent
+ * still gets a form holding the page's real address and title, and is told why. Only for http(s)
+ * pages: anything else is refused before (domain/page-kind.ts), so no permalink is ever made up.
  */
-export function fallbackMention(url: string, title: string, reason: string, now = new Date()): Mention {
-  const safeUrl = /^https?:\/\//i.test(url) && URL.canParse(url) ? url : 'https://unknown.invalid/';
+export function fallbackMention(url: string, title: string, now = new Date()): Mention {
   return {
     platform: 'web',
     kind: 'post',
-    url: safeUrl,
+    url,
     postId: null,
     author: emptyAuthor(),
     text: '',
@@ -20,10 +23,7 @@ export function fallbackMention(url: string, title: string, reason: string, now 
     parentUrl: null,
     metrics: emptyMetrics(),
     quoted: null,
-    warnings: [
-      `The page could not be read (${reason}): only its address and title were kept. Fill in the author and text.`,
-      ...(safeUrl === url ? [] : ['The page has no web address: enter the permalink by hand.']),
-    ],
+    warnings: [UNREADABLE_WARNING],
     capturedAt: now.toISOString(),
   };
 }

@@ -13,6 +13,8 @@ export const CaptureOptionsSchema = z.object({
   targetElementId: z.number().int().optional(),
   /** Keyboard shortcut: capture the post in the middle of the viewport. */
   inView: z.boolean().optional(),
+  /** Every post and comment on the page too (looking for the brand's reply to a case). */
+  all: z.boolean().optional(),
   /** The agent switched the capture of direct messages on (options): a conversation may be read. */
   readPrivate: z.boolean().optional(),
   /** A conversation: the customer's last this many messages (the popup's range). */
@@ -47,6 +49,8 @@ export const CaptureOutcomeSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
     mention: MentionSchema,
+    /** Every post and comment on the page (asked with `all`), the brand's replies among them. */
+    all: z.array(MentionSchema).optional(),
     /** A conversation's other messages in the range, oldest first (each a mention of kind dm). */
     also: z.array(MentionSchema).max(DM_MAX_RANGE).optional(),
     dm: DmRangeSchema.nullable().optional(),

@@ -1,4 +1,4 @@
-import { DM_OFF, extractCapture } from '../extract/index';
+import { DM_OFF, extractAll, extractCapture } from '../extract/index';
 import { isPrivateConversation } from '../extract/platforms/platforms';
 import { inPrivateConversation } from '../extract/private-conversation';
 import type { CaptureOutcome, CaptureOptions } from './outcome';
@@ -19,8 +19,15 @@ export function runCapture(): CaptureOutcome {
   const opts = globalThis.__complaintCaptureOptions ?? {};
   globalThis.__complaintCaptureOptions = undefined;
   try {
+    // Not a web page (about:blank, a browser page): nothing here is a post, and no address may be made up.
+    if (!/^https?:$/.test(location.protocol))
+      return { ok: false, error: 'not a web page', url: location.href, title: document.title };
     // A private conversation is refused before anything of the page is looked at.
     if (!opts.readPrivate && isPrivateConversation(new URL(location.href))) return refusal();
+    if (opts.all) {
+      const all = extractAll(document, { url: location.href, selection: null, target: null, linkUrl: null });
+      return { ok: true, mention: all[0]!, all };
+    }
     // A link to a post shown on this very page: capture that post where the page shows it.
     const shown = opts.linkUrl ? permalinkOnPage(opts.linkUrl) : null;
     const target = shown ?? targetOf(opts);

@@ -12,7 +12,12 @@ export type MessageKey = Exclude<Parameters<typeof browser.i18n.getMessage>[0], 
  * translation shows the key itself, so a gap is visible instead of an empty label.
  */
 export function t(key: MessageKey, ...subs: string[]): string {
-  return browser.i18n.getMessage(key, subs) || key;
+  try {
+    return browser.i18n.getMessage(key, subs) || key;
+  } catch {
+    // A context without a catalogue (the unit tests' fake browser): the key itself.
+    return key;
+  }
 }
 
 /** "3 min ago" from an ISO instant. */

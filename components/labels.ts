@@ -9,6 +9,7 @@ import type { MentionKind } from '../domain/mention';
 import type { BackendKind } from '../domain/settings';
 import type { PlatformId } from '../extract/platforms/platforms';
 import type { LinkReason } from '../storage/linked-cases';
+import type { QueueView } from '../domain/queue';
 import type { MessageKey } from './i18n';
 
 export const STATUS_LABEL: Record<CaseStatus, MessageKey> = {
@@ -93,4 +94,53 @@ export const EVIDENCE_NOTE_LABEL: Record<EvidenceNote, MessageKey> = {
   'box-invalid': 'evidence_note_page',
   'box-off-screen': 'evidence_note_page',
   'scale-from-image': 'evidence_note_scale',
+};
+
+/**
+ * What the extractor could not read, in the agent's language. The extractor's warnings are fixed
+ * phrases stored with the mention (extract/, capture/fallback.ts); a phrase not listed here (from an
+ * older version) is shown as it is.
+ */
+export const WARNING_LABEL: Record<string, MessageKey> = {
+  'article body not found — the mention holds the page summary': 'warn_articleSummary',
+  'author not found': 'warn_author',
+  'no post found on this page': 'warn_noPost',
+  'page address is not http(s)': 'warn_address',
+  'post not rendered on the page — read from the page summary': 'warn_postSummary',
+  'publish time not found': 'warn_time',
+  'text not found — the mention holds the page title only': 'warn_titleOnly',
+  'text not found': 'warn_text',
+  'the comments under the post could not be read': 'warn_comments',
+  'the linked post is not on this page — only its address was captured': 'warn_linkOnly',
+  'the selection was not found in a post — author is that of the page': 'warn_selection',
+  'this is a profile page, not a post': 'warn_profile',
+  'tweet not rendered on the page — read from the page summary': 'warn_postSummary',
+  'tweet permalink not found': 'warn_permalink',
+  'post permalink not found': 'warn_permalink',
+  'comment permalink not found': 'warn_permalink',
+  'review permalink not found': 'warn_permalink',
+  'the message under the pointer is your own — the customer’s latest message was captured': 'warn_dmOwn',
+  'no message from the customer found in this conversation': 'warn_dmNone',
+  'direct messages are not captured: switch this on in the options first': 'dm_offTitle',
+  'page could not be read — only its address and title were kept': 'problem_pageUnreadable',
+};
+
+/** The link to a sent case's ticket, named after the backend that holds it. */
+export const TICKET_LABEL: Record<Exclude<BackendKind, 'none'>, MessageKey> = {
+  http: 'openInBackend',
+  zendesk: 'openInZendesk',
+  freshdesk: 'openInFreshdesk',
+};
+
+/** The ticket link's label for a backend as stored on a case (`BackendRef.adapter`). */
+export function ticketLabel(adapter: string): MessageKey {
+  return adapter in TICKET_LABEL ? TICKET_LABEL[adapter as keyof typeof TICKET_LABEL] : 'openInBackend';
+}
+
+/** The side panel's views of the queue. */
+export const VIEW_LABEL: Record<QueueView, MessageKey> = {
+  page: 'view_page',
+  mine: 'view_mine',
+  unassigned: 'view_unassigned',
+  all: 'view_all',
 };

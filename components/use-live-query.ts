@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
+import { wordError } from './problem-words';
 
 /**
  * Subscribes to a Dexie live query: the view re-renders whenever a write anywhere (the
@@ -13,7 +14,7 @@ export function useLiveQuery<T>(
   useEffect(() => {
     const sub = liveQuery(query).subscribe({
       next: (value) => setState({ value, error: null }),
-      error: (e: unknown) => setState({ value: undefined, error: e instanceof Error ? e.message : String(e) }),
+      error: (e: unknown) => setState({ value: undefined, error: wordError(e) }),
     });
     return () => sub.unsubscribe();
   }, deps);

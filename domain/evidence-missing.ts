@@ -1,7 +1,8 @@
 /**
  * Why no evidence image was kept for a saved capture: a reason code with the browser's or the
- * storage's own detail where there is one. The case's history says it, so the agent never
- * believes there is evidence when there is none. Kept free of zod (the background's hot path).
+ * storage's own detail where there is one. The case's history says it (a line with code
+ * `evidence_missing`, worded in the agent's language), so the agent never believes there is
+ * evidence when there is none. Kept free of zod (the background's hot path).
  */
 export const EVIDENCE_MISSING_REASONS = [
   'tab_closed', // the tab was closed before the image was taken
@@ -20,21 +21,4 @@ export interface EvidenceMissing {
   reason: EvidenceMissingReason;
   /** The browser's or the storage's own words, when the reason has them. */
   detail?: string;
-}
-
-const WHY: Record<EvidenceMissingReason, string> = {
-  tab_closed: 'the tab was closed before the image was taken',
-  tab_not_front: 'the tab was no longer in front when the image was due',
-  post_gone: 'the post was no longer on the page when the image was due',
-  page_changed: 'the page had changed when the image was due',
-  tab_changed: 'the tab changed while the image was taken',
-  no_image: 'the browser did not give an image',
-  cut_failed: 'the image could not be cut',
-  restarted: 'the extension restarted before it was stored',
-  storage: 'it could not be stored',
-};
-
-/** The history line as written today (history lines are text): one sentence per reason. */
-export function evidenceMissingText(m: EvidenceMissing): string {
-  return `No image of the post was kept: ${WHY[m.reason]}${m.detail ? ` (${m.detail})` : ''}`;
 }

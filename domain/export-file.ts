@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaseSchema, ExportedMentionSchema } from './case';
 import { ExportedEvidenceSchema } from './evidence';
+import { problem, type Problem } from './problem';
 
 export const EXPORT_FORMAT = 'complaint-capture-export';
 
@@ -35,15 +36,19 @@ export const ExportFileSchema = z
           code: 'custom',
           path: ['mentions', i, 'caseId'],
           message: `refers to case ${m.caseId}, which is not in the file`,
+          params: { unknownCase: m.caseId },
         });
     });
   });
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 
-/** A one-line reason an import file was refused, naming where in the file it went wrong. */
-export function describeImportError(error: z.ZodError): string {
+/** Why an import file was refused, naming where in the file it went wrong (worded by the page). */
+export function importProblem(error: z.ZodError): Problem {
   const issue = error.issues[0];
-  if (!issue) return 'invalid file';
-  const where = issue.path.length ? issue.path.join('.') : 'file';
-  return `${where}: ${issue.message}`;
+  const where = issue?.path.length ? issue.path.join('.') : '';
+  const unknownCase =
+    issue?.code === 'custom' ? (issue.params as { unknownCase?: string } | undefined)?.unknownCase : undefined;
+  return unknownCase
+    ? problem('import_unknown_case', { where, caseId: unknownCase })
+    : problem('import_invalid', { where });
 }

@@ -17,3 +17,21 @@ export const MAX_URL_CHARS = 4096;
 export function isHttpUrl(s: string): boolean {
   return s.length <= MAX_URL_CHARS && /^https?:\/\//i.test(s) && URL.canParse(s);
 }
+
+/**
+ * What an empty page shows while its script has not run ("Loading…", "Laden…", "Cargando…"): not
+ * what a customer wrote, so it never counts as a mention's text.
+ */
+const PLACEHOLDER =
+  /^(loading|please wait|one moment|laden|bezig met laden|wordt geladen|even geduld|cargando|espere|chargement|veuillez patienter|wird geladen|lädt|bitte warten|caricamento)\s*(\.{3}|…)?$/i;
+
+export function isPlaceholderText(text: string): boolean {
+  const t = text.trim();
+  // Punctuation alone is no text; an emoji alone is ("😢" is a complaint).
+  return PLACEHOLDER.test(t) || /^[\s\p{P}]*$/u.test(t);
+}
+
+/** True when a mention has text a case can be about (not empty, not a loading placeholder). */
+export function hasText(text: string): boolean {
+  return !isPlaceholderText(text);
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseStatusSchema } from './case';
+import { CaseStatusSchema, ProblemSchema } from './case';
 
 /** For an `update`: the fields that changed and the log entry to add. */
 export const OutboxPatchSchema = z.object({
@@ -40,6 +40,8 @@ export const OutboxEntrySchema = z.object({
   /** Epoch milliseconds before which it is not tried again. */
   nextAttemptAt: z.number(),
   lastError: z.string().nullable(),
+  /** The last error as a code and its data (worded by the pages): why it waits. */
+  lastProblem: ProblemSchema.nullable().optional(),
   createdAt: z.number(),
   /**
    * Epoch milliseconds when the current request went out (state `inflight`): an entry inflight for

@@ -2,7 +2,7 @@ import type { EvidenceMissing } from '../domain/evidence-missing';
 import type { Mention } from '../domain/mention';
 import type { CaptureDb } from '../storage/db';
 import { claimEvidence, noteMissingEvidence, putPendingEvidence } from '../storage/evidence';
-import { storageErrorMessage } from '../storage/errors';
+import { storageProblem } from '../storage/errors';
 import { takeEvidence, type EvidenceDeps, type Seed } from './take';
 
 /** How many captures waiting for their image are remembered (a burst of shortcut captures). */
@@ -45,7 +45,7 @@ export function createEvidenceService(
       return { ok: true };
     } catch (e) {
       // Disk full and the like: the same plain sentence as any other storage failure.
-      return { ok: false, missing: { reason: 'storage', detail: storageErrorMessage(e) } };
+      return { ok: false, missing: { reason: 'storage', detail: storageProblem(e).code } };
     }
   };
 
@@ -82,7 +82,7 @@ export function createEvidenceService(
     async link(id, to) {
       const outcome = (await job(id)) ?? { ok: true };
       if (!outcome.ok) return noteMissingEvidence(db, to.caseId, outcome.missing);
-      const claimed = await claimEvidence(db, { evidenceId: id, ...to }).catch((e: unknown) => storageErrorMessage(e));
+      const claimed = await claimEvidence(db, { evidenceId: id, ...to }).catch((e: unknown) => storageProblem(e).code);
       // The record is gone when this worker restarted before the image was stored.
       if (claimed === 'missing') await noteMissingEvidence(db, to.caseId, { reason: 'restarted' });
       else if (claimed !== 'claimed' && claimed !== 'already')

@@ -2,6 +2,7 @@
 // Types only from domain/mention: its values would pull zod into the in-page bundle (see mention-check.ts).
 import { emptyAuthor, emptyMetrics } from '../domain/empty-mention';
 import type { Author, Mention, MentionKind, Platform } from '../domain/mention';
+import { isPlaceholderText } from '../domain/field-rules';
 import { capText, cleanHandle, cleanLine, normaliseText } from './dom/normalise';
 import { httpUrl, toIso } from './dom/url';
 import { detectLanguage, primaryTag } from './language';
@@ -50,7 +51,9 @@ export function finish(d: Draft, pageUrl: string, pageTitle: string | null, now:
   const url = httpUrl(d.url, pageUrl) ?? httpUrl(pageUrl) ?? 'https://invalid.invalid/';
   if (!httpUrl(pageUrl)) warnings.push('page address is not http(s)');
   const author = cleanAuthor(d.author, pageUrl);
-  let text = normaliseText(d.text);
+  // "Loading…" on a page whose script has not run is no text (domain/field-rules.ts).
+  const read = normaliseText(d.text);
+  let text = isPlaceholderText(read) ? '' : read;
   const title = cleanLine(d.title, 1000);
   if (!author.name && !author.handle) warnings.push('author not found');
   const publishedAt = typeof d.publishedAt === 'string' ? toIso(d.publishedAt) : null;

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { isProblem, ProblemError } from '../domain/problem';
 import type {
   MarkerMessageType,
   MarkerProtocol,
@@ -13,7 +14,8 @@ import type {
 } from './protocol';
 
 /**
- * Sends a typed request to the background and returns its answer, or throws its error.
+ * Sends a typed request to the background and returns its answer, or throws its problem (a
+ * `ProblemError`, worded by the page: components/problem-words.ts).
  * Only types are imported from the protocol: the background validates every request, and the
  * popup and the markers script stay free of the schema library (the popup's bundle budget is 25 KB gzip).
  */
@@ -22,8 +24,11 @@ async function request<P extends ProtocolMap, K extends keyof P & string>(
   payload: RequestIn<P, K>,
 ): Promise<ResponseIn<P, K>> {
   const reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<ResponseIn<P, K>> | undefined;
-  if (!reply) throw new Error(`No answer from the background to ${type}`);
-  if (!reply.ok) throw new Error(reply.error);
+  if (!reply) throw new ProblemError('no_answer', { type });
+  if (!reply.ok)
+    throw isProblem(reply.error)
+      ? new ProblemError(reply.error.code, reply.error.params)
+      : new ProblemError('unexpected', { detail: String(reply.error) });
   return reply.value;
 }
 

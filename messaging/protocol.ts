@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { CaptureReviewSchema, CaseSchema, CaseStatusSchema } from '../domain/case';
-import { MentionSchema } from '../domain/mention';
+import { CaptureReviewSchema, CaseSchema, CaseStatusSchema, ProblemSchema, SyncStateSchema } from '../domain/case';
+import { HttpUrlSchema, IsoInstantSchema, MentionSchema } from '../domain/mention';
 import { DM_MAX_RANGE } from '../extract/dm-limits';
 import { CaseSummarySchema } from '../domain/case-summary';
 import { AuthModeSchema, CredentialsSchema } from '../domain/credentials';
-import { BackendKindSchema, SettingsSaveSchema, SettingsSchema } from '../domain/settings';
+import { BackendKindSchema, BackendSettingsSchema, SettingsSchema, WorkbenchSettingsSchema } from '../domain/settings';
+import type { Problem } from '../domain/problem';
 import { CaptureExtrasSchema, DmRangeSchema } from '../capture/outcome';
 import { RosterSchema, TeamHistoryEntrySchema, TeamStateSchema } from '../domain/team';
 import {
@@ -19,6 +20,12 @@ import {
 
 /** Names a capture's evidence record (a UUID the background made). */
 const EvidenceIdSchema = z.string().uuid();
+/** Where a case stands with the backend (domain/sync-detail.ts). */
+const SyncDetailSchema = z.object({
+  state: SyncStateSchema,
+  problem: ProblemSchema.nullable(),
+  nextTryAt: z.number().nullable(),
+});
 
 /**
  * Every message an extension page (popup, side panel, options) sends to the background, one
@@ -30,7 +37,9 @@ export const protocol = {
   /**
    * What the popup opens on, in one round trip: the capture the context menu or shortcut made for
    * this tab (taken once; stale ones dropped), else a fresh read of the tab (`fresh` skips the
-   * pending one); and the case already holding that post (a post is never stored twice).
+   * pending one); the case already holding that post (a post is never stored twice); whether one
+   * of the brand's own accounts wrote it (then it is no complaint); each category's default owner.
+   * `mention` is null on a page that cannot be read at all (a browser or extension page).
    */
   'capture/open': {
     request: z.object({
@@ -40,8 +49,8 @@ export const protocol = {
       dmLast: z.number().int().min(1).max(DM_MAX_RANGE).optional(),
     }),
     response: z.object({
-      mention: MentionSchema,
-      readError: z.string().nullable(),
+      mention: MentionSchema.nullable(),
+      readError: ProblemSchema.nullable(),
       /**
        * The case already holding that post: this browser's, or the team's (`source: 'team'`, its id
        * usable in case/log and capture/attach like a local one). Never a fresh form for a post
@@ -51,10 +60,12 @@ export const protocol = {
       /** A conversation's other messages in the range, oldest first (not yet stored ones only). */
       also: z.array(MentionSchema).max(DM_MAX_RANGE).optional(),
       dm: DmRangeSchema.nullable().optional(),
-      /** Nothing was read: a private conversation, and the agent has not allowed direct messages. */
-      refused: z.literal('dm-off').nullable().optional(),
       /** Whether the team backend was asked (`ok`), is not configured (`off`) or did not answer. */
       team: TeamStateSchema,
+      /** The brand's own account that wrote it (its handle), if one did. */
+      brandAccount: z.string().nullable(),
+      /** Each category's default owner, from its protocol in the options. */
+      owners: z.record(z.string(), z.string()),
       /**
        * The evidence of this capture (an image of the post, taken once the popup shows the
        * mention: `evidence/take`), to name when saving; null (or absent) when evidence is off or
@@ -66,7 +77,8 @@ export const protocol = {
   /**
    * Store a reviewed capture as a new case (mention + case + outbox entry in one transaction); a
    * conversation's other messages in the range (`also`) are stored under the same case;
-   * `evidenceId` (from capture/open) keeps the capture's evidence with the case.
+   * `evidenceId` (from capture/open) keeps the capture's evidence with the case. Refused
+   * without text (`text_missing`) and for a post of the brand's own accounts.
    */
   'capture/save': {
     request: z
@@ -105,6 +117,38 @@ export const protocol = {
   'case/get': {
     request: z.object({ caseId: z.string() }),
     response: CaseSchema.nullable(),
+  },
+  /** Where a case stands with the backend: why it waits and the next try, or why it was refused. */
+  'case/sync': {
+    request: z.object({ caseId: z.string() }),
+    response: SyncDetailSchema,
+  },
+  /** Delete a case that never left this browser, with its mentions and waiting pushes (else `case_not_deletable`). */
+  'case/delete': {
+    request: z.object({ caseId: z.string() }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Close a case as "not a complaint", with the reason (resolved; both sent to the backend). */
+  'case/dismiss': {
+    request: z.object({ caseId: z.string(), reason: z.string().trim().min(1).max(2000) }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Merge `otherId` into `caseId`: mentions and history move over, the other leaves the queue. */
+  'case/merge': {
+    request: z.object({ caseId: z.string(), otherId: z.string() }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Record the team's first response: the reply's permalink (or none), now, by this agent. */
+  'case/answer': {
+    request: z.object({ caseId: z.string(), url: HttpUrlSchema.nullable() }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Read the tab's page for a reply by one of the brand's accounts to the case's post. */
+  'case/find-reply': {
+    request: z.object({ caseId: z.string(), tabId: z.number().int() }),
+    response: z.object({
+      reply: z.object({ url: HttpUrlSchema, at: IsoInstantSchema.nullable(), author: z.string() }).nullable(),
+    }),
   },
 
   // --- The agent's workflow: attaching to a case, identities, export, retention, markers ---
@@ -145,7 +189,7 @@ export const protocol = {
     request: z.object({ text: z.string().max(100_000_000) }),
     response: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), cases: z.number(), mentions: z.number(), skipped: z.number() }),
-      z.object({ ok: z.literal(false), error: z.string() }),
+      z.object({ ok: z.literal(false), error: ProblemSchema }),
     ]),
   },
   /** Read the retention setting (days mentions are kept; null = off). */
@@ -239,7 +283,7 @@ export const protocol = {
       waiting: z.number().int(),
       failed: z.number().int(),
       lastRunAt: z.number().nullable(),
-      problem: z.string().nullable(),
+      problem: ProblemSchema.nullable(),
     }),
   },
   /** Settings for the options page, with the secret reduced to a hint. */
@@ -252,11 +296,16 @@ export const protocol = {
       authMode: AuthModeSchema.nullable(),
     }),
   },
-  /** Save settings and (when a token is given) credentials; the page has asked for host permission first. */
+  /** Save the backend settings and (when a token is given) credentials; the page has asked for host permission first. */
   'settings/save': {
     // An empty token keeps the saved one; settings without dmCapture or evidence keep those switches.
-    request: z.object({ settings: SettingsSaveSchema, credentials: CredentialsSchema }),
+    request: z.object({ settings: BackendSettingsSchema, credentials: CredentialsSchema }),
     response: z.object({ credentialHint: z.string().nullable() }),
+  },
+  /** Save the brand's accounts, the SLA hours per severity and the protocol per category. */
+  'settings/workbench': {
+    request: WorkbenchSettingsSchema,
+    response: z.object({ ok: z.literal(true) }),
   },
   /** Switch the capture of direct messages on or off (options); stored with the settings. */
   'settings/dm-capture': {
@@ -276,7 +325,12 @@ export const protocol = {
       /** An empty token means the saved one (only for the saved backend's origin). */
       credentials: CredentialsSchema,
     }),
-    response: z.object({ ok: z.boolean(), message: z.string() }),
+    response: z.object({
+      ok: z.boolean(),
+      problem: ProblemSchema.nullable(),
+      /** Who answered: the backend (name or host), and the agent the credentials belong to. */
+      connected: z.object({ backend: z.string(), agent: z.string().nullable() }).nullable(),
+    }),
   },
 } as const;
 
@@ -300,7 +354,10 @@ export const markerProtocol = {
 
 /** A map of messages: each type with the schema of its request and of its answer. */
 export type ProtocolMap = Record<string, { request: z.ZodType; response: z.ZodType }>;
-export type RequestIn<P extends ProtocolMap, K extends keyof P> = z.infer<P[K]['request']>;
+/** What a page sends (defaults may be left out). */
+export type RequestIn<P extends ProtocolMap, K extends keyof P> = z.input<P[K]['request']>;
+/** What a handler is given: the request after its schema (defaults filled in). */
+export type ParsedRequestIn<P extends ProtocolMap, K extends keyof P> = z.infer<P[K]['request']>;
 export type ResponseIn<P extends ProtocolMap, K extends keyof P> = z.infer<P[K]['response']>;
 
 export type Protocol = typeof protocol;
@@ -313,4 +370,5 @@ export type MarkerMessageType = keyof MarkerProtocol;
 
 /** The envelope on the wire. */
 export const EnvelopeSchema = z.object({ type: z.string(), payload: z.unknown() });
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/** An answer: the value, or what went wrong as a code and its data (never a sentence: the pages word it). */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: Problem };

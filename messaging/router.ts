@@ -1,4 +1,5 @@
-import { storageErrorMessage } from '../storage/errors';
+import { storageProblem } from '../storage/errors';
+import { problem } from '../domain/problem';
 import {
   EnvelopeSchema,
   markerProtocol,
@@ -6,8 +7,8 @@ import {
   type MarkerProtocol,
   type Protocol,
   type ProtocolMap,
+  type ParsedRequestIn,
   type Reply,
-  type RequestIn,
   type ResponseIn,
 } from './protocol';
 
@@ -21,7 +22,7 @@ export interface SenderInfo {
 
 /** The background's answer to each message of a protocol map (`Args`: what else a handler is given). */
 export type HandlersFor<P extends ProtocolMap, Args extends unknown[] = []> = {
-  [K in keyof P]: (req: RequestIn<P, K>, ...args: Args) => Promise<ResponseIn<P, K>>;
+  [K in keyof P]: (req: ParsedRequestIn<P, K>, ...args: Args) => Promise<ResponseIn<P, K>>;
 };
 /** The answers to the extension pages (`protocol`). */
 export type Handlers = HandlersFor<Protocol>;
@@ -65,13 +66,13 @@ export function markersChannel(handlers: MarkerHandlers, extensionId: string, ex
   );
 }
 
-const REFUSED: Reply<never> = { ok: false, error: 'Refused: message not from this extension' };
+const REFUSED: Reply<never> = { ok: false, error: problem('refused_sender') };
 
 /**
  * Builds the background's one message listener over its channels. A message is answered only
  * when its type belongs to a channel whose senders include this one; unknown types and requests
  * that fail their schema are refused. It never throws: a bad message gets `{ ok: false, error }`
- * and changes nothing.
+ * (a problem code with its data, domain/problem.ts) and changes nothing.
  */
 export function createRouter(...channels: Channel[]) {
   return async (message: unknown, sender: SenderInfo): Promise<Reply<unknown>> => {
@@ -79,20 +80,18 @@ export function createRouter(...channels: Channel[]) {
     const type = env.success ? env.data.type : null;
     const ch = type === null ? undefined : channels.find((c) => Object.hasOwn(c.protocol, type));
     if (!ch || type === null)
-      return channels.some((c) => c.accepts(sender)) ? { ok: false, error: 'Unknown message' } : REFUSED;
+      return channels.some((c) => c.accepts(sender)) ? { ok: false, error: problem('unknown_message') } : REFUSED;
     if (!ch.accepts(sender)) return REFUSED;
     const req = ch.protocol[type]!.request.safeParse(env.data?.payload);
     if (!req.success) {
-      const issue = req.error.issues[0];
-      return {
-        ok: false,
-        error: `Invalid ${type} request: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid'}`,
-      };
+      // The field to fix, so the page can name and highlight it (zod's own words stay here).
+      const field = req.error.issues[0]?.path.join('.') ?? '';
+      return { ok: false, error: problem('invalid_field', { field }) };
     }
     try {
       return { ok: true, value: await ch.answer(type, req.data, sender) };
     } catch (e) {
-      return { ok: false, error: storageErrorMessage(e) };
+      return { ok: false, error: storageProblem(e) };
     }
   };
 }

@@ -1,8 +1,9 @@
 import type { Case } from '../domain/case';
-import { newLogEntry } from '../domain/case-records';
+import { codedLogEntry, newLogEntry } from '../domain/case-records';
 import type { Mention } from '../domain/mention';
 import { newOutboxEntry } from '../domain/outbox';
 import { toStoredMention } from '../domain/stored-mention';
+import { ProblemError } from '../domain/problem';
 import type { CaptureDb } from './db';
 
 export interface AttachInput {
@@ -27,11 +28,18 @@ export async function attachMention(db: CaptureDb, input: AttachInput): Promise<
   const mentionId = crypto.randomUUID();
   await db.transaction('rw', db.mentions, db.cases, db.outbox, async () => {
     const c: Case | undefined = await db.cases.get(input.caseId);
-    if (!c) throw new Error(`No case ${input.caseId}`);
+    if (!c) throw new ProblemError('case_not_found', { caseId: input.caseId });
     const also = (input.also ?? []).map((m) => toStoredMention(m, crypto.randomUUID(), c.id));
     await db.mentions.bulkAdd([toStoredMention(input.mention, mentionId, c.id), ...also]);
-    const what = also.length ? `${also.length + 1} direct messages` : input.mention.platform;
-    const entry = newLogEntry('mention', input.agent, `Added from ${what}: ${input.mention.url}`, at);
+    // A conversation's messages came together: the history says how many, not one line each.
+    const params = { platform: input.mention.platform, url: input.mention.url };
+    const entry = codedLogEntry(
+      'mention',
+      input.agent,
+      'mention_added',
+      also.length ? { ...params, messages: String(also.length + 1) } : params,
+      at,
+    );
     c.mentionIds.push(mentionId, ...also.map((m) => m.id));
     c.log.push(entry);
     const note = input.note.trim() ? newLogEntry('note', input.agent, input.note.trim(), at) : null;

@@ -1,6 +1,6 @@
-import { newLogEntry } from '../domain/case-records';
+import { codedLogEntry } from '../domain/case-records';
 import type { StoredEvidence } from '../domain/evidence';
-import { evidenceMissingText, type EvidenceMissing } from '../domain/evidence-missing';
+import type { EvidenceMissing } from '../domain/evidence-missing';
 import { newOutboxEntry } from '../domain/outbox';
 import type { CaptureDb } from './db';
 
@@ -53,7 +53,18 @@ export async function noteMissingEvidence(db: CaptureDb, caseId: string, missing
     const c = await db.cases.get(caseId);
     if (!c) return;
     const at = now.toISOString();
-    c.log.push(newLogEntry('mention', 'Complaint Capture', evidenceMissingText(missing), at));
+    c.log.push(
+      codedLogEntry(
+        'mention',
+        'Complaint Capture',
+        'evidence_missing',
+        {
+          reason: missing.reason,
+          ...(missing.detail ? { detail: missing.detail } : {}),
+        },
+        at,
+      ),
+    );
     await db.cases.put(c);
   });
 }

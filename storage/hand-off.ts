@@ -1,7 +1,8 @@
 import type { Case } from '../domain/case';
 import type { CaptureDb } from './db';
-import { newLogEntry } from '../domain/case-records';
+import { codedLogEntry, newLogEntry } from '../domain/case-records';
 import { newOutboxEntry } from '../domain/outbox';
+import { ProblemError } from '../domain/problem';
 
 export interface HandOffInput {
   caseId: string;
@@ -23,12 +24,17 @@ export async function handOff(db: CaptureDb, input: HandOffInput): Promise<{ pre
   const at = (input.now ?? new Date()).toISOString();
   return db.transaction('rw', db.cases, db.outbox, async () => {
     const c: Case | undefined = await db.cases.get(input.caseId);
-    if (!c) throw new Error(`No case ${input.caseId}`);
+    if (!c) throw new ProblemError('case_not_found', { caseId: input.caseId });
     const previous = c.owner ?? (c.ownerGroup ? `team ${c.ownerGroup}` : null);
     const agent = input.to.kind === 'agent';
-    const next = agent ? input.to.name : `team ${input.to.name}`;
     const note = input.note.trim();
-    const owner = newLogEntry('owner', input.agent, `${previous ?? 'nobody'} → ${next}`, at);
+    const owner = codedLogEntry(
+      'owner',
+      input.agent,
+      'handed_off',
+      { from: c.owner ?? '', fromGroup: c.owner ? '' : (c.ownerGroup ?? ''), to: input.to.name, toKind: input.to.kind },
+      at,
+    );
     const noted = note ? newLogEntry('note', input.agent, note, at) : null;
     c.log.push(owner, ...(noted ? [noted] : []));
     c.owner = agent ? input.to.name : null;

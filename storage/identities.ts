@@ -1,3 +1,4 @@
+import { ProblemError } from '../domain/problem';
 import type { CaptureDb } from './db';
 
 /**
@@ -14,7 +15,7 @@ export async function expandAuthorKeys(db: CaptureDb, keys: string[]): Promise<s
 
 /** Links two identities as one person; linking into an existing group merges the groups. */
 export async function linkIdentities(db: CaptureDb, a: string, b: string): Promise<void> {
-  if (a === b) throw new Error('An identity cannot be linked to itself');
+  if (a === b) throw new ProblemError('identity_self');
   await db.transaction('rw', db.identities, async () => {
     const [ra, rb] = await db.identities.bulkGet([a, b]);
     const groupId = ra?.groupId ?? rb?.groupId ?? crypto.randomUUID();

@@ -1,18 +1,24 @@
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../domain/settings';
 
+type SettingsV1 = Pick<Settings, 'agentName' | 'backend' | 'backendUrl'>;
+type SettingsV2 = SettingsV1 & Pick<Settings, 'dmCapture'>;
+
 /**
- * Version 2 added the capture of direct messages (`dmCapture`), off for every agent who had
- * settings before: opting in is the agent's own act, never an upgrade's. Version 3 is another
- * module's. Version 4 adds the evidence image (`evidence`), on. Each migration only adds its own
- * field and keeps the rest, so settings stored at 1, 2 or 3 all arrive here whole (WXT runs the
- * migrations it has, in order, and skips a number it has none for).
+ * The settings as stored.
+ * - Version 2 added the capture of direct messages (`dmCapture`), off for every agent who had
+ *   settings before: opting in is the agent's own act, never an upgrade's.
+ * - Version 3 added the brand's accounts, the SLA hours per severity and a protocol per category:
+ *   settings saved before keep every value they had and get the defaults for the rest (an early
+ *   build stored these as its version 2, without `dmCapture`: that one stays off too).
+ * - Version 4 adds the evidence image (`evidence`), on; it only adds its field and keeps the rest.
  */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: 4,
   migrations: {
-    2: (old: Omit<Settings, 'dmCapture' | 'evidence'>): Omit<Settings, 'evidence'> => ({ ...old, dmCapture: false }),
+    2: (old: SettingsV1): SettingsV2 => ({ ...old, dmCapture: false }),
+    3: (old: Partial<Settings> | null): Settings => ({ ...DEFAULT_SETTINGS, ...(old ?? {}) }),
     4: (old: Omit<Settings, 'evidence'> & { evidence?: boolean }): Settings => ({
       ...old,
       evidence: old.evidence ?? true,

@@ -1,18 +1,22 @@
 import type { Case, CaseStatus, LogEntry } from '../domain/case';
-import { newLogEntry } from '../domain/case-records';
+import { codedLogEntry, newLogEntry } from '../domain/case-records';
 import { newOutboxEntry, type OutboxPatch } from '../domain/outbox';
+import { ProblemError } from '../domain/problem';
 import type { CaptureDb } from './db';
 
 /** Which case an agent changes, who they are, and whether the change goes to a backend. */
-interface CaseChange {
+export interface CaseChange {
   caseId: string;
   agent: string;
   syncEnabled: boolean;
   now?: Date;
 }
 
-/** Applies a change, logs it, and queues it for the backend in the same transaction. */
-async function mutate(
+/**
+ * Applies a change, logs it, and queues it for the backend in the same transaction. A merged case
+ * takes no more changes (they belong to the case it went into).
+ */
+export async function mutate(
   db: CaptureDb,
   input: CaseChange,
   change: (c: Case, at: string) => { entries: LogEntry[]; patch: OutboxPatch | null },
@@ -21,7 +25,8 @@ async function mutate(
   const at = now.toISOString();
   await db.transaction('rw', db.cases, db.outbox, async () => {
     const c = await db.cases.get(input.caseId);
-    if (!c) throw new Error(`No case ${input.caseId}`);
+    if (!c) throw new ProblemError('case_not_found', { caseId: input.caseId });
+    if (c.mergedInto) throw new ProblemError('case_merged', { caseId: c.mergedInto });
     const { entries, patch } = change(c, at);
     if (!entries.length) return;
     c.log.push(...entries);
@@ -49,14 +54,18 @@ export function updateCase(db: CaptureDb, input: CaseChange & { status?: CaseSta
     const entries: LogEntry[] = [];
     const patch: OutboxPatch = {};
     if (input.status && input.status !== c.status) {
-      entries.push(newLogEntry('status', input.agent, `Status ${c.status} → ${input.status}`, at));
+      entries.push(codedLogEntry('status', input.agent, 'status_changed', { from: c.status, to: input.status }, at));
       c.status = input.status;
       patch.status = input.status;
     }
     if (input.owner !== undefined) {
       const owner = input.owner?.trim() || null;
       if (owner !== c.owner) {
-        entries.push(newLogEntry('owner', input.agent, owner ? `Owner: ${owner}` : 'Owner removed', at));
+        entries.push(
+          owner
+            ? codedLogEntry('owner', input.agent, 'owner_set', { owner }, at)
+            : codedLogEntry('owner', input.agent, 'owner_removed', {}, at),
+        );
         c.owner = owner;
         patch.owner = owner;
       }

@@ -128,9 +128,16 @@ export interface Adapter {
   update(input: UpdateInput): Promise<void>;
   /** Keeps a capture's evidence with the case: once, however often it is sent. */
   sendEvidence(input: EvidenceInput): Promise<void>;
-  /** Checks URL and credentials; resolves to a short success text or throws a SyncError. */
-  testConnection(): Promise<string>;
+  /** Checks URL and credentials; resolves to what answered (and for whom), or throws a SyncError. */
+  testConnection(): Promise<Connection>;
   readonly team: TeamReader;
+}
+
+/** A working connection: which backend answered (its name or host), and whose credentials they are. */
+export interface Connection {
+  backend: string;
+  /** The agent the credentials belong to, when the backend says. */
+  agent: string | null;
 }
 
 /** Worth retrying later: 5xx, 408, 409, 429, network errors before anything was sent. */

@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import { PermanentError, TransientError, UnknownOutcomeError } from './adapter';
 import { parseRetryAfter } from './retry-after';
+import { problem, type Problem } from '../domain/problem';
+
+/** The error with its problem (code and data) beside its message: the case shows it worded (sync/problem.ts). */
+function withProblem<E extends Error>(error: E, p: Problem): E {
+  return Object.assign(error, { problem: p });
+}
 
 export type FetchFn = typeof fetch;
 
@@ -56,17 +62,28 @@ export async function requestJson<T>(
       redirect: 'manual',
     });
   } catch (e) {
-    const why =
-      e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')
-        ? `no answer within ${Math.round(opts.timeoutMs / 1000)} s`
-        : 'network error';
-    if (spec.sideEffect) throw new UnknownOutcomeError(`${spec.backend}: ${why} after the request was sent`);
-    throw new TransientError(`${spec.backend}: ${why}`);
+    const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
+    const seconds = String(Math.round(opts.timeoutMs / 1000));
+    const why = timedOut ? `no answer within ${seconds} s` : 'network error';
+    const backend = spec.backend;
+    if (spec.sideEffect)
+      throw withProblem(
+        new UnknownOutcomeError(`${backend}: ${why} after the request was sent`),
+        problem('sync_sent_no_answer', { backend }),
+      );
+    throw withProblem(
+      new TransientError(`${backend}: ${why}`),
+      timedOut ? problem('sync_timeout', { backend, seconds }) : problem('sync_network', { backend }),
+    );
   }
   if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
-    throw new PermanentError(
-      `${spec.backend} redirected the request${res.headers.get('location') ? ` to ${res.headers.get('location')}` : ''}; put the final https address in the settings`,
-      res.status,
+    const location = res.headers.get('location') ?? '';
+    throw withProblem(
+      new PermanentError(
+        `${spec.backend} redirected the request${location ? ` to ${location}` : ''}; put the final https address in the settings`,
+        res.status,
+      ),
+      problem('sync_redirect', { backend: spec.backend, location }),
     );
   }
   const text = await res.text().catch(() => '');
@@ -84,21 +101,24 @@ export async function requestJson<T>(
     }
     return { status: res.status, data: parsed.data, headers: res.headers };
   }
-  const message = `${spec.backend} answered ${res.status}${backendMessage(text) ? `: ${backendMessage(text)}` : ''}`;
+  const detail = backendMessage(text);
+  const message = `${spec.backend} answered ${res.status}${detail ? `: ${detail}` : ''}`;
+  const answered = problem('sync_http', { backend: spec.backend, status: String(res.status), detail });
   if (res.status === 429 || res.status === 503 || res.status === 408 || res.status === 409 || res.status >= 500) {
     const retryAfter =
       res.status === 429 || res.status === 503
         ? parseRetryAfter(res.headers.get('retry-after'), opts.now?.() ?? Date.now())
         : null;
-    throw new TransientError(message, retryAfter ?? undefined);
+    throw withProblem(new TransientError(message, retryAfter ?? undefined), answered);
   }
-  throw new PermanentError(message, res.status);
+  throw withProblem(new PermanentError(message, res.status), answered);
 }
 
 function malformed(spec: RequestSpec<unknown>, status: number, detail: string): Error {
   const msg = `${spec.backend} sent a malformed answer (${status}, ${detail}); check the backend URL`;
+  const p = problem('sync_malformed', { backend: spec.backend, status: String(status) });
   // A create that got a 2xx did happen: find it by key before trying again.
-  return spec.sideEffect ? new UnknownOutcomeError(msg) : new PermanentError(msg, status);
+  return withProblem(spec.sideEffect ? new UnknownOutcomeError(msg) : new PermanentError(msg, status), p);
 }
 
 /** The human part of an error body: `{error}`, `{description, errors:[{message}]}`, `{error:{message}}`, or short text. */

@@ -1,5 +1,5 @@
 import type { CaptureDb } from '../storage/db';
-import { newLogEntry } from '../domain/case-records';
+import { codedLogEntry } from '../domain/case-records';
 import type { Adapter } from './adapter';
 import type { Clock } from './drain-options';
 
@@ -30,23 +30,21 @@ export async function refreshFromBackend(
         continue; // The next refresh tries again; the case stays as it is.
       }
       const at = new Date(clock.now()).toISOString();
+      const by = `${adapter.kind} backend`;
       await db.transaction('rw', db.cases, db.outbox, async () => {
         const cur = await db.cases.get(c.id);
         if (!cur?.backend || (await db.outbox.where('caseId').equals(c.id).count())) return;
         if (remote.status !== cur.status) {
-          cur.log.push(newLogEntry('status', `${adapter.kind} backend`, `Status ${cur.status} → ${remote.status}`, at));
+          cur.log.push(codedLogEntry('status', by, 'status_changed', { from: cur.status, to: remote.status }, at));
           cur.status = remote.status;
           cur.updatedAt = at;
           changed++;
         }
         if (remote.owner !== cur.owner) {
           cur.log.push(
-            newLogEntry(
-              'owner',
-              `${adapter.kind} backend`,
-              remote.owner ? `Owner: ${remote.owner}` : 'Owner removed',
-              at,
-            ),
+            remote.owner
+              ? codedLogEntry('owner', by, 'owner_set', { owner: remote.owner }, at)
+              : codedLogEntry('owner', by, 'owner_removed', {}, at),
           );
           cur.owner = remote.owner;
           cur.updatedAt = at;

@@ -16,8 +16,9 @@ export async function requeueFailed(db: CaptureDb, caseId?: string, now = Date.n
         attempts: 0,
         nextAttemptAt: now,
         lastError: null,
+        lastProblem: null,
       });
-      await db.cases.update(e.caseId, { syncState: 'queued', syncError: null });
+      await db.cases.update(e.caseId, { syncState: 'queued', syncError: null, syncProblem: null });
     }
     return failed.length;
   });

@@ -4,8 +4,9 @@ import { newOutboxEntry, type OutboxEntry, type OutboxPatch } from '../domain/ou
 import type { CaptureDb } from '../storage/db';
 import { PermanentError, TransientError, UnknownOutcomeError, type Adapter, type RemoteCase } from './adapter';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
-import { newLogEntry } from '../domain/case-records';
+import { codedLogEntry } from '../domain/case-records';
 import type { DrainOptions } from './drain-options';
+import { problemOf } from '../domain/problem';
 
 export type Outcome = 'sent' | 'retried' | 'failed';
 
@@ -71,6 +72,7 @@ export async function settle(
         if (!c) continue;
         c.backend = { adapter: adapter.kind, id: d.remote.id, url: d.remote.url, syncedAt: at };
         c.syncError = null;
+        c.syncProblem = null;
         if (d.remote.existing) {
           // The team had this post already: the capture went into that case, whose status and
           // owner are the team's; nothing of this browser's review overrides them.
@@ -91,6 +93,7 @@ export async function settle(
         if (c?.backend && !rest) {
           c.syncState = 'sent';
           c.syncError = null;
+          c.syncProblem = null;
           c.backend = { ...c.backend, syncedAt: at };
         }
       } else {
@@ -100,6 +103,7 @@ export async function settle(
         if (f.outcome === 'failed' && c) {
           c.syncState = 'failed';
           c.syncError = f.entry.lastError;
+          c.syncProblem = f.entry.lastProblem ?? null;
         }
       }
     }
@@ -113,13 +117,17 @@ export async function settle(
 /** A local case whose create found the post's team case: it now stands for that case. */
 function joinedTeamCase(c: Case, remote: RemoteCase, kind: string, at: string): void {
   const by = `${kind} backend`;
-  c.log.push(newLogEntry('mention', by, 'The team already had a case for this post: this capture was added to it', at));
+  c.log.push(codedLogEntry('mention', by, 'joined_team_case', {}, at));
   if (remote.status !== c.status) {
-    c.log.push(newLogEntry('status', by, `Status ${c.status} → ${remote.status}`, at));
+    c.log.push(codedLogEntry('status', by, 'status_changed', { from: c.status, to: remote.status }, at));
     c.status = remote.status;
   }
   if (remote.owner !== c.owner) {
-    c.log.push(newLogEntry('owner', by, remote.owner ? `Owner: ${remote.owner}` : 'Owner removed', at));
+    c.log.push(
+      remote.owner
+        ? codedLogEntry('owner', by, 'owner_set', { owner: remote.owner }, at)
+        : codedLogEntry('owner', by, 'owner_removed', {}, at),
+    );
     c.owner = remote.owner;
   }
   c.updatedAt = at;
@@ -137,7 +145,7 @@ function failure(
   // so rate limiting never inflates the backoff of later 5xx retries.
   const attempts = throttled ? e.attempts : e.attempts + 1;
   const lastError = error instanceof Error ? error.message : String(error);
-  const base = { ...e, attempts, lastError, inflightAt: undefined };
+  const base = { ...e, attempts, lastError, lastProblem: problemOf(error), inflightAt: undefined };
   if (error instanceof PermanentError) return { entry: { ...base, state: 'failed' }, outcome: 'failed' };
   const delay = backoffDelay(e.attempts, opts.backoff ?? DEFAULT_BACKOFF, opts.random);
   let state: OutboxEntry['state'] = 'pending';

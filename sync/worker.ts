@@ -1,4 +1,4 @@
-import type { Case, StoredMention } from '../domain/case';
+import type { Case, LogEntry, StoredMention } from '../domain/case';
 import type { OutboxEntry } from '../domain/outbox';
 import type { CaptureDb } from '../storage/db';
 import { PermanentError, TransientError, type Adapter, type CreateInput, type UpdateInput } from './adapter';
@@ -6,6 +6,11 @@ import { evidenceInput } from './evidence-input';
 import { createInput, syncMention } from './create-input';
 import type { Clock, DrainOptions } from './drain-options';
 import { settle, type Done, type Job } from './settle';
+import { problem } from '../domain/problem';
+
+/** Without a wording: the agent's text, or the code with its data. */
+const plainLogText = (e: LogEntry) =>
+  e.text || [e.code ?? e.kind, ...Object.values(e.params ?? {})].filter(Boolean).join(' ');
 
 export interface DrainResult {
   sent: number;
@@ -61,7 +66,7 @@ export async function drainOutbox(
           break;
         }
         if (i + size < due.length) claimed = claim(db, due.slice(i + size, i + 2 * size), clock.now());
-        settleLater(await sendAll(adapter, jobs, concurrency, hold, clock));
+        settleLater(await sendAll(adapter, jobs, concurrency, hold, clock, opts.logText ?? plainLogText));
       }
     } finally {
       // Everything sent is settled before the queue is read again (or the drain ends). A chunk
@@ -138,6 +143,7 @@ async function sendAll(
   concurrency: number,
   hold: { until: number },
   clock: Clock,
+  logText: (e: LogEntry) => string,
 ): Promise<Done[]> {
   const done: Done[] = [];
   const tasks = plan(adapter, jobs, concurrency);
@@ -148,7 +154,7 @@ async function sendAll(
         continue;
       }
       try {
-        if (!task.batch) done.push(await send(adapter, task.jobs[0]!));
+        if (!task.batch) done.push(await send(adapter, task.jobs[0]!, logText));
         else {
           const batch = await sendBatch(adapter, task.jobs);
           done.push(...batch.done);
@@ -218,11 +224,14 @@ async function sendBatch(adapter: Adapter, jobs: Job[]): Promise<{ done: Done[];
   return { done, alone };
 }
 
-async function send(adapter: Adapter, job: Job): Promise<Done> {
+async function send(adapter: Adapter, job: Job, logText: (e: LogEntry) => string): Promise<Done> {
   const { entry, kase } = job;
   if (!kase) return { job, kind: 'orphan' };
   if (entry.op === 'create') {
-    if (!job.first) throw new PermanentError('The captured mention of this case is missing');
+    if (!job.first)
+      throw Object.assign(new PermanentError('The captured mention of this case is missing'), {
+        problem: problem('sync_mention_missing'),
+      });
     const input = createInput(kase, job.first);
     // After a lost answer (or any earlier try, for backends without idempotency keys) look first.
     if (entry.state === 'unknown' || (!adapter.nativeIdempotency && entry.attempts > 0)) {
@@ -232,18 +241,26 @@ async function send(adapter: Adapter, job: Job): Promise<Done> {
     return { job, kind: 'created', remote: await adapter.create(input) };
   }
   if (!kase.backend)
-    throw new PermanentError('This case was never sent to the backend (captured before a backend was set up)');
+    throw Object.assign(
+      new PermanentError('This case was never sent to the backend (captured before a backend was set up)'),
+      { problem: problem('sync_never_sent') },
+    );
   if (entry.op === 'evidence') {
     // Purged with its mention (retention) before it was sent: nothing is left to send.
     if (!job.evidence) return { job, kind: 'orphan' };
     await adapter.sendEvidence(await evidenceInput(kase.backend.id, entry, job.evidence));
     return { job, kind: 'updated' };
   }
-  await adapter.update(updateInput(kase, entry, job.attached));
+  await adapter.update(updateInput(kase, entry, job.attached, logText));
   return { job, kind: 'updated' };
 }
 
-function updateInput(kase: Case, entry: OutboxEntry, attached: StoredMention | undefined): UpdateInput {
+function updateInput(
+  kase: Case,
+  entry: OutboxEntry,
+  attached: StoredMention | undefined,
+  logText: (e: LogEntry) => string,
+): UpdateInput {
   const p = entry.patch ?? {};
   const input: UpdateInput = { remoteId: kase.backend!.id, idempotencyKey: entry.idempotencyKey };
   if (p.status) input.status = p.status;
@@ -256,7 +273,7 @@ function updateInput(kase: Case, entry: OutboxEntry, attached: StoredMention | u
   if (log && !(attached && log.kind === 'mention'))
     input.note = {
       kind: p.handoff ? 'handoff' : log.kind === 'decision' ? 'decision' : 'note',
-      text: log.text,
+      text: logText(log),
       by: log.by,
     };
   return input;

@@ -87,6 +87,11 @@ function kase(c: number, mentionIds: string[]): Case {
     syncState: 'local',
     syncError: null,
     backend: null,
+    subject: null,
+    firstResponse: null,
+    dismissal: null,
+    mergedInto: null,
+    syncProblem: null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { send } from '../../messaging/client';
 import { t } from '../i18n';
+import { wordError } from '../problem-words';
 import './dm-opt-in.css';
 
 export type Props = {
@@ -16,7 +17,7 @@ export function DmOptIn({ initial }: Props) {
     setError(null);
     send('settings/dm-capture', { on: next }).then(
       (r) => setOn(r.on),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(wordError(e)),
     );
   };
   return (

@@ -3,10 +3,15 @@ import { browser } from 'wxt/browser';
 import { send } from '../../messaging/client';
 import { checkBackendUrl, originPattern } from '../../sync/backend-url';
 import { BackendForm, type BackendFormValue } from './BackendForm';
+import { DataTools, downloadText } from './DataTools';
 import { SyncStatusView } from './SyncStatusView';
 import { EvidenceOption } from './EvidenceOption';
+import { WorkbenchForm } from './WorkbenchForm';
+import type { WorkbenchSettings } from '../../domain/settings';
 import { DmOptIn } from './DmOptIn';
 import { t } from '../i18n';
+import { wordError, wordProblem } from '../problem-words';
+import type { Problem } from '../../domain/problem';
 
 export type Props = Record<string, never>;
 
@@ -23,18 +28,21 @@ const EMPTY: BackendFormValue = {
 export function OptionsPage(_: Props) {
   const [value, setValue] = useState<BackendFormValue>(EMPTY);
   const [loaded, setLoaded] = useState(false);
+  const [workbench, setWorkbench] = useState<WorkbenchSettings | null>(null);
   const [hint, setHint] = useState<string | null>(null);
   const [dmCapture, setDmCapture] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [status, setStatus] = useState({ waiting: 0, failed: 0, problem: null as string | null });
+  const [status, setStatus] = useState({ waiting: 0, failed: 0, problem: null as Problem | null });
 
   const loadStatus = () => send('sync/status', {}).then(setStatus, () => {});
   useEffect(() => {
     void send('settings/get', {}).then((saved) => {
-      setValue({ ...EMPTY, ...saved.settings, email: saved.email ?? '', authMode: saved.authMode ?? 'api-token' });
+      const { brandAccounts, slaHours, protocols, dmCapture: dm, ...backend } = saved.settings;
+      setValue({ ...EMPTY, ...backend, email: saved.email ?? '', authMode: saved.authMode ?? 'api-token' });
+      setWorkbench({ brandAccounts, slaHours, protocols });
       setHint(saved.credentialHint);
-      setDmCapture(saved.settings.dmCapture);
+      setDmCapture(dm);
       setLoaded(true);
     });
     void loadStatus();
@@ -47,7 +55,7 @@ export function OptionsPage(_: Props) {
     if (value.backend === 'none') return true;
     const url = checkBackendUrl(value.backendUrl);
     if (!url.ok) {
-      setMessage({ ok: false, text: url.error });
+      setMessage({ ok: false, text: wordProblem({ code: url.error, params: {} }) });
       return false;
     }
     const granted = await browser.permissions.request({ origins: [originPattern(url.origin)] }).catch(() => false);
@@ -67,7 +75,7 @@ export function OptionsPage(_: Props) {
       const m = await task();
       if (m) setMessage(m);
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+      setMessage({ ok: false, text: wordError(e) });
     } finally {
       setBusy(false);
       void loadStatus();
@@ -94,7 +102,14 @@ export function OptionsPage(_: Props) {
         backendUrl: value.backendUrl,
         credentials: creds(),
       });
-      return { ok: test.ok, text: test.ok ? test.message : t('options_testFailed', test.message) };
+      return {
+        ok: test.ok,
+        text: test.problem
+          ? t('options_testFailed', wordProblem(test.problem))
+          : test.connected?.agent
+            ? t('options_connectedAs', test.connected.backend, test.connected.agent)
+            : t('options_connected', test.connected?.backend ?? ''),
+      };
     });
 
   const onRetry = () =>
@@ -106,25 +121,30 @@ export function OptionsPage(_: Props) {
   return (
     <main>
       <h1>{t('options_title')}</h1>
-      {/* The form appears once the saved settings are in, so a late answer never overwrites an edit. */}
-      {loaded && (
-        <BackendForm
-          value={value}
-          onChange={setValue}
-          credentialHint={hint}
-          busy={busy}
-          onSave={onSave}
-          onTest={onTest}
-        />
-      )}
-      {message && (
-        <p role={message.ok ? 'status' : 'alert'} data-testid="options-message">
-          {message.text}
-        </p>
-      )}
-      <SyncStatusView {...status} busy={busy} onRetry={onRetry} />
+      <section aria-labelledby="backend-h">
+        <h2 id="backend-h">{t('options_backendTitle')}</h2>
+        {/* The form appears once the saved settings are in, so a late answer never overwrites an edit. */}
+        {loaded && (
+          <BackendForm
+            value={value}
+            onChange={setValue}
+            credentialHint={hint}
+            busy={busy}
+            onSave={onSave}
+            onTest={onTest}
+          />
+        )}
+        {message && (
+          <p role={message.ok ? 'status' : 'alert'} data-testid="options-message">
+            {message.text}
+          </p>
+        )}
+        <SyncStatusView {...status} busy={busy} onRetry={onRetry} />
+      </section>
+      {workbench && <WorkbenchForm initial={workbench} />}
       <EvidenceOption />
       {loaded && <DmOptIn initial={dmCapture} />}
+      <DataTools download={downloadText} />
     </main>
   );
 }

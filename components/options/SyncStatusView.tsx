@@ -1,4 +1,6 @@
 import { t } from '../i18n';
+import { wordProblem } from '../problem-words';
+import type { Problem } from '../../domain/problem';
 
 export type Props = {
   /** Cases not yet acknowledged by the backend (queued or needing attention). */
@@ -6,7 +8,7 @@ export type Props = {
   /** Cases whose sync stopped on a permanent error. */
   failed: number;
   /** Why the backend cannot be reached at all, if so. */
-  problem: string | null;
+  problem: Problem | null;
   busy: boolean;
   /** Puts every failed case back in the queue. */
   onRetry: () => void;
@@ -16,12 +18,12 @@ export type Props = {
 export function SyncStatusView({ waiting, failed, problem, busy, onRetry }: Props) {
   return (
     <section aria-labelledby="sync-status-title">
-      <h2 id="sync-status-title">{t('options_syncTitle')}</h2>
+      <h3 id="sync-status-title">{t('options_syncTitle')}</h3>
       <p data-testid="sync-counts">
         {waiting === 0 ? t('options_allSynced') : t('options_waiting', String(waiting))}
         {failed > 0 ? ` ${t('options_needAttention', String(failed))}` : ''}
       </p>
-      {problem && <p role="alert">{problem}</p>}
+      {problem && <p role="alert">{wordProblem(problem)}</p>}
       {failed > 0 && (
         <button type="button" disabled={busy} onClick={onRetry}>
           {t('options_retry')}

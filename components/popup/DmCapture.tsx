@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import type { DmRange } from '../../capture/outcome';
 import type { Mention } from '../../domain/mention';
 import { t } from '../i18n';
-import './dm.css';
 
 export type Props = {
   /** The captured messages of the customer, oldest first (the form edits the newest). */
@@ -47,21 +46,30 @@ export function DmCapture({ messages, range, onRange, busy }: Props) {
           {t('dm_pastLoaded', String(range.requested ?? 0), String(range.customerLoaded))}
         </p>
       )}
-      <form
-        class="row dm-range"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (valid) onRange(asked);
-        }}
-      >
+      {/* Inside the review form: no form of its own (forms do not nest). Enter here reads again;
+          Ctrl/Cmd+Enter still saves, handled by the review form. */}
+      <div class="row dm-range" role="group" aria-label={t('dm_rangeLabel')}>
         <label>
           <span>{t('dm_rangeLabel')}</span>
-          <input name="dmLast" type="number" min={1} max={50} value={n} onInput={(e) => setN(e.currentTarget.value)} />
+          <input
+            name="dmLast"
+            type="number"
+            min={1}
+            max={50}
+            value={n}
+            onInput={(e) => setN(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter' || e.ctrlKey || e.metaKey) return;
+              e.preventDefault();
+              e.stopPropagation();
+              if (valid && !busy) onRange(asked);
+            }}
+          />
         </label>
-        <button type="submit" class="secondary" disabled={busy || !valid}>
+        <button type="button" class="secondary" disabled={busy || !valid} onClick={() => onRange(asked)}>
           {t('dm_rangeButton')}
         </button>
-      </form>
+      </div>
     </section>
   );
 }

@@ -3,6 +3,8 @@ import type { CaseSummary } from '../../domain/case-summary';
 import { ago, t } from '../i18n';
 import { STATUS_LABEL } from '../labels';
 import { SafeLink } from '../SafeLink';
+import { wordError } from '../problem-words';
+import { logLine } from '../log-words';
 
 export type Props = {
   /** The case that already holds the captured post. */
@@ -26,7 +28,7 @@ export function ExistingCase({ summary, onAddNote }: Props) {
         setNote('');
         setState({ busy: false, done: true, error: null });
       },
-      (e: unknown) => setState({ busy: false, done: false, error: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => setState({ busy: false, done: false, error: wordError(e) }),
     );
   };
   return (
@@ -47,7 +49,7 @@ export function ExistingCase({ summary, onAddNote }: Props) {
       <ol class="log">
         {summary.recentLog.map((e) => (
           <li key={e.id}>
-            {e.by}: {e.text}
+            {e.by}: {logLine(e)}
           </li>
         ))}
       </ol>
@@ -62,7 +64,7 @@ export function ExistingCase({ summary, onAddNote }: Props) {
         {state.done && <p data-testid="note-added">{t('noteAdded')}</p>}
         {state.error && (
           <p role="alert" class="error">
-            {t('error', state.error)}
+            {state.error}
           </p>
         )}
       </div>

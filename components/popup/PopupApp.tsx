@@ -1,17 +1,19 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { send } from '../../messaging/client';
-import type { Case } from '../../domain/case';
 import type { CaseSummary } from '../../domain/case-summary';
-import { MentionForm } from './MentionForm';
+import { problemOf, type Problem } from '../../domain/problem';
 import { ExistingCase } from './ExistingCase';
 import { AuthorCases } from './AuthorCases';
-import { alsoToSave, newUnsavedCapture, type UnsavedCapture } from './unsaved-capture';
+import { ReviewForm } from './ReviewForm';
+import { SavedView } from './SavedView';
+import { alsoToSave, missingFields, newUnsavedCapture, reviewOf, type UnsavedCapture } from './unsaved-capture';
 import { DmCapture } from './DmCapture';
 import { DmRefused } from './DmRefused';
 import { authorCases, captureShortcut, openCapture, type Opened } from './load-capture';
 import { openSidePanel } from '../../browser-compat/side-panel';
 import { browserWords } from '../../browser-compat/words';
 import { t } from '../i18n';
+import { problemField, wordProblem } from '../problem-words';
 
 export type Props = {
   /** The tab to capture from (the active tab, the one the context menu read, or the one a test names). */
@@ -20,20 +22,50 @@ export type Props = {
   opening?: Promise<Opened>;
 };
 
+type Review = {
+  step: 'review';
+  capture: UnsavedCapture;
+  owners: Record<string, string>;
+  authorCases: CaseSummary[];
+  attachTo: string | null;
+  saving: boolean;
+  problem: { text: string; field: string | null } | null;
+};
+
 type State =
   | { step: 'reading' }
+  | { step: 'refused'; problem: Problem }
   | { step: 'duplicate'; summary: CaseSummary }
-  | {
-      step: 'review';
-      capture: UnsavedCapture;
-      authorCases: CaseSummary[];
-      attachTo: string | null;
-      saving: boolean;
-      error: string | null;
-    }
-  | { step: 'saved'; kase: Case | null; attached: boolean }
-  | { step: 'refused' }
+  | Review
+  | { step: 'saved'; caseId: string; attached: boolean }
   | { step: 'failed'; error: string };
+
+/** What the popup shows for what the background read: a message, the existing case, or the review. */
+function stateOf(opened: Opened): State {
+  if (!opened.mention) return { step: 'refused', problem: opened.readError ?? { code: 'page_internal', params: {} } };
+  if (opened.brandAccount)
+    return { step: 'refused', problem: { code: 'brand_account', params: { handle: opened.brandAccount } } };
+  if (opened.duplicate) return { step: 'duplicate', summary: opened.duplicate };
+  return {
+    step: 'review',
+    capture: newUnsavedCapture(opened.mention, opened.owners, {
+      also: opened.also,
+      dm: opened.dm,
+      ...(opened.evidenceId ? { evidenceId: opened.evidenceId } : {}),
+    }),
+    owners: opened.owners,
+    authorCases: [],
+    attachTo: null,
+    saving: false,
+    problem: null,
+  };
+}
+
+const MISSING_TEXT = {
+  'mention.text': 'problem_textMissing',
+  'review.category': 'missingCategory',
+  'review.severity': 'missingSeverity',
+} as const;
 
 /** The toolbar popup: read the post (or take the context menu's capture), check for duplicates, review, save. */
 export function PopupApp({ tabId, opening }: Props) {
@@ -43,23 +75,8 @@ export function PopupApp({ tabId, opening }: Props) {
   const show = (opened: Promise<Opened>) => {
     setState({ step: 'reading' });
     opened
-      .then(({ mention, duplicate, also, dm, refused, evidenceId }) => {
-        setState(
-          refused
-            ? { step: 'refused' }
-            : duplicate
-              ? { step: 'duplicate', summary: duplicate }
-              : {
-                  step: 'review',
-                  capture: newUnsavedCapture(mention, { also, dm, ...(evidenceId ? { evidenceId } : {}) }),
-                  authorCases: [],
-                  attachTo: null,
-                  saving: false,
-                  error: null,
-                },
-        );
-      })
-      .catch((e: unknown) => setState({ step: 'failed', error: String(e instanceof Error ? e.message : e) }));
+      .then((o) => setState(stateOf(o)))
+      .catch((e: unknown) => setState({ step: 'failed', error: wordProblem(problemOf(e)) }));
   };
   const read = (fresh = false, dmLast?: number) => show(openCapture(tabId, fresh, dmLast));
   // A layout effect runs as soon as the first render is committed; a plain effect would wait for
@@ -85,21 +102,19 @@ export function PopupApp({ tabId, opening }: Props) {
   const evidenceId = state.step === 'review' ? state.capture.evidenceId : undefined;
   useEffect(() => void (evidenceId && send('evidence/take', { evidenceId }).catch(() => {})), [evidenceId]);
 
-  return (
-    <>
-      {stepView(state, setState, read)}
-      <p class="meta shortcut" data-testid="shortcut">
-        {shortcut ? t('shortcutHint', shortcut) : t(browserWords.shortcutNone)}
-      </p>
-    </>
-  );
-}
-
-/** What the popup shows at each step (a plain function, so the popup stays one component). */
-function stepView(state: State, setState: (s: State) => void, read: (fresh?: boolean, dmLast?: number) => void) {
   if (state.step === 'reading') return <p aria-busy="true">{t('reading')}</p>;
-  if (state.step === 'refused') return <DmRefused />;
-  if (state.step === 'failed') return <p role="alert">{t('error', state.error)}</p>;
+  if (state.step === 'failed') return <p role="alert">{state.error}</p>;
+  if (state.step === 'refused')
+    return state.problem.code === 'dm_capture_off' ? <DmRefused /> : <NotACapture problem={state.problem} />;
+  if (state.step === 'saved')
+    return (
+      <SavedView
+        caseId={state.caseId}
+        attached={state.attached}
+        onOpenPanel={() => void openSidePanel()}
+        onCaptureAgain={() => read(true)}
+      />
+    );
   if (state.step === 'duplicate') {
     const caseId = state.summary.id;
     return (
@@ -114,76 +129,81 @@ function stepView(state: State, setState: (s: State) => void, read: (fresh?: boo
       </>
     );
   }
-  if (state.step === 'saved') {
-    const sync = state.kase?.syncState;
-    return (
-      <section aria-live="polite">
-        <p data-testid="saved">{state.attached ? t('attached') : t('saved')}</p>
-        <p>{sync === 'local' ? t('savedLocal') : t('savedQueued')}</p>
-        <button type="button" onClick={() => void openSidePanel()}>
-          {t(browserWords.openPanel)}
-        </button>{' '}
-        <button type="button" onClick={() => read(true)}>
-          {t('captureAnother')}
-        </button>
-      </section>
-    );
-  }
 
-  const { capture, saving, error, attachTo } = state;
+  const review = state;
   const save = async () => {
-    setState({ ...state, saving: true, error: null });
+    if (review.saving) return;
+    const missing = missingFields(review.capture);
+    if (missing[0]) {
+      const field = missing[0];
+      setState({
+        ...review,
+        problem: { text: t(MISSING_TEXT[field]), field: problemField({ code: 'invalid_field', params: { field } }) },
+      });
+      return;
+    }
+    setState({ ...review, saving: true, problem: null });
+    const { mention } = review.capture;
     try {
-      const also = alsoToSave(capture);
-      const { caseId } = attachTo
+      const also = alsoToSave(review.capture);
+      const evidenceId = review.capture.evidenceId;
+      const { caseId } = review.attachTo
         ? await send('capture/attach', {
-            mention: capture.mention,
-            caseId: attachTo,
-            note: capture.review.note,
+            mention,
+            caseId: review.attachTo,
+            note: review.capture.note,
             also,
-            evidenceId: capture.evidenceId,
+            evidenceId,
           })
-        : await send('capture/save', {
-            mention: capture.mention,
-            review: capture.review,
-            also,
-            evidenceId: capture.evidenceId,
-          });
-      setState({ step: 'saved', kase: await send('case/get', { caseId }), attached: !!attachTo });
+        : await send('capture/save', { mention, review: reviewOf(review.capture), also, evidenceId });
+      setState({ step: 'saved', caseId, attached: !!review.attachTo });
     } catch (e) {
       // The capture stays on screen, so nothing the agent typed is lost when storage fails (disk full, …).
-      setState({ ...state, saving: false, error: e instanceof Error ? e.message : String(e) });
+      const p = problemOf(e);
+      setState({
+        ...review,
+        saving: false,
+        problem: { text: t('saveFailed', wordProblem(p)), field: problemField(p) },
+      });
     }
   };
   return (
-    <section>
-      <h1>{t('reviewTitle')}</h1>
-      {error && (
-        <p role="alert" class="error">
-          {t('saveFailed', error)}
-        </p>
-      )}
-      {capture.mention.kind === 'dm' && (
-        <DmCapture
-          messages={[...(capture.also ?? []), capture.mention]}
-          range={capture.dm ?? null}
-          busy={saving}
-          onRange={(n) => read(true, n)}
-        />
-      )}
-      <MentionForm
-        capture={capture}
-        saving={saving}
-        onSave={() => void save()}
-        onChange={(c) => setState({ ...state, capture: c })}
-        extra={
-          <AuthorCases
-            cases={state.authorCases}
-            value={attachTo}
-            onChange={(id) => setState({ ...state, attachTo: id })}
+    <ReviewForm
+      capture={review.capture}
+      owners={review.owners}
+      saving={review.saving}
+      problem={review.problem}
+      shortcut={shortcut}
+      onSave={() => void save()}
+      onChange={(c) => setState({ ...review, capture: c })}
+      dm={
+        review.capture.mention.kind === 'dm' ? (
+          <DmCapture
+            messages={[...(review.capture.also ?? []), review.capture.mention]}
+            range={review.capture.dm ?? null}
+            busy={review.saving}
+            onRange={(n) => read(true, n)}
           />
-        }
-      />
+        ) : undefined
+      }
+      extra={
+        <AuthorCases
+          cases={review.authorCases}
+          value={review.attachTo}
+          onChange={(id) => setState({ ...review, attachTo: id })}
+        />
+      }
+    />
+  );
+}
+
+/** Instead of a form: a page nothing can be read from, or a post by the brand's own account. */
+function NotACapture({ problem }: { problem: Problem }) {
+  const internal = problem.code === 'page_internal';
+  return (
+    <section class="refused" data-testid="refused">
+      <h1>{internal ? t('problem_pageInternal') : t('notAComplaint')}</h1>
+      <p>{internal ? t('pageInternalBody') : wordProblem(problem)}</p>
     </section>
   );
 }

@@ -2,34 +2,19 @@ import { browser } from 'wxt/browser';
 import { send } from '../../messaging/client';
 import type { CaseSummary } from '../../domain/case-summary';
 import type { Mention } from '../../domain/mention';
-import type { DmRange } from '../../capture/outcome';
+import type { ResponseOf } from '../../messaging/protocol';
 
-export interface Opened {
-  mention: Mention;
-  /** The case already holding this post: a post is never stored twice. */
-  duplicate: CaseSummary | null;
-  /** A conversation's other messages in the range, oldest first. */
-  also?: Mention[];
-  /** How a conversation's range came out. */
-  dm?: DmRange | null;
-  /** A private conversation while direct messages are off: nothing was read. */
-  refused?: 'dm-off' | null;
-  /** The capture's evidence: asked for once the form shows, named when saving. */
-  evidenceId?: string | null;
-}
+/** What the popup opens on (messaging/protocol.ts, `capture/open`). */
+export type Opened = ResponseOf<'capture/open'>;
 
 /**
  * What the popup reviews, in one round trip to the background: the capture the context menu or
  * shortcut just made for this tab, or else a fresh read of the tab (`fresh`: always read again),
- * and the case already holding that post. Everything else waits until the form shows.
+ * the case already holding that post, whether the brand's own account wrote it, and the
+ * categories' default owners. Everything else waits until the form shows.
  */
-export async function openCapture(tabId: number, fresh = false, dmLast?: number): Promise<Opened> {
-  const { mention, duplicate, also, dm, refused, evidenceId } = await send('capture/open', {
-    tabId,
-    fresh,
-    ...(dmLast ? { dmLast } : {}),
-  });
-  return { mention, duplicate, also, dm, refused, evidenceId };
+export function openCapture(tabId: number, fresh = false, dmLast?: number): Promise<Opened> {
+  return send('capture/open', { tabId, fresh, ...(dmLast ? { dmLast } : {}) });
 }
 
 /** The same customer's earlier cases, to attach the capture to; not needed for the first paint. */

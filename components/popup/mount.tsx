@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import styles from '../styles.css?inline';
+import dmStyles from './dm.css?inline';
 import { PopupApp } from './PopupApp';
 import { startOpening } from './opening';
 import { t } from '../i18n';
@@ -17,7 +18,9 @@ export function mountPopup(root: HTMLElement): void {
   // First, so the answer travels while the rest starts.
   const opening = startOpening(location.search);
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(styles);
+  // Every stylesheet the popup needs is inlined here: a plain CSS import in a component would be
+  // emitted as a file popup.html never loads.
+  sheet.replaceSync(styles + dmStyles);
   document.adoptedStyleSheets = [sheet];
   document.documentElement.lang = navigator.language.split('-')[0] ?? 'en';
   void opening.then(({ tabId, opened }) => {

@@ -1,11 +1,27 @@
 import type { DmRange } from '../../capture/outcome';
-import type { CaptureReview } from '../../domain/case';
+import type { Category, CaptureReview, Severity } from '../../domain/case';
+import { hasText } from '../../domain/field-rules';
 import type { Mention } from '../../domain/mention';
+import { suggestCategory } from '../../domain/suggest-category';
 
-/** What the agent is editing in the popup before saving: the extracted mention and the review fields. */
+/** The warning a mention carries when its text is only the page's title (extract/draft.ts). */
+const TITLE_ONLY = 'text not found — the mention holds the page title only';
+
+/**
+ * What the agent is editing in the popup before saving: the extracted mention and the decisions.
+ * Category and severity start unset: the agent picks them (a category may come pre-selected from
+ * a keyword suggestion, marked as such), so nothing is misfiled silently.
+ */
 export interface UnsavedCapture {
   mention: Mention;
-  review: CaptureReview;
+  category: Category | null;
+  /** The category the words suggested (shown as a suggestion), or null. */
+  suggested: Category | null;
+  severity: Severity | null;
+  owner: string;
+  /** The agent typed an owner: a category's default owner no longer replaces it. */
+  ownerTouched: boolean;
+  note: string;
   /** A conversation's other messages in the range, oldest first: saved with `mention`. */
   also?: Mention[];
   /** How a conversation's range came out (the popup says when it reached past the loaded messages). */
@@ -14,12 +30,28 @@ export interface UnsavedCapture {
   evidenceId?: string;
 }
 
-/** A capture as the popup opens on it: the review defaults to a service complaint of medium severity. */
+/**
+ * A capture as the popup opens on it; `owners`: each category's default owner (options); `extras`:
+ * a conversation's other messages and range, and the capture's evidence.
+ */
 export function newUnsavedCapture(
   mention: Mention,
+  owners: Record<string, string>,
   extras: Pick<UnsavedCapture, 'also' | 'dm' | 'evidenceId'> = {},
 ): UnsavedCapture {
-  return { mention, review: { category: 'service', severity: 'medium', owner: null, note: '' }, ...extras };
+  // A page title standing in for the text is not what the customer wrote: the agent types it.
+  const m = mention.warnings.includes(TITLE_ONLY) ? { ...mention, text: '' } : mention;
+  const suggested = hasText(m.text) ? suggestCategory(`${m.title ?? ''} ${m.text}`) : null;
+  return {
+    mention: m,
+    category: suggested,
+    suggested,
+    severity: null,
+    owner: (suggested && owners[suggested]) || '',
+    ownerTouched: false,
+    note: '',
+    ...extras,
+  };
 }
 
 /**
@@ -30,8 +62,29 @@ export function alsoToSave(c: UnsavedCapture): Mention[] | undefined {
   return c.also?.length ? c.also.map((m) => ({ ...m, author: c.mention.author })) : undefined;
 }
 
-/** Fields of the mention the agent may correct, with how a text input maps back onto it. */
-export type EditableField = 'authorName' | 'authorHandle' | 'text' | 'url' | 'publishedAt' | 'language';
+/** The capture after choosing a category: its default owner fills the owner unless the agent typed one. */
+export function withCategory(c: UnsavedCapture, category: Category, owners: Record<string, string>): UnsavedCapture {
+  return { ...c, category, owner: c.ownerTouched ? c.owner : (owners[category] ?? '') };
+}
+
+/** What is still missing before the capture can be saved: the fields to highlight, in order. */
+export type MissingField = 'mention.text' | 'review.category' | 'review.severity';
+
+export function missingFields(c: UnsavedCapture): MissingField[] {
+  const out: MissingField[] = [];
+  if (!hasText(c.mention.text)) out.push('mention.text');
+  if (!c.category) out.push('review.category');
+  if (!c.severity) out.push('review.severity');
+  return out;
+}
+
+/** The review as saved (only once nothing is missing). */
+export function reviewOf(c: UnsavedCapture): CaptureReview {
+  return { category: c.category!, severity: c.severity!, owner: c.owner.trim() || null, note: c.note };
+}
+
+/** Fields of the mention the agent may correct, with how an input maps back onto it. */
+export type EditableField = 'authorName' | 'authorHandle' | 'text' | 'title' | 'url' | 'publishedAt' | 'language';
 
 export function readField(m: Mention, f: EditableField): string {
   switch (f) {
@@ -41,6 +94,8 @@ export function readField(m: Mention, f: EditableField): string {
       return m.author.handle ?? '';
     case 'text':
       return m.text;
+    case 'title':
+      return m.title ?? '';
     case 'url':
       return m.url;
     case 'publishedAt':
@@ -59,6 +114,8 @@ export function writeField(m: Mention, f: EditableField, value: string): Mention
       return { ...m, author: { ...m.author, handle: v.replace(/^@/, '') || null } };
     case 'text':
       return { ...m, text: value };
+    case 'title':
+      return { ...m, title: v || null };
     case 'url':
       return { ...m, url: v };
     case 'publishedAt':
@@ -68,7 +125,10 @@ export function writeField(m: Mention, f: EditableField, value: string): Mention
   }
 }
 
-/** Accepts what an agent types ("2026-11-20 08:00", a full ISO string) and stores it as UTC ISO. */
+/**
+ * Accepts what a datetime-local input gives ("2026-11-20T08:00", the agent's local time) or a full
+ * ISO string, and stores it as UTC ISO.
+ */
 function normaliseInstant(v: string): string {
   const ms = Date.parse(v);
   return Number.isNaN(ms) ? v : new Date(ms).toISOString();

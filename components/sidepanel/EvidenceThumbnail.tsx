@@ -7,18 +7,24 @@ import { useLiveQuery } from '../use-live-query';
 import './evidence.css';
 
 export type Props = {
-  /** The stored mention whose evidence (images of the post, with their hashes) to show. */
-  mentionId: string;
+  /** The case whose evidence (images of its posts, with their hashes) to show, oldest first. */
+  caseId: string;
 };
 
 /**
- * The evidence kept with a mention: a thumbnail of the post as the agent saw it, which opens the
+ * The evidence kept with a case: a thumbnail per capture of the post as the agent saw it, which opens the
  * image full size with its SHA-256. Self-contained (it reads its records itself) so a case view
  * places it with one line. Reads the table directly, not through storage/evidence.ts, whose
  * writes would bring zod into the panel's first load.
  */
-export function EvidenceThumbnail({ mentionId }: Props) {
-  const { value } = useLiveQuery(() => db().evidence.where('mentionId').equals(mentionId).toArray(), [mentionId]);
+export function EvidenceThumbnail({ caseId }: Props) {
+  const { value } = useLiveQuery(
+    async () =>
+      (await db().evidence.where('caseId').equals(caseId).toArray()).sort((a, b) =>
+        a.capturedAt.localeCompare(b.capturedAt),
+      ),
+    [caseId],
+  );
   if (!value?.length) return null;
   return (
     <>

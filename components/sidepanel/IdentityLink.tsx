@@ -2,6 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { send } from '../../messaging/client';
 import { parseAuthorKey } from '../../domain/parse-author-key';
 import { t } from '../i18n';
+import { wordError } from '../problem-words';
 
 export type Props = {
   /** The author identity of a mention (`platform:handle`). */
@@ -24,7 +25,7 @@ export function IdentityLink({ authorKey, linked }: Props) {
         setOther('');
         setError(null);
       },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(wordError(e)),
     );
   };
   return (

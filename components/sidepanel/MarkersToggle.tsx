@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { send } from '../../messaging/client';
 import { originPattern } from '../../sync/backend-url';
 import { t } from '../i18n';
+import { wordError } from '../problem-words';
 
 export type Props = {
   /** The active tab's address; markers are switched per site (its origin). */
@@ -41,7 +42,7 @@ export function MarkersToggle({ url }: Props) {
         type="button"
         class="secondary"
         data-testid="markers-toggle"
-        onClick={() => void toggle().catch((e: unknown) => setError(String(e instanceof Error ? e.message : e)))}
+        onClick={() => void toggle().catch((e: unknown) => setError(wordError(e)))}
       >
         {on ? t('markersOff', host) : t('markersOn', host)}
       </button>

@@ -1,13 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 
+export interface ActivePage {
+  url: string | null;
+  tabId: number | null;
+}
+
 /**
- * The address of the page the agent is looking at in this panel's window, following tab switches
- * and in-page navigation (X is a single-page app: its URL changes without a load). In the e2e build
- * a test may pin the tab with `?tabId=`, since the panel page is opened as a tab there.
+ * The page the agent is looking at in this panel's window (its address and tab), following tab
+ * switches and in-page navigation (X is a single-page app: its URL changes without a load). In the
+ * e2e build a test may pin the tab with `?tabId=`, since the panel page is opened as a tab there.
  */
-export function useActivePage(search: string): string | null {
-  const [url, setUrl] = useState<string | null>(null);
+export function useActivePage(search: string): ActivePage {
+  const [page, setPage] = useState<ActivePage>({ url: null, tabId: null });
   useEffect(() => {
     const pinned = __E2E__ ? Number(new URLSearchParams(search).get('tabId')) || null : null;
     const refresh = async () => {
@@ -16,7 +21,7 @@ export function useActivePage(search: string): string | null {
         : // Its own window's tab: each window has its own panel (Chrome) or sidebar (Firefox),
           // which must not show another window's page when that one has the focus.
           (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-      setUrl(tab?.url ?? null);
+      setPage({ url: tab?.url ?? null, tabId: tab?.id ?? null });
     };
     const onUpdated = (tabId: number, change: { url?: string; status?: string }, tab: { active?: boolean }) => {
       if ((pinned ? tabId === pinned : tab.active) && (change.url || change.status === 'complete')) void refresh();
@@ -32,5 +37,5 @@ export function useActivePage(search: string): string | null {
       browser.windows.onFocusChanged.removeListener(onActivated);
     };
   }, [search]);
-  return url;
+  return page;
 }

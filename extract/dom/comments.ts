@@ -26,10 +26,14 @@ export interface CommentSpec {
 /** WordPress core markup and the older "commentlist" themes. */
 export const WORDPRESS_COMMENTS: CommentSpec = {
   item: 'li.comment[id^="comment-"], li[id^="comment-"], div.comment[id^="comment-"], article.comment[id^="comment-"]',
-  author: '.comment-author .fn, cite.fn, .fn, .comment-author',
+  // Older themes print "<strong>Name</strong> on <a>date</a> said:" or a bare <cite>Name</cite>;
+  // schema.org UserComments themes name the writer as itemprop=creator.
+  author:
+    '.comment-author .fn, cite.fn, .fn, [itemprop="creator"] [itemprop="name"], [itemprop="creator"], .comment-author strong, .comment-author b, .comment-author, cite',
   profile: '.comment-author a.url, a.url',
-  time: 'time[datetime], abbr[title], .comment-metadata a, .comment-meta a, .commentmetadata a',
-  text: '.comment-content, .comment-body > .entry-content, .entry-content, .comment-text',
+  // Without a time element the comment's own permalink usually prints its date ("May 26, 2016").
+  time: 'time[datetime], abbr[title], .comment-metadata a, .comment-meta a, .commentmetadata a, [itemprop="commentTime"], [itemprop="dateCreated"], a[href*="#comment-"]',
+  text: '.comment-content, .comment-body > .entry-content, .entry-content, .comment-text, [itemprop="commentText"]',
   link: 'a[href*="#comment-"]',
   notText:
     '.comment-meta, .comment-metadata, .commentmetadata, .comment-author, .vcard, .reply, .comment-util, .comment-reply-link, .children, ul.children',
@@ -49,7 +53,8 @@ export const BLOGGER_COMMENTS: CommentSpec = {
 /** "January 2, 2024 at 10:00 am", "March 11th, 2015 at 02:57" → an instant (read as UTC). */
 export function looseDate(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const iso = toIso(raw);
+  const dotted = /\d\.\d{1,2}\.\d/.test(raw);
+  const iso = dotted ? null : toIso(raw);
   if (iso) return iso;
   // "29 januari 2019", "le 3 mars 2021": Date.parse knows English month names only.
   const printed = textDate(raw);
@@ -59,9 +64,27 @@ export function looseDate(raw: string | null | undefined): string | null {
     .replace(/\s+/g, ' ')
     .trim();
   const t = Date.parse(`${s} UTC`);
-  if (!Number.isNaN(t) && /[a-z]{3}/i.test(s) && printed && printed !== new Date(t).toISOString().slice(0, 10))
-    return toIso(printed);
-  return Number.isNaN(t) ? toIso(printed ?? s) : toIso(new Date(t).toISOString());
+  // The printed day wins over Date.parse's reading of month names it half knows and of dotted
+  // dates, which it reads month first ("11.09.2011 23:31" is 11 September, not 9 November).
+  if (
+    !Number.isNaN(t) &&
+    (/[a-z]{3}/i.test(s) || dotted) &&
+    printed &&
+    printed !== new Date(t).toISOString().slice(0, 10)
+  )
+    return atClock(printed, s);
+  return Number.isNaN(t) ? (printed ? atClock(printed, s) : toIso(s)) : toIso(new Date(t).toISOString());
+}
+
+/** The printed day at the clock time printed beside it ("26.06.2012 10:43", "9/03/15 8:00pm"), else the day. */
+function atClock(day: string, s: string): string | null {
+  const c = /(?<![\d:])(\d{1,2}):([0-5]\d)(?![\d:])\s*([ap])?\.?(m\b)?/i.exec(s);
+  if (!c) return toIso(day);
+  let h = Number(c[1]);
+  const half = c[4] ? c[3]?.toLowerCase() : undefined;
+  if (half === 'p' && h < 12) h += 12;
+  if (half === 'a' && h === 12) h = 0;
+  return toIso(h < 24 ? `${day}T${String(h).padStart(2, '0')}:${c[2]}:00Z` : day);
 }
 
 /**
@@ -161,6 +184,9 @@ export function readComments(
     const ms = t?.getAttribute('href')?.match(/[?&]showComment=(\d{13})\b/)?.[1];
     const body = ownFirst(c, textSels);
     const from = body ?? c;
+    // No text container: the comment's own paragraphs, so the name, date and counter printed around
+    // them ("Mike May 26, 2016 1 …") stay out of its text.
+    const paras = body ? [] : ownParagraphs(c);
     // matches() on every element was a third of reading a comment; most bodies hold no meta parts.
     const noMeta = !from.querySelector(spec.notText);
     const skip = (e: Element) => (isItem.has(e) && e !== c) || (!noMeta && e.matches(spec.notText));
@@ -172,13 +198,26 @@ export function readComments(
       name: a ? textOf(a, { inline: true }).replace(/\s+says:?\s*$/i, '') : null,
       profileUrl: profileOf(own(c, spec.profile)),
       publishedAt: t
-        ? looseDate(
-            t.getAttribute('datetime') ?? t.getAttribute('content') ?? t.getAttribute('title') ?? ms ?? t.textContent,
+        ? // An empty attribute (a permalink's title="") says nothing: read on to the shown date.
+          looseDate(
+            t.getAttribute('datetime') || t.getAttribute('content') || t.getAttribute('title') || ms || t.textContent,
           )
         : headerDate(c),
-      text: textOf(from, { skip }),
+      text: paras.length ? paras.map((p) => textOf(p, { skip })).join('\n\n') : textOf(from, { skip }),
       lang: () => from.closest('[lang]')?.getAttribute('lang') ?? null,
     };
+  }
+
+  /** The <p> elements of comment c itself: not a nested reply's, not in its meta parts. */
+  function ownParagraphs(c: Element): Element[] {
+    const out: Element[] = [];
+    for (const p of Array.from(c.querySelectorAll('p'))) {
+      if (owner(p) !== c) continue;
+      const meta = p.closest(spec.notText);
+      if ((meta && c.contains(meta)) || !(p.textContent ?? '').trim()) continue;
+      out.push(p);
+    }
+    return out;
   }
 
   function comment(c: Element): Draft {
@@ -200,10 +239,17 @@ export function readComments(
 /** An id that needs no escaping in a URL fragment (WordPress's comment-123, Blogger's c123). */
 const PLAIN_ID = /^[\w-]+$/;
 
-/** No time element: the date a comment's header line prints ("Gerda 29 januari 2019 10:12"). */
+/**
+ * No time element: the date a comment's header line prints ("Gerda 29 januari 2019 10:12"), or
+ * phpBB's author line ("#1 Post by aGerman » 05 Sep 2018 10:44"); the first of them that holds one.
+ */
 function headerDate(c: Element): string | null {
-  const h = c.querySelector('header, footer, [class*="meta"], [class*="info"], [class*="head"]');
-  return h ? textDate(h.textContent) : null;
+  const hs = c.querySelectorAll('header, footer, [class*="meta"], [class*="info"], [class*="head"], p.author');
+  for (let i = 0; i < hs.length && i < 6; i++) {
+    const d = textDate(hs[i]!.textContent);
+    if (d) return d;
+  }
+  return null;
 }
 
 const split = (list: string) => list.split(',').map((s) => s.trim());

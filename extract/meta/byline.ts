@@ -50,7 +50,10 @@ export function readByline(doc: Document, scope?: Element | null, base?: string)
   const ld = tidyName(pm.ld.author);
   if (ld) return { name: ld, profileUrl: httpUrl(pm.ld.authorUrl, base) };
   const meta = tidyName(pm.metaAuthor);
-  if (meta) return { name: meta, profileUrl: null };
+  // A meta author ending in a domain ("Zone Justice - ICI.Radio-Canada.ca") names the site or a
+  // desk, not the writer: a byline on the page goes first, the site name is the last resort.
+  const site = meta && /\.[a-z]{2,6}$/i.test(meta) ? meta : null;
+  if (meta && !site) return { name: meta, profileUrl: null };
   const root: ParentNode = scope ?? doc;
   const rel = firstOf(root, 'a[rel~="author"]') ?? firstOf(doc, 'a[rel~="author"]');
   const relName = nameIn(rel);
@@ -64,7 +67,8 @@ export function readByline(doc: Document, scope?: Element | null, base?: string)
     };
   const roots = scope ? [scope, doc] : [doc];
   const byClass = scanBylines(roots, base);
-  return byClass.name ? byClass : (textByline(roots) ?? byClass);
+  const found = byClass.name ? byClass : (textByline(roots) ?? byClass);
+  return found.name || !site ? found : { name: site, profileUrl: null };
 }
 
 /**
@@ -72,7 +76,7 @@ export function readByline(doc: Document, scope?: Element | null, base?: string)
  * at the start of a short line or after its date ("Publié le 3 mars 2021 par Marie Lefèvre").
  */
 const BY_WORD =
-  /(?:^|[\s,·|–-])(?:posted by|written by|words by|by|door|geschreven door|von|verfasst von|geschrieben von|par|écrit par|publié par|por|escrito por|publicado por)\s+(?=\p{Lu})/giu;
+  /(?:^|[\s,·|–-])(?:posted by|written by|words by|by|door|geschreven door|von|verfasst von|geschrieben von|par|écrit par|publié par|un texte de|por|escrito por|publicado por)\s+(?=\p{L})/giu;
 const NAME =
   /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:van|von|der|den|del|de|da|la|le|du|di|ter|y)(?=\s)|\p{Lu}[\p{L}.'’-]*)){0,4}/u;
 /** "Photo by …", "Foto door …": a credit, not the article's author. */
@@ -86,8 +90,12 @@ export function bylineIn(raw: string): string | null {
     if (before.trim() && !/\d|posted|publi|geplaatst|veröffentlicht|gepubliceerd|mis à jour|updated/i.test(before))
       continue;
     if (CREDIT.test(before)) continue;
-    const name = raw.slice(m.index + m[0].length).match(NAME)?.[0];
+    const rest = raw.slice(m.index + m[0].length);
+    const name = rest.match(NAME)?.[0];
     if (name) return name;
+    // "11.09.2011, 16:20 von jovelstefan": a lower-case user name, only as the end of a date line.
+    const user = /^[\p{Ll}\d][\p{L}\d_.-]{2,29}$/u.exec(rest.trim())?.[0];
+    if (user && textDate(before)) return user;
   }
   return null;
 }
@@ -118,6 +126,7 @@ function textByline(roots: ParentNode[]): Byline | null {
 
 const BYLINE_SEL =
   '[class*="byline"], [class*="Byline"], [class*="author"], [class*="Author"], [id*="byline"], [id*="author"], [data-testid*="byline"], [data-testid*="author"]';
+const BYLINE_PART = '[class*="author"], [class*="Author"]';
 const NOT_BYLINE =
   /comment|avatar|bio|title|label|prep|icon|img|image|photo|follow|share|social|more|box|info|desc|about|date|time/i;
 /** Label words that sit in byline elements without a name ("Posted on", "Author"). */
@@ -143,7 +152,14 @@ function scanBylines(roots: ParentNode[], base?: string): Byline {
         continue;
       if (NOT_BYLINE.test(el.getAttribute('class') ?? '') && !/byline/i.test(el.getAttribute('class') ?? '')) continue;
       if (el.closest('.comment, .comments, #comments, [class*="comment-"], [class*="related"], footer')) continue;
-      const raw = textOf(el, { inline: true });
+      // Parts that are not the name ("(Bruxelles, bureau européen)" in an author__desc, a job
+      // title, a date, an avatar) are left out; a byline block that starts with its own author part
+      // is that part ("byline-section › span.author, span.publication").
+      const skip = (e: Element) => e !== el && NOT_BYLINE.test(e.getAttribute('class') ?? '');
+      const whole = textOf(el, { inline: true, skip });
+      const part = el.querySelector(BYLINE_PART);
+      const partText = part && !skip(part) ? textOf(part, { inline: true, skip }).trim() : '';
+      const raw = partText && tidyName(whole)?.startsWith(partText) ? partText : whole;
       if (!raw.trim() || raw.length > 120) continue;
       const link = Array.from(el.querySelectorAll('a[href]')).find((a) =>
         /^[\p{L}][\p{L}.'’\- ]{2,60}$/u.test((a.textContent ?? '').trim()),

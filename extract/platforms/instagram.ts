@@ -8,6 +8,7 @@
  * og:description stand in when the post is not rendered.
  */
 import { newDraft } from '../draft';
+import { textDate } from '../meta/text-date';
 import { cleanLine } from '../dom/normalise';
 import { textOf } from '../dom/text';
 import { httpUrl, parseUrl } from '../dom/url';
@@ -121,7 +122,9 @@ function fromHead(ctx: Ctx, postUrl: string, code: string): Draft {
   const ld = ldObjects(ctx.doc).find((x) => /ImageObject|VideoObject|SocialMediaPosting/.test(x.type))?.o;
   const m = pageMeta(ctx.doc);
   const alt = str(get(ld, 'author', 'alternateName'));
-  const handle = alt?.replace(/^@/, '') ?? /\(@([\w.]+)\)/.exec(m.ogTitle ?? '')?.[1] ?? null;
+  // og:description of a logged-out post: "990K likes, 8,873 comments - handle on May 24, 2021: "caption". "
+  const said = / - ([\w.]+) on ([^:"“]{6,40}): [“"]/.exec(m.description ?? '');
+  const handle = alt?.replace(/^@/, '') ?? /\(@([\w.]+)\)/.exec(m.ogTitle ?? '')?.[1] ?? said?.[1] ?? null;
   d.author = {
     // "Name on Instagram: …" (posts), "Name (@handle) • Instagram reel" (reels).
     name: cleanLine(/^(.*?)(?: \(@[\w.]+\))? (?:on|op|•) Instagram/.exec(m.ogTitle ?? '')?.[1] ?? null),
@@ -130,8 +133,13 @@ function fromHead(ctx: Ctx, postUrl: string, code: string): Draft {
     followers: null,
   };
   d.text =
-    str(get(ld, 'caption')) ?? str(get(ld, 'articleBody')) ?? /: [“"](.*)[”"]$/s.exec(m.description ?? '')?.[1] ?? '';
-  d.publishedAt = str(get(ld, 'uploadDate')) ?? str(get(ld, 'datePublished'));
+    str(get(ld, 'caption')) ??
+    str(get(ld, 'articleBody')) ??
+    /: [“"](.*)[”"]\.?\s*$/s.exec(m.description ?? '')?.[1] ??
+    '';
+  // The day only: the head prints no time.
+  const day = said ? textDate(said[2]) : null;
+  d.publishedAt = str(get(ld, 'uploadDate')) ?? str(get(ld, 'datePublished')) ?? (day ? `${day}T00:00:00.000Z` : null);
   // og:description starts "1,204 likes, 3 comments - user on …" when JSON-LD has no counts.
   const counts = /^([\d.,]+[KkMm]?) likes?, ([\d.,]+[KkMm]?) comments?/.exec(m.description ?? '');
   d.metrics.replies = compactCount(str(get(ld, 'commentCount')) ?? counts?.[2]);

@@ -8,6 +8,7 @@ import { pageMeta } from '../meta/page';
 import type { Extractor } from '../types';
 import { articleDraft } from './generic';
 
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 const READ_TIME = /\b\d+\s*min(ute)?s?\s+(read|listen)\b/i;
 const BYLINE_HOOKS = '[data-testid="storyReadTime"], [data-testid="storyPublishDate"], [data-testid="authorName"]';
 
@@ -54,6 +55,11 @@ export const medium: Extractor = {
     const skip =
       block && at ? (e: Element) => at(e) >= 0 && at(e) <= at(block) && (e === block || !e.contains(block)) : undefined;
     // The whole article: a story is split into several <section>s.
-    return [articleDraft(ctx, 'blog', { content: article, root: article, skip })];
+    const found = articleDraft(ctx, 'blog', { content: article, root: article, skip });
+    // Stories of 2015–2016 repeat their title as the body's first line (h3.graf--title).
+    const d = found.draft;
+    const first = /^\s*([^\n]{1,300})\n+/.exec(d.text);
+    if (first && d.title && squash(first[1]!) === squash(d.title)) d.text = d.text.slice(first[0].length);
+    return [found];
   },
 };

@@ -202,7 +202,7 @@ export function freshdeskAdapter(baseUrl: string, creds: Credentials, http: Http
         path: '/api/v2/agents/me',
         schema: z.object({ contact: z.object({ name: z.string().nullable().optional() }) }),
       });
-      return `Connected to Freshdesk as ${r.contact.name ?? 'agent'}`;
+      return { backend: 'Freshdesk', agent: r.contact.name ?? null };
     },
 
     team: freshdeskTeam(fd),

@@ -178,11 +178,13 @@ export function httpContractAdapter(baseUrl: string, creds: Credentials, http: H
         backend,
       });
       if (r.data.cases.length)
-        throw new PermanentError('The backend answered, but not as the contract says (a case for the nil key)');
-      const host = new URL(baseUrl).host;
+        throw Object.assign(
+          new PermanentError('The backend answered, but not as the contract says (a case for the nil key)'),
+          { problem: { code: 'sync_malformed', params: { backend, status: String(r.status) } } },
+        );
       // Whose token it is, when the backend has the team endpoints (they are optional).
       const me = await team.me().catch(() => undefined);
-      return me ? `Connected to ${host} as ${me.name}` : `Connected to ${host}`;
+      return { backend: new URL(baseUrl).host, agent: me?.name ?? null };
     },
 
     team,

@@ -171,7 +171,7 @@ export function zendeskAdapter(baseUrl: string, creds: Credentials, http: HttpOp
       // Zendesk answers /users/me with an anonymous user when the credentials are not accepted.
       if (r.user.id == null || r.user.role === 'end-user')
         throw new PermanentError('Zendesk did not accept these credentials (signed in as an anonymous or end user)');
-      return `Connected to Zendesk as ${r.user.name ?? r.user.id}`;
+      return { backend: 'Zendesk', agent: r.user.name ?? String(r.user.id) };
     },
 
     team: zendeskTeam(zd),

@@ -33,7 +33,7 @@ describe('pending capture', () => {
     void trackPendingCapture(7, new Promise((ok) => (finish = ok)));
     const taken = takePendingCapture(7);
     finish({ mention: mention(), readError: null });
-    expect((await taken)?.mention.url).toBe(mention().url);
+    expect((await taken)?.mention?.url).toBe(mention().url);
     expect(await takePendingCapture(7)).toBeNull();
   });
 

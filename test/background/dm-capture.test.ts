@@ -38,6 +38,10 @@ function fakeInjection(result: unknown): unknown[] {
 
 afterEach(() => void vi.restoreAllMocks());
 
+/** A tab showing the conversation (its title names the person, as X's does). */
+const conversationTab = async () =>
+  (await fakeBrowser.tabs.create({ url: CONVERSATION, title: 'Marloes K. / X' } as never)).id!;
+
 /** No backend: the team is off, this browser's cases are all there is. */
 const offTeam = (db: ReturnType<typeof freshDb>) =>
   new TeamService({
@@ -48,7 +52,7 @@ const offTeam = (db: ReturnType<typeof freshDb>) =>
   });
 
 describe('the switch for direct messages', () => {
-  it('is off for settings stored before it existed (migration to version 2), and for new agents', async () => {
+  it('is off for settings stored before it existed (migration from version 1), and for new agents', async () => {
     await fakeBrowser.storage.local.set({
       settings: { agentName: 'Sanne', backend: 'none', backendUrl: '' },
       settings$: { v: 1 },
@@ -57,20 +61,13 @@ describe('the switch for direct messages', () => {
     await settingsItem.migrate();
     // Version 4 (the evidence image, on) follows in the same upgrade.
     expect(await settingsItem.getValue()).toEqual({
+      ...DEFAULT_SETTINGS,
       agentName: 'Sanne',
-      backend: 'none',
-      backendUrl: '',
       dmCapture: false,
       evidence: true,
     });
     expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 4 });
-    expect(await readSettings()).toEqual({
-      agentName: 'Sanne',
-      backend: 'none',
-      backendUrl: '',
-      dmCapture: false,
-      evidence: true,
-    });
+    expect(await readSettings()).toEqual({ ...DEFAULT_SETTINGS, agentName: 'Sanne', dmCapture: false, evidence: true });
     await fakeBrowser.storage.local.clear();
     expect((await readSettings()).dmCapture).toBe(false);
   });
@@ -90,13 +87,14 @@ describe('the switch for direct messages', () => {
 
   it('lets the page read a conversation only when on: the capture script is told so', async () => {
     const options = fakeInjection({ ok: false, error: 'refused', url: CONVERSATION, title: '', refused: 'dm-off' });
-    const off = await captureTab(1, {});
-    expect(off.refused).toBe('dm-off');
-    // Refused: the address only, never the tab's title (it names the person written with).
-    expect(off.mention.title).toBeNull();
+    const tabId = await conversationTab();
+    const off = await captureTab(tabId, {});
+    // Refused as a problem the popup words: nothing read, not even the tab's title (it names the
+    // person written with).
+    expect(off).toEqual({ mention: null, readError: { code: 'dm_capture_off', params: {} } });
     expect(options).toEqual([]);
     await createDmSettingsHandlers()['settings/dm-capture']({ on: true });
-    await captureTab(1, {});
+    await captureTab(tabId, {});
     expect(options).toEqual([{ readPrivate: true }]);
   });
 });
@@ -146,7 +144,12 @@ describe('storing a conversation capture', () => {
     const c = await db.cases.get(caseId);
     const texts = (await db.mentions.bulkGet(c!.mentionIds)).map((m) => m?.text);
     expect(texts).toEqual(['Hoi, mijn internet ligt eruit.', 'Hallo?? Nog steeds niks.', 'De monteur kwam niet.']);
-    expect(c?.log.at(-1)?.text).toMatch(/^Added from 2 direct messages/);
+    // Stored as a code with its data (worded when shown): two messages came together.
+    expect(c?.log.at(-1)).toMatchObject({
+      kind: 'mention',
+      code: 'mention_added',
+      params: { platform: 'x', url: CONVERSATION, messages: '2' },
+    });
   });
 
   it('refuses anything but direct messages beside a capture', () => {
@@ -167,9 +170,9 @@ describe('storing a conversation capture', () => {
       also: [first, second],
       dm: { requested: 3, customerLoaded: 3, pastLoaded: false },
     });
-    const opened = await h['capture/open']({ tabId: 1, dmLast: 3 });
+    const opened = await h['capture/open']({ tabId: await conversationTab(), dmLast: 3 });
     expect(opened.duplicate).toBeNull();
-    expect(opened.mention.text).toBe('Hallo?? Nog steeds niks.');
+    expect(opened.mention?.text).toBe('Hallo?? Nog steeds niks.');
     expect(opened.also?.map((m) => m.text)).toEqual(['De monteur kwam niet.']);
     expect(opened.dm).toEqual({ requested: 3, customerLoaded: 3, pastLoaded: false });
   });

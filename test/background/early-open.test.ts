@@ -15,6 +15,8 @@ const opened = (url: string): Opened => ({
   readError: null,
   duplicate: null,
   team: { state: 'off' },
+  brandAccount: null,
+  owners: {},
 });
 
 // The production build: no `?tabId=` in the popup's address (that is the e2e build's).
@@ -36,7 +38,7 @@ describe('the popup read started when popup.html is requested', () => {
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7 } as never]);
     const { reads, open } = reader();
     startEarlyOpen(POPUP, open, 1000);
-    expect((await takeEarlyOpen(7, 1100))?.mention.url).toBe('https://x.com/a/status/7');
+    expect((await takeEarlyOpen(7, 1100))?.mention?.url).toBe('https://x.com/a/status/7');
     expect(reads).toEqual([7]);
     expect(await takeEarlyOpen(7, 1200)).toBeNull();
   });
@@ -44,7 +46,7 @@ describe('the popup read started when popup.html is requested', () => {
   it('reads the tab the address names (the context menu’s window), unless that tab has a capture pending', async () => {
     const { reads, open } = reader();
     startEarlyOpen(`${POPUP}?review=12`, open, 0);
-    expect((await takeEarlyOpen(12, 10))?.mention.url).toBe('https://x.com/a/status/12');
+    expect((await takeEarlyOpen(12, 10))?.mention?.url).toBe('https://x.com/a/status/12');
     await trackPendingCapture(13, Promise.resolve({ mention: mention(), readError: null }));
     startEarlyOpen(`${POPUP}?review=13`, open, 0);
     expect(await takeEarlyOpen(13, 10)).toBeNull();
@@ -76,16 +78,17 @@ describe('the popup read started when popup.html is requested', () => {
   it('capture/open answers with it instead of reading the tab again; fresh reads again', async () => {
     const db = freshDb();
     const h = createHandlers(db, offlineTeam(db));
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 21, url: 'https://x.com/b/status/2' } as never);
     const inject = vi
       .spyOn(fakeBrowser.scripting, 'executeScript')
       .mockResolvedValue([
         { frameId: 0, documentId: 'd', result: { ok: true, mention: mention({ url: 'https://x.com/b/status/2' }) } },
       ] as never);
     startEarlyOpen(`${POPUP}?review=21`, async () => opened('https://x.com/early/status/1'), Date.now());
-    expect((await h['capture/open']({ tabId: 21 })).mention.url).toBe('https://x.com/early/status/1');
+    expect((await h['capture/open']({ tabId: 21 })).mention?.url).toBe('https://x.com/early/status/1');
     expect(inject).not.toHaveBeenCalled();
     startEarlyOpen(`${POPUP}?review=21`, async () => opened('https://x.com/early/status/1'), Date.now());
-    expect((await h['capture/open']({ tabId: 21, fresh: true })).mention.url).toBe('https://x.com/b/status/2');
+    expect((await h['capture/open']({ tabId: 21, fresh: true })).mention?.url).toBe('https://x.com/b/status/2');
     expect(inject).toHaveBeenCalledTimes(1);
   });
 });

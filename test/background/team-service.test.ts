@@ -181,7 +181,7 @@ describe('team service: ownership is a team fact', () => {
     const b = browserOf(() => admin, { agentName: '' });
     const { caseId } = await saveCapture(b.db, { mention: post, review, agent: 'x', syncEnabled: true });
     expect(await b.team.take(caseId, true)).toEqual({ status: 'need-agent-name' });
-    await expect(b.handlers['case/take']({ caseId })).rejects.toThrow('Enter your name in the options first');
+    await expect(b.handlers['case/take']({ caseId })).rejects.toMatchObject({ code: 'agent_name_missing' });
     expect((await b.db.cases.get(caseId))?.owner).toBeNull();
     expect(await b.team.identity()).toEqual({ id: null, name: null, source: null });
     b.settings.agentName = 'Sanne';
@@ -217,8 +217,10 @@ describe('team service: changes reach the other agents', () => {
     expect(await pollTeamFeed(deps)).toBeGreaterThanOrEqual(3);
     const held = (await bram.db.cases.get(id))!;
     expect([held.status, held.owner]).toEqual(['open', 'Bram']);
-    expect(held.log.slice(-3).map((e) => [e.kind, e.by, e.text])).toEqual([
-      ['status', 'Anna', 'Status new → open'],
+    expect(
+      held.log.slice(-3).map((e) => [e.kind, e.by, e.code ? `${e.code} ${e.params?.from} ${e.params?.to}` : e.text]),
+    ).toEqual([
+      ['status', 'Anna', 'status_changed new open'],
       ['owner', 'Anna', 'nobody → Bram: Yours now'],
       ['decision', 'Anna', 'Credit a month'],
     ]);
@@ -249,7 +251,7 @@ describe('team service: changes reach the other agents', () => {
     expect((await be!.store.stats()).cases).toBe(1);
     const [ca, cb] = [(await anna.db.cases.get(a.caseId))!, (await bram.db.cases.get(b.caseId))!];
     expect(ca.backend!.id).toBe(cb.backend!.id);
-    const joined = [ca, cb].find((c) => c.log.some((e) => e.text.startsWith('The team already had a case')));
+    const joined = [ca, cb].find((c) => c.log.some((e) => e.code === 'joined_team_case'));
     expect(joined).toBeDefined();
     const h = HistoryAnswerSchema.parse((await call(be!, 'GET', `/api/cases/${ca.backend!.id}/history`)).body);
     expect(

@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { CaseSchema } from '../../domain/case';
 import { newCase } from '../../domain/case-records';
 import { newOutboxEntry, OutboxEntrySchema } from '../../domain/outbox';
+import { mention } from '../helpers';
+
+const xMention = mention({
+  url: 'https://x.com/a/status/1',
+  author: { name: 'A', handle: 'a', profileUrl: null, followers: 40000 },
+  text: 'Nobody calls back.',
+});
 
 const KEY = '7b0c9e2e-3c1f-4f9a-9d0e-2f6b1b2a9c11';
 
@@ -35,16 +42,19 @@ describe('newCase', () => {
     const c = newCase({
       id: 'c1',
       mentionId: 'm1',
-      mention: { platform: 'x', url: 'https://x.com/a/status/1' },
+      mention: xMention,
       review: { category: 'outage', severity: 'high', owner: '  ', note: ' call back ' },
       agent: 'Sanne',
       at: '2026-11-23T09:00:00.000Z',
       syncEnabled: true,
     });
     expect(CaseSchema.parse(c)).toMatchObject({ status: 'new', owner: null, syncState: 'queued', mentionIds: ['m1'] });
-    expect(c.log.map((l) => [l.kind, l.by, l.text])).toEqual([
-      ['created', 'Sanne', 'Captured from x: https://x.com/a/status/1'],
-      ['note', 'Sanne', 'call back'],
+    expect(c.log.map((l) => [l.kind, l.by, l.text, l.code, l.params])).toEqual([
+      ['created', 'Sanne', '', 'captured', { platform: 'x', url: 'https://x.com/a/status/1' }],
+      ['note', 'Sanne', 'call back', undefined, undefined],
     ]);
+    // The first mention in brief, for the queue's row and search.
+    expect(c.subject).toMatchObject({ platform: 'x', handle: 'a', followers: 40000, text: 'Nobody calls back.' });
+    expect([c.firstResponse, c.dismissal, c.mergedInto, c.syncProblem]).toEqual([null, null, null, null]);
   });
 });

@@ -16,9 +16,9 @@ interface RemoteCase {
 }
 
 // Owner, status and decision changes made in the side panel reach the reference backend
-// through the outbox, each with who made it.
+// through the outbox, each with who made it; the sent case then links to its ticket.
 test(
-  'owner, status and decision changes reach the reference backend',
+  'owner, status and decision changes reach the reference backend, and the case links to its ticket',
   runsIn('chromium'),
   async ({ context, pages, openExtensionPage }) => {
     const options = await openExtensionPage('options.html');
@@ -26,20 +26,22 @@ test(
     await options.selectOption('select[name=backend]', 'http');
     await options.fill('input[name=backendUrl]', backend.url);
     await options.fill('input[name=token]', backend.token);
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(options.getByTestId('options-message')).toHaveText('Saved.');
 
     const pageUrl = `${pages.origin}/blog-post.html`;
     const { tabId } = await openTab(context, pageUrl);
     const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
     await expect(popup.locator('textarea[name=text]')).toHaveValue(/Al drie weken/);
+    await popup.locator('label.chip:has(input[value=high])').click();
     await popup.click('button[type=submit]');
     await expect(popup.getByTestId('saved')).toBeVisible();
     await expect.poll(async () => (await backend.stats()).cases, { timeout: 30_000 }).toBe(1);
 
     const panel = await openExtensionPage(`sidepanel.html?tabId=${tabId}`);
-    const card = panel.getByTestId('linked').getByTestId('case');
+    const card = panel.getByTestId('case-row');
     await expect(card).toHaveCount(1);
+    await card.locator('.qrow-head').click();
     await card.getByRole('button', { name: 'Take ownership' }).click();
     await expect(card.getByTestId('owner')).toHaveText('Sanne');
     await card.locator('select[name=status]').selectOption('open');
@@ -73,6 +75,9 @@ test(
       ]),
     );
     expect(c?.history.find((h) => h.kind === 'decision')?.by).toBe('Sanne');
-    await expect(card.getByTestId('sync')).toHaveText('sent');
+    await expect(card.getByTestId('sync')).toHaveAttribute('data-state', 'sent');
+    // A sent case links to its ticket in the backend.
+    const ticket = card.getByRole('link', { name: 'Open in the case backend' });
+    await expect(ticket).toHaveAttribute('href', new RegExp(`^${backend.url}/api/cases/[^/]+$`));
   },
 );

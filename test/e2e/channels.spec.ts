@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { runsIn } from './driver';
 import { test, expect } from './fixtures';
 import { expectReview, openSite } from './social';
-import { reportViaMenu, rows } from './workflow';
+import { decideAndSave, reportViaMenu, rows, showMarkers } from './workflow';
 
 /**
  * Saves the review open in `review`, then switches case markers on for the site from the side
@@ -15,10 +15,10 @@ async function saveAndMark(
   link: string,
   openExtensionPage: (path: string) => Promise<Page>,
 ): Promise<void> {
-  await review.click('button[type=submit]');
+  await decideAndSave(review);
   await expect(review.getByTestId('saved')).toBeVisible();
   const panel = await openExtensionPage(`sidepanel.html?tabId=${tabId}`);
-  await panel.getByTestId('markers-toggle').click();
+  await showMarkers(panel);
   await expect(page.locator(`${link} + [data-cc-marker]`)).toHaveCount(1);
   // Only the saved comment has a case: one marker on the page.
   await expect(page.locator('[data-cc-marker]')).toHaveCount(1);
@@ -142,7 +142,8 @@ test(
       url,
       publishedAt: '2026-11-20T09:00:00.000Z',
     });
-    await expect(popup.locator('.meta').first()).toContainText('48,200');
+    // The author's 48,200 followers, as the reach the agent triages by.
+    await expect(popup.getByTestId('reach')).toContainText('48.2K followers');
     await popup.close();
 
     await page.hover('[data-e2e="comment-level-1"] p');
@@ -154,7 +155,7 @@ test(
       authorHandle: 'sjoerd_dh',
       url: `${url}#comment-733259844`,
     });
-    await review.click('button[type=submit]');
+    await decideAndSave(review);
     await expect(review.getByTestId('saved')).toBeVisible();
     expect(await storedPlatforms(context)).toEqual(['tiktok/comment']);
   },
@@ -180,13 +181,17 @@ test(
       publishedAt: '2026-11-20T09:14:51.000Z',
     });
     await expect(popup.getByTestId('thread-note')).toBeVisible();
-    await popup.click('button[type=submit]');
+    await decideAndSave(popup);
     await expect(popup.getByTestId('saved')).toBeVisible();
-    const [stored] = await rows<{ metrics: { rating?: number }; threadJson?: string; title: string }>(
-      context,
-      'mentions',
-    );
+    const [stored] = await rows<{
+      metrics: { rating?: number };
+      threadJson?: string;
+      title: string;
+      publishedAt: string;
+    }>(context, 'mentions');
     expect(stored?.metrics.rating).toBe(1);
+    // Shown to the minute, stored to the second: the review's time is kept as read.
+    expect(stored?.publishedAt).toBe('2026-11-20T09:14:51.000Z');
     expect(stored?.title).toBe('Vijf dagen geen internet en niemand komt');
     expect(JSON.parse(stored?.threadJson ?? '{}').comments[0].author.name).toBe('ACME Nederland');
     await popup.close();
@@ -199,10 +204,10 @@ test(
       authorName: 'Peter van Dam',
       url: 'https://nl.trustpilot.com/reviews/6740a1b2c3d4e5f6a7b8c9d0',
     });
-    await review.click('button[type=submit]');
+    await decideAndSave(review);
     await expect(review.getByTestId('saved')).toBeVisible();
     const panel = await openExtensionPage(`sidepanel.html?tabId=${tabId}`);
-    await panel.getByTestId('markers-toggle').click();
+    await showMarkers(panel);
     // Both saved reviews carry a marker after their permalink; the third review none.
     await expect(page.locator('a[data-review-title-typography] + [data-cc-marker]')).toHaveCount(2);
     await expect(page.locator('a[href="/reviews/673f9e8d7c6b5a4938271605"] + [data-cc-marker]')).toHaveCount(0);

@@ -61,6 +61,9 @@ test(
       await expect(review.locator('input[name=authorName]')).toHaveValue('Piet Jansen');
       await expect(review.locator('textarea[name=text]')).toHaveValue(/Nu ook geen tv meer/);
       await expect(review.locator('input[name=url]')).toHaveValue(`${pageUrl}#comment-14`);
+      await review.locator('label.chip:has(input[name=severity][value=medium])').click();
+      if (!(await review.locator('input[name=category]:checked').count()))
+        await review.locator('label.chip:has(input[name=category][value=service])').click();
       await review.click('button[type=submit]');
       await expect(review.getByTestId('saved')).toBeVisible();
     });

@@ -6,7 +6,7 @@ import { test, expect, launchBrowser, extensionIdOf, openTab } from './fixtures'
 import { runsIn } from './driver';
 import { rows } from './workflow';
 
-/** Clicks an export button in the side panel and returns the downloaded file's text. */
+/** Clicks an export button on the options page and returns the downloaded file's text. */
 async function exported(panel: Page, button: string): Promise<{ name: string; text: string }> {
   const download = panel.waitForEvent('download');
   await panel.getByRole('button', { name: button }).click();
@@ -15,7 +15,7 @@ async function exported(panel: Page, button: string): Promise<{ name: string; te
 }
 
 // Export as CSV (formulas neutralised) and JSON, and a JSON import that refuses a bad
-// file whole and brings a good one into another browser.
+// file whole and brings a good one into another browser: on the options page, off the queue.
 test(
   'exports CSV and JSON, refuses a bad import, and round-trips JSON into a fresh profile',
   runsIn('chromium'),
@@ -24,12 +24,14 @@ test(
     const { tabId } = await openTab(context, pageUrl);
     const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
     await expect(popup.locator('textarea[name=text]')).toHaveValue(/Al drie weken/);
+    await popup.locator('details.read > summary').click();
     await popup.fill('textarea[name=text]', '=HYPERLINK("http://evil.example","klik") Al drie weken geen internet');
-    await popup.fill('textarea[name=note]', '@agent: call back tomorrow');
+    await popup.fill('input[name=note]', '@agent: call back tomorrow');
+    await popup.locator('label.chip:has(input[name=severity][value=high])').click();
     await popup.click('button[type=submit]');
     await expect(popup.getByTestId('saved')).toBeVisible();
 
-    const panel = await openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const panel = await openExtensionPage('options.html');
     const csv = await exported(panel, 'Export CSV');
     expect(csv.name).toMatch(/^complaint-capture-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(csv.text).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"") Al drie weken geen internet"`);
@@ -45,7 +47,9 @@ test(
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify({ ...file, cases: [{ id: 'x' }] })),
     });
-    await expect(panel.getByTestId('data-message')).toContainText('Import refused, nothing was changed: cases.0.');
+    await expect(panel.getByTestId('data-message')).toContainText(
+      'Import refused, nothing was changed: This file is not a valid Complaint Capture export (the problem is at “cases.0.',
+    );
     expect(await rows(context, 'cases')).toHaveLength(1);
 
     // A second browser with an empty profile takes the export.
@@ -53,16 +57,18 @@ test(
     const fresh = await launchBrowser(dir);
     try {
       const id = await extensionIdOf(fresh);
-      const panel2 = await fresh.newPage();
-      await panel2.goto(`chrome-extension://${id}/sidepanel.html`);
-      await expect(panel2.getByTestId('case')).toHaveCount(0);
-      await panel2
+      const options2 = await fresh.newPage();
+      await options2.goto(`chrome-extension://${id}/options.html`);
+      await options2
         .locator('input[name=import]')
         .setInputFiles({ name: json.name, mimeType: 'application/json', buffer: Buffer.from(json.text) });
-      await expect(panel2.getByTestId('data-message')).toHaveText(
+      await expect(options2.getByTestId('data-message')).toHaveText(
         'Imported 1 cases and 1 mentions (0 cases were already stored).',
       );
-      await expect(panel2.getByTestId('case').getByTestId('mention-text')).toContainText('=HYPERLINK');
+      const panel2 = await fresh.newPage();
+      await panel2.goto(`chrome-extension://${id}/sidepanel.html`);
+      await panel2.getByTestId('view-all').click();
+      await expect(panel2.getByTestId('case-row').getByTestId('excerpt')).toContainText('=HYPERLINK');
       expect(await rows(fresh, 'cases')).toEqual(await rows(context, 'cases'));
     } finally {
       await fresh.close();

@@ -10,8 +10,8 @@ import {
   evidenceRows,
   expectAccessible,
   exportJsonFrom,
-  linkedCards,
   openPanel,
+  openRow,
   openPopup,
   openPopupWindow,
   reportViaMenu,
@@ -73,8 +73,10 @@ test(
     // The crop is where the post is: its centre has the post's colour, not the white page's.
     for (const [i, c] of e!.png.centre.entries()) expect(Math.abs(c - EVIDENCE_COLOUR[i]!)).toBeLessThanOrEqual(4);
 
+    // The queue pins the page's own case; its open detail shows the evidence.
     const panel = await openPanel(driver, tabId);
-    const thumb = `${linkedCards} [data-testid=evidence-open] img`;
+    await openRow(panel);
+    const thumb = '[data-testid=case-detail] [data-testid=evidence-open] img';
     await eventually(() => panel.count(thumb)).toBe(1);
     expect(await panel.attribute(thumb, 'alt')).toMatch(/^Image of the post as it was on screen at /);
     await expectAccessible(panel);
@@ -186,7 +188,7 @@ test(
     const seen: Record<string, { vw: number; vh: number; dpr: number }> = {};
     for (const shape of Object.keys(expected)) seen[shape] = (await captureShape(driver, pages.origin, shape)).box;
     await eventually(async () => (await evidenceRows(driver)).filter((e) => e.caseId).length, 30_000).toBe(4);
-    const cases = await rows<{ id: string; log: { text: string }[] }>(driver, 'cases');
+    const cases = await rows<{ id: string; log: { text: string; code?: string }[] }>(driver, 'cases');
     const mentions = await rows<{ id: string; title: string }>(driver, 'mentions');
     for (const e of await evidenceRows(driver)) {
       const shape = /\((\w+)\)/.exec(mentions.find((m) => m.id === e.mentionId)!.title)![1]!;
@@ -198,7 +200,7 @@ test(
       if (shape === 'offscreen')
         expect([e.png.width, e.png.height]).toEqual([Math.round(vw * dpr), Math.round(vh * dpr)]);
     }
-    for (const c of cases) expect(c.log.map((l) => l.text).join('\n')).not.toContain('No image');
+    for (const c of cases) expect(c.log.filter((l) => l.code === 'evidence_missing')).toEqual([]);
   },
 );
 
@@ -210,10 +212,19 @@ test(
   async ({ driver, pages }) => {
     const { tabId } = await driver.openTab(`${pages.origin}/generated/evidence-plain.html`);
     await save(await openPopup(driver, tabId));
+    // The history line is a code with its reason, worded in the agent's language where shown.
     await eventually(async () =>
-      (await rows<{ log: { text: string }[] }>(driver, 'cases'))[0]?.log.map((l) => l.text),
-    ).toContain('No image of the post was kept: the tab was no longer in front when the image was due');
+      (await rows<{ log: { code?: string; params?: { reason?: string } }[] }>(driver, 'cases'))[0]?.log
+        .filter((l) => l.code === 'evidence_missing')
+        .map((l) => l.params?.reason),
+    ).toEqual(['tab_not_front']);
     expect(await evidenceRows(driver)).toEqual([]);
+    const panel = await openPanel(driver, tabId);
+    await openRow(panel);
+    await panel.click('[data-testid=history] summary');
+    expect(await panel.text('[data-testid=history]')).toContain(
+      'No image of the post was kept: the tab was no longer in front when the image was due',
+    );
   },
 );
 
@@ -227,8 +238,8 @@ test(
     for (let i = 0; i < 4; i++) popups.push(await openPopupWindow(driver, tabId));
     for (const p of popups) await save(p);
     await eventually(async () => (await evidenceRows(driver)).filter((e) => e.caseId).length, 30_000).toBe(4);
-    const [kase] = await rows<{ log: { text: string }[] }>(driver, 'cases');
-    expect(kase!.log.map((l) => l.text).join('\n')).not.toContain('No image');
+    const [kase] = await rows<{ log: { text: string; code?: string }[] }>(driver, 'cases');
+    expect(kase!.log.filter((l) => l.code === 'evidence_missing')).toEqual([]);
   },
 );
 

@@ -1,6 +1,6 @@
 import { test, expect, eventually, runsIn, type E2EPage } from './driver';
 import { HOSTILE } from './pages/generated';
-import { linkedCards, openPanel, openPopup, save } from './steps';
+import { linkedCards, openPanel, openPopup, openRow, save } from './steps';
 
 /** Requests from these pages that leave the machine (anything but the extension and loopback). */
 const outbound = (...pages: E2EPage[]) =>
@@ -29,6 +29,7 @@ test(
 
     const panel = await openPanel(driver, tabId);
     await eventually(() => panel.count(linkedCards)).toBe(1);
+    await openRow(panel);
     expect(await panel.text(`${linkedCards} [data-testid=mention-text]`)).toContain(
       '<a href="javascript:alert(3)">klik</a>',
     );
@@ -56,10 +57,10 @@ test(
     const { tabId } = await driver.openTab(`${pages.origin}/generated/huge.html`);
     const popup = await driver.openExtensionPage(`popup.html?tabId=${tabId}`);
     await eventually(() => popup.value('textarea[name=text]'), 30_000).toMatch(/De storing duurt nu al drie weken/);
-    expect(await popup.text('.warnings')).toMatch(/text cut at [\d,.]+ characters/);
+    expect(await popup.text('.warnings')).toMatch(/The text was cut at [\d,.]+ characters/);
     // Still responsive: typing into the note lands at once.
-    await popup.fill('textarea[name=note]', 'still responsive');
-    expect(await popup.value('textarea[name=note]')).toBe('still responsive');
+    await popup.fill('input[name=note]', 'still responsive');
+    expect(await popup.value('input[name=note]')).toBe('still responsive');
     expect(((await popup.value('textarea[name=text]')) ?? '').length).toBeLessThan((10 * 1024 * 1024) / 4);
     await save(popup);
   },

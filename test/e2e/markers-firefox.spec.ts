@@ -16,6 +16,8 @@ test(
 
     const panel = await openPanel(driver, tabId);
     await eventually(() => panel.count('[data-testid=markers-toggle]')).toBe(1);
+    // Markers live in the side panel's menu, off the queue.
+    await panel.click('details.menu > summary');
     await panel.click('[data-testid=markers-toggle]');
     await eventually(() => panel.text('[data-testid=markers-toggle]')).toContain('Hide case markers');
     // The agent looks at the page: Firefox runs a background tab's idle callbacks (the markers' scan) late.

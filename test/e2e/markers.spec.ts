@@ -73,6 +73,8 @@ test(
     const before = await scrollFrames(page);
     expect(await page.locator('[data-cc-marker]').count()).toBe(0); // off by default
 
+    // Markers live in the side panel's menu, off the queue.
+    await panel.locator('details.menu > summary').click();
     await panel.getByTestId('markers-toggle').click();
     await expect(panel.getByTestId('markers-toggle')).toContainText('Hide case markers');
     await expect(page.locator('[data-cc-marker]')).toHaveCount(300);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, eventually, runsIn } from './driver';
-import { linkedCards, openPanel, openPopup, rows, save } from './steps';
+import { choose, linkedCards, openPanel, openPopup, openRow, rows, save } from './steps';
 
 const X_PAGE = 'test/fixtures/pages/x/status-link';
 
@@ -17,17 +17,17 @@ test(
     expect(await popup.value('textarea[name=text]')).toBe(
       'Experimenting with Clearbit API + Apple TV 3D Parallax bit.ly/2tVueZ0',
     );
-    expect(await popup.text('[data-testid=platform]')).toBe('x');
+    expect(await popup.text('[data-testid=platform]')).toBe('X · post');
     expect(await popup.value('input[name=authorName]')).toBe('Kiko Beats');
     expect(await popup.value('input[name=authorHandle]')).toBe('Kikobeats');
     expect(await popup.value('input[name=url]')).toBe(url);
-    await popup.select('select[name=category]', 'service');
+    await choose(popup, 'category', 'service');
     await save(popup);
 
     const panel = await openPanel(driver, tabId);
     await eventually(() => panel.count(linkedCards)).toBe(1);
-    expect(await panel.text(`${linkedCards} [data-testid=mention-text]`)).toContain('Clearbit API');
-    expect(await panel.text(`${linkedCards} [data-testid=sync]`)).toBe('local');
+    expect(await panel.text(`${linkedCards} [data-testid=excerpt]`)).toContain('Clearbit API');
+    expect(await panel.attribute(`${linkedCards} [data-testid=sync]`, 'data-state')).toBe('local');
   },
 );
 
@@ -55,6 +55,7 @@ test(
 
     const panel = await openPanel(driver, tabId);
     await eventually(() => panel.count(linkedCards)).toBe(1);
+    await openRow(panel);
     expect(await panel.text(`${linkedCards} [data-testid=thread] summary`)).toBe('Comments at capture (3)');
   },
 );

@@ -24,12 +24,13 @@ test(
       driver.background(
         async (g) =>
           (await (g.__cc.browser as unknown as ChromeApi).runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).map(
-            (c) => new URL(c.documentUrl ?? '').pathname,
+            // A panel still loading has no document address yet: '' until it has.
+            (c) => (c.documentUrl ? new URL(c.documentUrl).pathname : ''),
           ),
         null,
       );
     expect(await panels()).toEqual([]);
-    expect(await popup.text('[data-testid=saved] ~ button')).toBe('Open side panel');
+    expect(await popup.text('.saved .row button')).toBe('Open side panel');
     await popup.clickButton('Open side panel');
     await eventually(panels).toEqual(['/sidepanel.html']);
   },

@@ -9,9 +9,7 @@ function sidebarIn(driver: BrowserDriver, windowId: number) {
       if (!view) return null;
       return {
         page: view.location.pathname,
-        linked: [...view.document.querySelectorAll(`${cards} [data-testid=mention-text]`)].map(
-          (e) => e.textContent ?? '',
-        ),
+        linked: [...view.document.querySelectorAll(`${cards} [data-testid=excerpt]`)].map((e) => e.textContent ?? ''),
       };
     },
     { windowId, cards: linkedCards },
@@ -34,12 +32,13 @@ test(
 
     const popup = await openPopup(driver, tabId);
     await save(popup);
-    expect(await popup.text('[data-testid=saved] ~ button')).toBe('Open sidebar');
+    expect(await popup.text('.saved .row button')).toBe('Open sidebar');
     await popup.clickButton('Open sidebar');
     await eventually(() =>
       driver.background((g, windowId) => g.__cc.browser.sidebarAction!.isOpen({ windowId }), windowId),
     ).toBe(true);
-    expect((await sidebarIn(driver, windowId))?.page).toBe('/sidepanel.html');
+    // Open is not loaded: the sidebar's page answers once it has started.
+    await eventually(async () => (await sidebarIn(driver, windowId))?.page).toBe('/sidepanel.html');
 
     await page.bringToFront();
     await eventually(async () => (await sidebarIn(driver, windowId))?.linked).toEqual([

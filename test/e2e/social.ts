@@ -1,3 +1,4 @@
+import { localInput } from './workflow';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
@@ -49,8 +50,12 @@ export async function expectReview(
     text?: string | RegExp;
   },
 ): Promise<void> {
-  if (want.platform) await expect(review.getByTestId('platform')).toHaveText(want.platform);
+  // The review names the platform as the agent reads it ("YouTube · Comment").
+  if (want.platform) await expect(review.getByTestId('platform')).toHaveText(new RegExp(`^${want.platform} · `, 'i'));
   if (want.text) await expect(review.locator('textarea[name=text]')).toHaveValue(want.text);
-  for (const f of ['authorName', 'authorHandle', 'url', 'publishedAt'] as const)
+  for (const f of ['authorName', 'authorHandle', 'url'] as const)
     if (want[f] !== undefined) await expect(review.locator(`input[name=${f}]`)).toHaveValue(want[f]);
+  // The time as the agent reads it: local, to the minute (the stored instant keeps its seconds).
+  if (want.publishedAt)
+    await expect(review.locator('input[name=publishedAt]')).toHaveValue(localInput(want.publishedAt));
 }

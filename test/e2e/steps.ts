@@ -15,8 +15,18 @@ export async function openPopup(driver: BrowserDriver, tabId: number): Promise<E
   return popup;
 }
 
-/** Saves the review and waits for the popup to say so. */
+/** Picks one choice of the popup's decisions (a category or severity chip). */
+export async function choose(review: E2EPage, name: 'category' | 'severity', value: string): Promise<void> {
+  await review.click(`input[name=${name}][value=${value}]`);
+}
+
+/**
+ * Saves the review and waits for the popup to say so. The popup has no silent default: a category
+ * and a severity the test did not pick are picked here (service, medium), as an agent would.
+ */
 export async function save(review: E2EPage): Promise<void> {
+  if (!(await review.count('input[name=category]:checked'))) await choose(review, 'category', 'service');
+  if (!(await review.count('input[name=severity]:checked'))) await choose(review, 'severity', 'medium');
   await review.click('button[type=submit]');
   await eventually(() => review.count(saved)).toBe(1);
 }
@@ -26,7 +36,25 @@ export async function openPanel(driver: BrowserDriver, tabId?: number): Promise<
   return driver.openExtensionPage(tabId === undefined ? 'sidepanel.html' : `sidepanel.html?tabId=${tabId}`);
 }
 
-export const linkedCards = '[data-testid=linked] [data-testid=case]';
+/**
+ * The queue's rows: in its first view ("This page") the cases linked to the page, the page's own
+ * case pinned first.
+ */
+export const linkedCards = '[data-testid=case-row]';
+
+/** The sync state of each queue row (`local`, `queued`, `sent`, `failed`), as its mark says. */
+export function syncStates(panel: E2EPage): Promise<string[]> {
+  return panel.evaluate(
+    (sel) => [...document.querySelectorAll(`${sel} [data-testid=sync]`)].map((e) => e.getAttribute('data-state') ?? ''),
+    linkedCards,
+  );
+}
+
+/** Opens (expands) the queue row matching `selector` and waits for its detail. */
+export async function openRow(panel: E2EPage, selector = linkedCards): Promise<void> {
+  await panel.click(`${selector} .qrow-head`);
+  await eventually(() => panel.count('[data-testid=case-detail]')).toBe(1);
+}
 
 /**
  * Calls the handler the browser's "Report as complaint" menu calls, with what the browser's click

@@ -110,7 +110,7 @@ test(
     await options.selectOption('select[name=backend]', 'http');
     await options.fill('input[name=backendUrl]', backend.url);
     await options.fill('input[name=token]', backend.token);
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(options.getByTestId('options-message')).toHaveText('Saved.');
     // The token is never shown back, only its last four characters.
     await expect(options.locator('input[name=token]')).toHaveValue('');
@@ -194,9 +194,9 @@ test(
       await configure(page, clean.url, 'wrong-token');
       await page.getByRole('button', { name: 'Test connection' }).click();
       await expect(page.getByTestId('options-message')).toHaveText(
-        'Connection failed: The case backend answered 401: Missing or wrong bearer token',
+        'Connection failed: The case backend refused it (HTTP 401): “Missing or wrong bearer token”',
       );
-      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
       await expect(page.getByTestId('options-message')).toHaveText('Saved.');
 
       await capture(page, 0, 20);
@@ -205,10 +205,8 @@ test(
 
       await page.fill('input[name=token]', clean.token);
       await page.getByRole('button', { name: 'Test connection' }).click();
-      await expect(page.getByTestId('options-message')).toHaveText(
-        new URL(clean.url).host.replace(/^/, 'Connected to '),
-      );
-      await page.getByRole('button', { name: 'Save' }).click();
+      await expect(page.getByTestId('options-message')).toHaveText(`Connected to ${new URL(clean.url).host}.`);
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
       await expect(page.getByTestId('options-message')).toHaveText('Saved.');
       await page.getByRole('button', { name: 'Retry failed cases' }).click();
       await expect(page.getByTestId('options-message')).toHaveText('Cases queued again: 20');
@@ -253,7 +251,7 @@ test('flush rate to the reference backend on loopback', runsIn('chromium'), asyn
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/options.html`);
     await configure(page, clean.url, clean.token);
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByTestId('options-message')).toHaveText('Saved.');
     // Hold the backend while the outbox fills, then time the flush alone.
     await clean.setFaults({ paused: true });

@@ -1,6 +1,6 @@
 import { test, expect, eventually, runsIn, type BrowserDriver } from './driver';
 import { startBackend, type Backend } from './backend';
-import { connectBackend, linkedCards, openPanel, openPopup, rows, save } from './steps';
+import { connectBackend, linkedCards, openPanel, openPopup, rows, save, syncStates } from './steps';
 
 let backend: Backend;
 test.beforeAll(async () => {
@@ -35,7 +35,7 @@ test(
     await save(await openPopup(driver, tabId));
     await eventually(async () => (await backend.stats(true)).urls).toContain(keyOf(first));
     const panel = await openPanel(driver, tabId);
-    await eventually(() => panel.text(`${linkedCards} [data-testid=sync]`)).toBe('sent');
+    await eventually(() => syncStates(panel)).toEqual(['sent']);
     expect(await menuRegistered(driver)).toBe(true);
 
     await driver.restart();
@@ -57,6 +57,6 @@ test(
     await eventually(async () => (await backend.stats(true)).urls).toContain(keyOf(second));
     const panel2 = await openPanel(driver, tab2);
     await eventually(() => panel2.count(linkedCards)).toBeGreaterThanOrEqual(1);
-    expect(await panel2.texts(`${linkedCards} [data-testid=sync]`)).toContain('sent');
+    await eventually(() => syncStates(panel2)).toContain('sent');
   },
 );

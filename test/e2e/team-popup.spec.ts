@@ -58,7 +58,7 @@ test(
       await options.fill('input[name=token]', bram);
       await options.getByRole('button', { name: 'Test connection' }).click();
       await expect(options.getByTestId('options-message')).toContainText('as Bram');
-      await options.getByRole('button', { name: 'Save' }).click();
+      await options.getByRole('button', { name: 'Save', exact: true }).click();
       await expect(options.getByTestId('options-message')).toHaveText('Saved.');
 
       const { tabId } = await openTab(context, `${pageUrl}?utm_source=twitter`);

@@ -13,6 +13,7 @@ test(
     const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
     await expect(popup.locator('textarea[name=text]')).toHaveValue(/ligt het internet in heel Utrecht-Oost plat/);
     await expect(popup.getByTestId('thread-note')).toHaveText('The 3 comments under this post are kept with the case.');
+    await popup.locator('label.chip:has(input[name=severity][value=medium])').click();
     await popup.click('button[type=submit]');
     await expect(popup.getByTestId('saved')).toBeVisible();
 
@@ -26,8 +27,9 @@ test(
     expect(await rows(context, 'cases')).toHaveLength(1);
 
     const panel = await openExtensionPage(`sidepanel.html?tabId=${tabId}`);
-    const card = panel.getByTestId('linked').getByTestId('case');
+    const card = panel.getByTestId('case-row');
     await expect(card).toHaveCount(1);
+    await card.locator('.qrow-head').click();
     const snapshot = card.getByTestId('thread');
     await expect(snapshot.locator('summary')).toHaveText('Comments at capture (3)');
     await expect(snapshot.getByTestId('thread-comment')).toHaveCount(0);

@@ -92,3 +92,28 @@ export async function selectText(page: Page, selector: string, text: string): Pr
     { selector, text },
   );
 }
+
+/**
+ * Saves a review as an agent would: the popup has no silent default, so a category (the suggestion,
+ * else service) and a severity (medium) are picked when none is, then Save.
+ */
+export async function decideAndSave(review: Page): Promise<void> {
+  if (!(await review.locator('input[name=category]:checked').count()))
+    await review.locator('label.chip:has(input[name=category][value=service])').click();
+  if (!(await review.locator('input[name=severity]:checked').count()))
+    await review.locator('label.chip:has(input[name=severity][value=medium])').click();
+  await review.click('button[type=submit]');
+}
+
+/** Switches case markers on for the page's site from the side panel's ⋯ menu (off the queue). */
+export async function showMarkers(panel: Page): Promise<void> {
+  await panel.locator('details.menu > summary').click();
+  await panel.getByTestId('markers-toggle').click();
+}
+
+/** An instant as a datetime-local input shows it: the browser's (and this machine's) local time. */
+export function localInput(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

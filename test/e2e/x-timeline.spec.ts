@@ -25,13 +25,13 @@ test(
       await expect(popup.locator('textarea[name=text]')).toHaveValue(
         `Tweet ${n}: mijn pakket is al ${n} dagen zoek en niemand reageert.`,
       );
-      await expect(popup.getByTestId('platform')).toHaveText('x');
+      await expect(popup.getByTestId('platform')).toHaveText('X · post');
       await expect(popup.locator('input[name=authorHandle]')).toHaveValue(`klant${n}`);
       await expect(popup.locator('input[name=authorName]')).toHaveValue(`Klant ${n}`);
       await expect(popup.locator('input[name=url]')).toHaveValue(
         `https://x.com/klant${n}/status/${1860000000000000000n + BigInt(n)}`,
       );
-      await expect(popup.locator('input[name=language]')).toHaveValue('nl');
+      await expect(popup.locator('select[name=language]')).toHaveValue('nl');
       await popup.close();
     }
   },

@@ -131,9 +131,11 @@ describe('the evidence service', () => {
     const id = await svc.seed(3, { mention: mention(), view: { token: TOKEN, url: URL_ } });
     const saved = await saveCapture(db, { mention: mention(), review, agent: 'Sanne', syncEnabled: false });
     await svc.link(id!, { ...saved, syncEnabled: false });
-    expect((await db.cases.get(saved.caseId))!.log.at(-1)!.text).toBe(
-      'No image of the post was kept: the tab was no longer in front when the image was due',
-    );
+    // A line with a code, worded in the agent's language where it is shown (components/log-words.ts).
+    expect((await db.cases.get(saved.caseId))!.log.at(-1)).toMatchObject({
+      code: 'evidence_missing',
+      params: { reason: 'tab_not_front' },
+    });
     expect(await db.evidence.count()).toBe(0);
     const off = createEvidenceService(db, fakeBrowser().deps, async () => false);
     expect(await off.seed(3, { mention: mention(), view: { token: TOKEN, url: URL_ } })).toBeNull();

@@ -39,7 +39,11 @@ describe('dates printed on pages', () => {
   });
 
   it('comment dates in other languages than English become instants', () => {
-    expect(looseDate('15 de enero de 2024 a las 10:30')).toBe('2024-01-15T00:00:00.000Z');
+    expect(looseDate('15 de enero de 2024 a las 10:30')).toBe('2024-01-15T10:30:00.000Z');
+    // Dotted dates are day first, with the clock printed beside them.
+    expect(looseDate('11.09.2011\u00a023:31')).toBe('2011-09-11T23:31:00.000Z');
+    expect(looseDate('26.06.2012')).toBe('2012-06-26T00:00:00.000Z');
+    expect(looseDate('11.09.2011, 8:15 pm')).toBe('2011-09-11T20:15:00.000Z');
     expect(looseDate('January 2, 2024 at 10:00 am')).toBe('2024-01-02T10:00:00.000Z');
     expect(looseDate('gestern')).toBeNull();
   });
@@ -54,12 +58,18 @@ describe('bylines', () => {
     ['Por Ana García', 'Ana García'],
     ['Publié le 3 mars 2021 par Marie Lefèvre', 'Marie Lefèvre'],
     ['door Jan van der Berg', 'Jan van der Berg'],
+    ["Un texte de Frédéric Zalac d'Enquête", 'Frédéric Zalac'],
+    // A lower-case user name only where it ends a date line.
+    ['11.09.2011, 16:20 von jovelstefan', 'jovelstefan'],
   ])('%s → %s', (raw, want) => expect(bylineIn(raw)).toBe(want));
 
-  it.each(['Photo by John Smith', 'The bill was passed by Parliament', 'by the way, it failed', 'Vom Winde verweht'])(
-    '%j names no author',
-    (raw) => expect(bylineIn(raw)).toBeNull(),
-  );
+  it.each([
+    'Photo by John Smith',
+    'The bill was passed by Parliament',
+    'by the way, it failed',
+    'Vom Winde verweht',
+    'Teil 3 von mehreren',
+  ])('%j names no author', (raw) => expect(bylineIn(raw)).toBeNull());
 });
 
 describe('review stars, out of 5', () => {

@@ -67,7 +67,7 @@ describe('message router', () => {
   ])('refuses %s and changes nothing', async (_n, sender) => {
     const db = new CaptureDb(`r-${crypto.randomUUID()}`);
     const reply = await routerWith(db)({ type: 'capture/save', payload: { mention, review } }, sender);
-    expect(reply).toEqual({ ok: false, error: 'Refused: message not from this extension' });
+    expect(reply).toEqual({ ok: false, error: { code: 'refused_sender', params: {} } });
     expect(await db.cases.count()).toBe(0);
   });
 
@@ -85,11 +85,20 @@ describe('message router', () => {
     const db = new CaptureDb(`r-${crypto.randomUUID()}`);
     const reply = await routerWith(db)(message, own);
     expect(reply.ok).toBe(false);
-    if (!reply.ok) expect(reply.error).toMatch(/Unknown message|Invalid capture\/save request/);
+    if (!reply.ok) expect(['unknown_message', 'invalid_field']).toContain(reply.error.code);
     expect(await db.cases.count()).toBe(0);
   });
 
-  it('turns a full disk into a sentence the agent can act on', async () => {
+  it('names the field to fix when a request fails its schema', async () => {
+    const db = new CaptureDb(`r-${crypto.randomUUID()}`);
+    const reply = await routerWith(db)(
+      { type: 'capture/save', payload: { mention: { ...mention, url: 'javascript:alert(1)' }, review } },
+      own,
+    );
+    expect(reply).toEqual({ ok: false, error: { code: 'invalid_field', params: { field: 'mention.url' } } });
+  });
+
+  it('turns a full disk into a problem code the agent’s page words', async () => {
     const db = new CaptureDb(`r-${crypto.randomUUID()}`);
     const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
     const reply = await routerWith(db, {
@@ -97,7 +106,7 @@ describe('message router', () => {
         throw quota;
       },
     })({ type: 'capture/save', payload: { mention, review } }, own);
-    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/storage is full, so nothing was saved/) });
+    expect(reply).toEqual({ ok: false, error: { code: 'storage_full', params: {} } });
   });
 });
 
@@ -126,7 +135,7 @@ describe('message router, markers channel', () => {
     ['a sender without a tab', { id: ID, url: 'https://blog.example/post' }],
   ])('refuses %s', async (_n, sender) => {
     const route = routerWith(new CaptureDb(`r-${crypto.randomUUID()}`));
-    expect(await route(lookup, sender)).toEqual({ ok: false, error: 'Refused: message not from this extension' });
+    expect(await route(lookup, sender)).toEqual({ ok: false, error: { code: 'refused_sender', params: {} } });
   });
 
   it('refuses the pages’ messages from a content script, and checks marker requests', async () => {
@@ -134,14 +143,17 @@ describe('message router, markers channel', () => {
     const route = routerWith(db);
     expect(await route({ type: 'capture/save', payload: { mention, review } }, contentScript)).toEqual({
       ok: false,
-      error: 'Refused: message not from this extension',
+      error: { code: 'refused_sender', params: {} },
     });
     expect(await db.cases.count()).toBe(0);
     const tooMany = { type: 'markers/lookup', payload: { keys: Array.from({ length: 501 }, (_, i) => `k${i}`) } };
-    expect(await route(tooMany, contentScript)).toMatchObject({ ok: false, error: /Invalid markers\/lookup request/ });
+    expect(await route(tooMany, contentScript)).toEqual({
+      ok: false,
+      error: { code: 'invalid_field', params: { field: 'keys' } },
+    });
     expect(await route({ type: 'toString', payload: {} }, contentScript)).toEqual({
       ok: false,
-      error: 'Unknown message',
+      error: { code: 'unknown_message', params: {} },
     });
   });
 });

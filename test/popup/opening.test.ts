@@ -13,7 +13,7 @@ describe('the popup’s first request', () => {
     const opened = { mention: mention({ url: 'https://x.com/a/status/5' }), readError: null, duplicate: null };
     await fakeBrowser.storage.session.set({ [EARLY_OPEN_KEY]: { tabId: 5, at: performance.timeOrigin + 3, opened } });
     const got = await startOpening('?review=5');
-    expect((await got.opened)?.mention.url).toBe('https://x.com/a/status/5');
+    expect((await got.opened)?.mention?.url).toBe('https://x.com/a/status/5');
     expect(send).not.toHaveBeenCalled();
     expect(await fakeBrowser.storage.session.get(EARLY_OPEN_KEY)).toEqual({});
   });
@@ -26,9 +26,9 @@ describe('the popup’s first request', () => {
     await fakeBrowser.storage.session.set({
       [EARLY_OPEN_KEY]: { tabId: 5, at: performance.timeOrigin - 5_000, opened },
     });
-    expect((await (await startOpening('?review=5')).opened)?.mention.url).toBe(mention().url);
+    expect((await (await startOpening('?review=5')).opened)?.mention?.url).toBe(mention().url);
     await fakeBrowser.storage.session.set({ [EARLY_OPEN_KEY]: { tabId: 6, at: performance.timeOrigin + 3, opened } });
-    expect((await (await startOpening('?review=5')).opened)?.mention.url).toBe(mention().url);
+    expect((await (await startOpening('?review=5')).opened)?.mention?.url).toBe(mention().url);
     expect(send).toHaveBeenCalledTimes(2);
   });
 
@@ -38,7 +38,7 @@ describe('the popup’s first request', () => {
       .mockResolvedValue({ ok: true, value: { mention: mention(), readError: null, duplicate: null } } as never);
     const named = await startOpening('?review=4');
     expect(named.tabId).toBe(4);
-    expect((await named.opened)?.mention.url).toBe(mention().url);
+    expect((await named.opened)?.mention?.url).toBe(mention().url);
     expect(send).toHaveBeenCalledWith({ type: 'capture/open', payload: { tabId: 4, fresh: false } });
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 9 } as never]);
     expect((await startOpening('')).tabId).toBe(9);

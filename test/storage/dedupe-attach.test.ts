@@ -100,7 +100,7 @@ describe('attaching to the author’s earlier case', () => {
     const db = freshDb();
     await expect(
       attachMention(db, { caseId: 'nope', mention: mention(), note: '', agent: 'a', syncEnabled: true }),
-    ).rejects.toThrow('No case');
+    ).rejects.toMatchObject({ code: 'case_not_found' });
     expect(await db.mentions.count()).toBe(0);
   });
 });

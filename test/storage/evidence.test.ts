@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SLA_HOURS } from '../../domain/sla';
 import type { ExportFile } from '../../domain/export-file';
 import { fromBase64, toBase64 } from '../../domain/evidence-hash';
 import { claimEvidence, dropUnclaimedEvidence, evidenceOfCase, putPendingEvidence } from '../../storage/evidence';
@@ -74,7 +75,10 @@ describe('evidence in the JSON export', () => {
     const other = freshDb();
     expect(await importJson(other, JSON.stringify(tampered))).toEqual({
       ok: false,
-      error: 'evidence.0: the SHA-256 does not match its image and JSON',
+      error: {
+        code: 'import_evidence_mismatch',
+        params: { where: 'evidence.0', detail: 'the SHA-256 does not match its image and JSON' },
+      },
     });
     const json = {
       ...file,
@@ -84,7 +88,10 @@ describe('evidence in the JSON export', () => {
     const lying = { ...file, evidence: [{ ...file.evidence![0]!, partial: true }] };
     expect(await importJson(other, JSON.stringify(lying))).toEqual({
       ok: false,
-      error: 'evidence.0: its partial differs from what its JSON says',
+      error: {
+        code: 'import_evidence_mismatch',
+        params: { where: 'evidence.0', detail: 'its partial differs from what its JSON says' },
+      },
     });
     expect(await other.cases.count()).toBe(0);
     expect(await other.evidence.count()).toBe(0);
@@ -111,6 +118,9 @@ describe('the evidence setting', () => {
       backend: 'http',
       backendUrl: 'https://cases.example',
       dmCapture: false,
+      brandAccounts: [],
+      slaHours: DEFAULT_SLA_HOURS,
+      protocols: {},
       evidence: true,
     });
     expect(await item.getMeta()).toEqual({ v: 4 });
@@ -129,7 +139,7 @@ describe('the evidence setting', () => {
     expect(await item.getMeta()).toEqual({ v: 4 });
   });
 
-  it("comes on for settings written at version 3 (another module's fields), keeping every field as stored", async () => {
+  it('comes on for settings written at version 3 (brand accounts, SLA hours, protocols), keeping every field as stored', async () => {
     const v3 = { agentName: 'Anna', backend: 'none', backendUrl: '', dmCapture: false, slaHours: { high: 4 } };
     await fakeBrowser.storage.local.set({ settings: v3, settings$: { v: 3 } });
     vi.resetModules();

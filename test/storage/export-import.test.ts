@@ -48,8 +48,8 @@ describe('export and import', () => {
   });
 
   it.each([
-    ['not json', 'not a JSON file'],
-    ['{"format":"other"}', 'format'],
+    ['not json', { code: 'import_not_json', params: {} }],
+    ['{"format":"other"}', { code: 'import_invalid', params: { where: 'format' } }],
     [
       JSON.stringify({
         format: 'complaint-capture-export',
@@ -58,14 +58,14 @@ describe('export and import', () => {
         cases: [{ id: 1 }],
         mentions: [],
       }),
-      'cases.0',
+      { code: 'import_invalid', params: { where: 'cases.0.id' } },
     ],
   ])('refuses a bad file (%s) with a clear error and changes nothing', async (text, error) => {
     const db = freshDb();
     await saveCapture(db, { mention: mention(), review, agent: 'a', syncEnabled: false });
     const r = await importJson(db, text);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.error).toContain(error);
+    expect(!r.ok && r.error).toEqual(error);
     expect(await db.cases.count()).toBe(1);
   });
 
@@ -83,7 +83,7 @@ describe('export and import', () => {
     await saveCapture(a, { mention: mention(), review, agent: 'a', syncEnabled: false });
     const file = await exportJson(a);
     const r = await importJson(freshDb(), JSON.stringify({ ...file, cases: [] }));
-    expect(!r.ok && r.error).toMatch(/mentions\.0\.caseId: refers to case/);
+    expect(!r.ok && r.error).toMatchObject({ code: 'import_unknown_case', params: { where: 'mentions.0.caseId' } });
   });
 });
 
@@ -105,6 +105,9 @@ describe('retention', () => {
     expect(await purgeOldMentions(db, 30, new Date('2026-11-23T00:00:00Z'))).toBe(1);
     expect(await db.mentions.get(old.mentionId)).toBeUndefined();
     expect((await db.cases.get(old.caseId))?.mentionIds).toEqual([]);
+    // The author's words go from the case's brief (and the search index) with the mention.
+    expect((await db.cases.get(old.caseId))?.subject).toBeNull();
+    expect(await db.cases.where('words').startsWith('marloes').primaryKeys()).toEqual([recent.caseId, recent.caseId]);
     expect(await db.mentions.get(recent.mentionId)).toBeDefined();
     expect(await purgeOldMentions(db, 30, new Date('2026-11-23T00:00:00Z'))).toBe(0);
   });

@@ -2,6 +2,8 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CaptureDb } from '../../storage/db';
 import { CaseSchema, StoredMentionSchema } from '../../domain/case';
+import { withCaseKeys } from '../../domain/case-keys';
+import { subjectOf } from '../../domain/case-subject';
 
 // Storage changes only add (STYLE.md): a database written by each older schema version must open
 // with the current code with every mention and case intact. Each entry below is a FROZEN copy of a
@@ -15,10 +17,19 @@ const HISTORY: Record<number, Record<string, string>> = {
   },
   // 2 was never declared (the sync module reserved it and needed no index); 3 adds linked author identities.
   3: { identities: 'authorKey, groupId' },
-  // 5 indexes a case's backend id (the team's change feed names cases by it); 4 is another module's.
-  5: { cases: 'id, &idempotencyKey, createdAt, updatedAt, status, syncState, backend.id' },
+  // 4: the queue's indexes (priority order, resolved by date, owner, platform, severity, search
+  // words, the overdue count), and the case facts added since, filled in by its upgrade.
+  4: {
+    cases:
+      'id, &idempotencyKey, createdAt, updatedAt, status, syncState, queueRank, doneAt, ownerKey, platform, severity, *words, [severity+awaiting]',
+  },
+  // 5 indexes a case's backend id (the team's change feed names cases by it), keeping version 4's.
+  5: {
+    cases:
+      'id, &idempotencyKey, createdAt, updatedAt, status, syncState, queueRank, doneAt, ownerKey, platform, severity, *words, [severity+awaiting], backend.id',
+  },
   // 6 adds evidence records (an image of each captured post with its hash), found by case, mention and time;
-  // its cases store keeps every index of 4 (the queue's, another module's) and 5.
+  // its cases store keeps every index of 4 and 5.
   6: {
     cases:
       'id, &idempotencyKey, createdAt, updatedAt, status, syncState, queueRank, doneAt, ownerKey, platform, severity, *words, [severity+awaiting], backend.id',
@@ -62,6 +73,7 @@ const v1Case = {
   syncError: null,
   backend: null,
 };
+const v4Case = withCaseKeys(CaseSchema.parse({ ...v1Case, subject: subjectOf(StoredMentionSchema.parse(v1Mention)) }));
 const v1Outbox = {
   caseId: 'c1',
   op: 'create',
@@ -93,7 +105,8 @@ async function writeOldDatabase(name: string, version: number) {
   for (let v = 1; v <= version; v++) if (HISTORY[v]) old.version(v).stores(HISTORY[v]!);
   await old.open();
   await old.table('mentions').add(v1Mention);
-  await old.table('cases').add(v1Case);
+  // From version 4 on, a case row holds the facts added then, and the queue's keys.
+  await old.table('cases').add(version >= 4 ? v4Case : v1Case);
   await old.table('outbox').add(v1Outbox);
   if (version >= 6)
     await old.table('evidence').add({
@@ -123,6 +136,18 @@ describe('database upgrades', () => {
       expect(await db.mentions.where('authorKey').equals('x:marloesdv').count()).toBe(1);
       expect(await db.outbox.where('caseId').equals('c1').count()).toBe(1);
       if (from >= 3) expect(await db.identities.where('groupId').equals('g1').count()).toBe(2);
+      // The facts added in version 4, and the keys the queue finds the case by.
+      expect(CaseSchema.parse(c)).toMatchObject({
+        subject: { authorName: 'Marloes', handle: 'marloesdv', followers: 40000, text: 'Nobody calls back.' },
+        firstResponse: null,
+        dismissal: null,
+        mergedInto: null,
+      });
+      expect(new Set(await db.cases.where('words').startsWith('marl').primaryKeys())).toEqual(new Set(['c1']));
+      expect(await db.cases.where('ownerKey').equals('joost').count()).toBe(1);
+      expect(await db.cases.where('platform').equals('x').count()).toBe(1);
+      expect(await db.cases.orderBy('queueRank').count()).toBe(1);
+      expect(await db.cases.where('[severity+awaiting]').between(['high', 0], ['high', Infinity]).count()).toBe(1);
       if (from >= 6) {
         const [e] = await db.evidence.where('caseId').equals('c1').toArray();
         expect(e).toMatchObject({ id: 'e1', mentionId: 'm1', sha256: v6Evidence.sha256 });

@@ -120,10 +120,10 @@ describe('case updates', () => {
     const c = await db.cases.get(caseId);
     expect(c?.status).toBe('open');
     expect(c?.owner).toBe('Joost');
-    expect(c?.log.slice(2).map((e) => [e.kind, e.by, e.text])).toEqual([
-      ['status', 'Sanne', 'Status new → open'],
-      ['owner', 'Sanne', 'Owner: Joost'],
-      ['decision', 'Joost', 'Refund one month'],
+    expect(c?.log.slice(2).map((e) => [e.kind, e.by, e.code ?? e.text, e.params])).toEqual([
+      ['status', 'Sanne', 'status_changed', { from: 'new', to: 'open' }],
+      ['owner', 'Sanne', 'owner_set', { owner: 'Joost' }],
+      ['decision', 'Joost', 'Refund one month', undefined],
     ]);
     expect(c?.updatedAt).toBe('2026-11-23T11:00:00.000Z');
     expect(await db.outbox.count()).toBe(3);

@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CaptureDb } from '../../storage/db';
-import { storageErrorMessage } from '../../storage/errors';
+import { storageProblem } from '../../storage/errors';
+import { ProblemError } from '../../domain/problem';
 
 // IndexedDB failures reach the agent as sentences that say what to do, and lose nothing.
 describe('storage errors', () => {
@@ -30,27 +31,28 @@ describe('storage errors', () => {
     db.close();
   });
 
-  it('a version conflict or a blocked upgrade is named in words the agent can act on', () => {
+  it('a version conflict or a blocked upgrade is a problem code the pages word', () => {
     for (const name of ['VersionError', 'DatabaseClosedError', 'BlockedError']) {
-      expect(storageErrorMessage(Object.assign(new Error('x'), { name }))).toMatch(
-        /held by an older version of the extension.*reload the extension/,
-      );
+      expect(storageProblem(Object.assign(new Error('x'), { name }))).toEqual({ code: 'storage_blocked', params: {} });
     }
   });
 
-  it('names a full disk, a constraint and an aborted write in words, and passes other messages through', () => {
-    expect(storageErrorMessage(Object.assign(new Error('x'), { name: 'QuotaExceededError' }))).toMatch(
-      /storage is full/,
+  it('names a full disk, a constraint and an aborted write by code, and keeps other problems', () => {
+    expect(storageProblem(Object.assign(new Error('x'), { name: 'QuotaExceededError' })).code).toBe('storage_full');
+    expect(storageProblem({ name: 'AbortError', message: 'tx', inner: { name: 'QuotaExceededError' } }).code).toBe(
+      'storage_full',
     );
-    expect(storageErrorMessage({ name: 'AbortError', message: 'tx', inner: { name: 'QuotaExceededError' } })).toMatch(
-      /storage is full/,
+    expect(storageProblem(Object.assign(new Error('Key already exists'), { name: 'ConstraintError' })).code).toBe(
+      'storage_duplicate',
     );
-    expect(storageErrorMessage(Object.assign(new Error('Key already exists'), { name: 'ConstraintError' }))).toMatch(
-      /already stored/,
-    );
-    expect(storageErrorMessage(Object.assign(new Error('tx aborted'), { name: 'AbortError' }))).toMatch(
-      /refused the write .* Nothing was changed/,
-    );
-    expect(storageErrorMessage(new Error('No case c9'))).toBe('No case c9');
+    expect(storageProblem(Object.assign(new Error('tx aborted'), { name: 'AbortError' }))).toEqual({
+      code: 'storage_refused',
+      params: { detail: 'AbortError' },
+    });
+    expect(storageProblem(new ProblemError('case_not_found', { caseId: 'c9' }))).toEqual({
+      code: 'case_not_found',
+      params: { caseId: 'c9' },
+    });
+    expect(storageProblem(new Error('odd'))).toEqual({ code: 'unexpected', params: { detail: 'odd' } });
   });
 });

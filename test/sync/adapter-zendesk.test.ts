@@ -151,13 +151,13 @@ describe('zendesk adapter', () => {
     const e = await denied.testConnection().catch((x: unknown) => x);
     expect(e).toBeInstanceOf(PermanentError);
     expect((e as Error).message).toBe("Zendesk answered 401: Couldn't authenticate you");
-    expect(await a.testConnection()).toBe('Connected to Zendesk as Anna');
+    expect(await a.testConnection()).toEqual({ backend: 'Zendesk', agent: 'Anna' });
   });
 
   it('sends an OAuth access token as a bearer token', async () => {
     const f = fakeFetch({ status: 200, body: { user: { id: 5, name: 'Joost', role: 'agent' } } });
     const a = zendeskAdapter(base, { token: 'oauth-tok', authMode: 'oauth' }, { fetch: f.fetch, timeoutMs: 1000 });
-    expect(await a.testConnection()).toBe('Connected to Zendesk as Joost');
+    expect(await a.testConnection()).toEqual({ backend: 'Zendesk', agent: 'Joost' });
     expect(f.requests[0]!.headers.authorization).toBe('Bearer oauth-tok');
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CaptureDb } from '../../storage/db';
 import { createSyncHandlers } from '../../background/sync-handlers';
+import { DEFAULT_SETTINGS } from '../../domain/settings';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -18,7 +19,7 @@ describe('backend settings messages', () => {
   it('keeps the secret out of answers and never sends a saved token to another origin', async () => {
     const h = createSyncHandlers(new CaptureDb(`t-${crypto.randomUUID()}`));
     await h['settings/save']({
-      settings: { agentName: 'Sanne', backend: 'http', backendUrl: 'https://cases.example.org/' },
+      settings: { ...DEFAULT_SETTINGS, agentName: 'Sanne', backend: 'http', backendUrl: 'https://cases.example.org/' },
       credentials: { token: 'tok-abcdef-1234' },
     });
     const got = await h['settings/get']({});
@@ -32,14 +33,18 @@ describe('backend settings messages', () => {
       backendUrl: 'https://evil.example',
       credentials: { token: '' },
     });
-    expect(other).toEqual({ ok: false, message: 'Enter the credentials for this backend' });
+    expect(other).toEqual({
+      ok: false,
+      problem: { code: 'backend_credentials_missing', params: { field: 'token' } },
+      connected: null,
+    });
     expect(calls).toHaveLength(0);
     const same = await h['settings/test-connection']({
       backend: 'http',
       backendUrl: 'https://cases.example.org',
       credentials: { token: '' },
     });
-    expect(same).toEqual({ ok: true, message: 'Connected to cases.example.org' });
+    expect(same).toEqual({ ok: true, problem: null, connected: { backend: 'cases.example.org', agent: null } });
     expect(calls[0]?.auth).toBe('Bearer tok-abcdef-1234');
   });
 
@@ -47,10 +52,10 @@ describe('backend settings messages', () => {
     const h = createSyncHandlers(new CaptureDb(`t-${crypto.randomUUID()}`));
     await expect(
       h['settings/save']({
-        settings: { agentName: '', backend: 'http', backendUrl: 'http://cases.example.org' },
+        settings: { ...DEFAULT_SETTINGS, agentName: '', backend: 'http', backendUrl: 'http://cases.example.org' },
         credentials: { token: 't' },
       }),
-    ).rejects.toThrow(/must use https/);
+    ).rejects.toMatchObject({ code: 'backend_url_insecure', params: { field: 'backendUrl' } });
     vi.stubGlobal(
       'fetch',
       async () => new Response(JSON.stringify({ error: 'Missing or wrong bearer token' }), { status: 401 }),
@@ -60,13 +65,20 @@ describe('backend settings messages', () => {
       backendUrl: 'http://127.0.0.1:8787',
       credentials: { token: 'nope' },
     });
-    expect(r).toEqual({ ok: false, message: 'The case backend answered 401: Missing or wrong bearer token' });
+    expect(r).toEqual({
+      ok: false,
+      connected: null,
+      problem: {
+        code: 'sync_http',
+        params: { backend: 'The case backend', status: '401', detail: 'Missing or wrong bearer token' },
+      },
+    });
   });
 
   it('keeps an OAuth token in session storage only, an API token in local storage', async () => {
     const h = createSyncHandlers(new CaptureDb(`t-${crypto.randomUUID()}`));
     await h['settings/save']({
-      settings: { agentName: '', backend: 'zendesk', backendUrl: 'https://acme.zendesk.com' },
+      settings: { ...DEFAULT_SETTINGS, agentName: '', backend: 'zendesk', backendUrl: 'https://acme.zendesk.com' },
       credentials: { token: 'oauth-token-9876', authMode: 'oauth' },
     });
     expect(await fakeBrowser.storage.session.get('backendCredentials')).toEqual({
@@ -74,7 +86,7 @@ describe('backend settings messages', () => {
     });
     expect((await fakeBrowser.storage.local.get('backendCredentials')).backendCredentials ?? null).toBeNull();
     await h['settings/save']({
-      settings: { agentName: '', backend: 'freshdesk', backendUrl: 'https://acme.freshdesk.com' },
+      settings: { ...DEFAULT_SETTINGS, agentName: '', backend: 'freshdesk', backendUrl: 'https://acme.freshdesk.com' },
       credentials: { token: 'fd-key-5555' },
     });
     expect((await fakeBrowser.storage.local.get('backendCredentials')).backendCredentials).toEqual({

@@ -92,7 +92,7 @@ describe('own contract team reads (against the reference backend)', () => {
       groups: [{ name: 'Billing' }],
     });
     expect(await bram.team.me()).toMatchObject({ name: 'Bram' });
-    expect(await bram.testConnection()).toBe(`Connected to ${new URL(be.url).host} as Bram`);
+    expect(await bram.testConnection()).toEqual({ backend: new URL(be.url).host, agent: 'Bram' });
     expect(await adapterFor('test-token').team.me()).toBeNull();
     const events = await bram.team.eventsUrl!();
     expect(events).toMatch(new RegExp(`^${be.url}/api/events\\?ticket=`));

@@ -75,7 +75,7 @@ function batchAdapter(
       calls.push('evidence');
     },
     async testConnection() {
-      return 'ok';
+      return { backend: 'fake', agent: null };
     },
     team: unusedTeam,
   };

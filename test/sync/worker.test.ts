@@ -74,7 +74,7 @@ function fakeAdapter(script: (call: string, n: number) => Error | void = () => {
       calls.push('evidence');
     },
     async testConnection() {
-      return 'ok';
+      return { backend: 'fake', agent: null };
     },
     team: unusedTeam,
   };

@@ -74,8 +74,23 @@ export interface BackgroundGlobal {
     browser: ExtensionApi;
     /** The context-menu API under this browser's name (`contextMenus`, Firefox's `menus`). */
     menus: NonNullable<ExtensionApi['contextMenus']>;
+    /** The background's own database (storage/db.ts): tests seed fixture cases through it. */
+    db: SeedDb;
   };
   indexedDB: IDBFactory;
+}
+
+/** The part of the background's Dexie database a test writes fixture rows through. */
+export interface SeedDb {
+  transaction(mode: 'rw', ...tablesAndScope: unknown[]): Promise<unknown>;
+  cases: SeedTable;
+  mentions: SeedTable;
+  outbox: SeedTable;
+}
+
+interface SeedTable {
+  bulkPut(rows: unknown[]): Promise<unknown>;
+  bulkAdd(rows: unknown[]): Promise<unknown>;
 }
 
 interface TabInfo {

@@ -62,3 +62,31 @@ export function xTimeline(count: number): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Home / X</title></head><body>
 <main role="main"><div aria-label="Timeline: Your Home Timeline">${tweets}</div></main></body></html>`;
 }
+
+/** One tweet of an X status page (the customer's post, or a reply under it). */
+export interface XTweet {
+  handle: string;
+  name: string;
+  id: string;
+  text: string;
+  at: string;
+  /** "312 replies, 20 reposts, 15 likes, 48200 views", as X labels its action bar. */
+  metrics?: string;
+}
+
+/**
+ * An X status page in X's own markup: the focal tweet with its action bar, then the replies under
+ * it (a brand's webcare account among them, when a test wants one). Served at the focal tweet's
+ * real address by Playwright's router.
+ */
+export function xStatusPage(focal: XTweet, replies: XTweet[] = []): string {
+  const tweet = (t: XTweet) => `<article data-testid="tweet" role="article" tabindex="0">
+  <div data-testid="User-Name"><a href="/${t.handle}" role="link"><div dir="ltr"><span>${esc(t.name)}</span></div></a>
+  <a href="/${t.handle}" role="link" tabindex="-1"><span>@${t.handle}</span></a>
+  <a href="/${t.handle}/status/${t.id}" role="link"><time datetime="${t.at}">${t.at}</time></a></div>
+  <div data-testid="tweetText" lang="nl" dir="auto"><span>${esc(t.text)}</span></div>
+  ${t.metrics ? `<div role="group" aria-label="${esc(t.metrics)}"></div>` : ''}
+</article>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(focal.name)} on X</title></head><body>
+<main role="main"><div aria-label="Timeline: Conversation">${[focal, ...replies].map(tweet).join('\n')}</div></main></body></html>`;
+}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../../messaging/client';
 import { t } from '../i18n';
+import { wordError, wordProblem } from '../problem-words';
 
 export type Props = {
   /** Hands a finished export to the browser as a download (injected, so tests can watch it). */
@@ -19,7 +20,7 @@ export function DataTools({ download }: Props) {
       ),
     [],
   );
-  const fail = (e: unknown) => setMessage({ text: t('error', e instanceof Error ? e.message : String(e)), bad: true });
+  const fail = (e: unknown) => setMessage({ text: wordError(e), bad: true });
   const exportAs = (format: 'json' | 'csv') =>
     send('data/export', { format }).then((f) => download(f.filename, f.mime, f.content), fail);
   const importFile = async (file: File | undefined) => {
@@ -31,7 +32,7 @@ export function DataTools({ download }: Props) {
             text: t('importDone', String(imported.cases), String(imported.mentions), String(imported.skipped)),
             bad: false,
           }
-        : { text: t('importFailed', imported.error), bad: true },
+        : { text: t('importFailed', wordProblem(imported.error)), bad: true },
     );
   };
   const saveRetention = () => {
