@@ -100,8 +100,10 @@ export default defineConfig({
       ...(browser === 'firefox' ? ['menus'] : ['contextMenus', 'sidePanel']),
     ],
     // The social sites: tests serve their markup at the real addresses through Playwright's router
-    // (no network). Test build only.
-    host_permissions: e2e ? ['http://127.0.0.1/*', ...E2E_SITES] : [],
+    // (no network). <all_urls>: tabs.captureVisibleTab (the evidence image) takes activeTab or
+    // <all_urls> only, not a host permission, and no test can make the gesture that grants activeTab.
+    // Test build only.
+    host_permissions: e2e ? ['http://127.0.0.1/*', ...E2E_SITES, '<all_urls>'] : [],
     // Asked at run time only: the backend's origin (options page) and per-site markers.
     ...(manifestVersion === 2
       ? { optional_permissions: OPTIONAL_HOSTS }

@@ -23,6 +23,11 @@ export interface CaptureResult {
   also?: Mention[];
   /** How a conversation's range came out; absent for anything else. */
   dm?: DmRange | null;
+  /**
+   * Where the post was on screen, as the page reported it (capture/view.ts; unchecked, read by
+   * evidence/); absent when the page could not be read, or for a conversation.
+   */
+  view?: unknown;
 }
 
 /**
@@ -40,6 +45,7 @@ export async function captureTab(tabId: number, options: CaptureOptions): Promis
     readError: null,
     ...(read.also?.length ? { also: read.also } : {}),
     ...(read.dm ? { dm: read.dm } : {}),
+    ...(read.view ? { view: read.view } : {}),
   };
 }
 
@@ -50,7 +56,7 @@ export async function readAllOnTab(tabId: number): Promise<Mention[] | null> {
 }
 
 type Read =
-  | { ok: true; mention: Mention; all?: Mention[]; also?: Mention[]; dm?: DmRange }
+  | { ok: true; mention: Mention; all?: Mention[]; also?: Mention[]; dm?: DmRange; view?: unknown }
   | { ok: false; result: CaptureResult };
 
 async function readTab(tabId: number, options: CaptureOptions): Promise<Read> {
@@ -83,6 +89,7 @@ async function readTab(tabId: number, options: CaptureOptions): Promise<Read> {
         all: outcome.data.all,
         ...(outcome.data.also?.length ? { also: outcome.data.also.map(withLanguage) } : {}),
         ...(outcome.data.dm ? { dm: outcome.data.dm } : {}),
+        ...(outcome.data.view ? { view: outcome.data.view } : {}),
       };
     // A private conversation while direct messages are off: nothing was read, not even the title.
     if (outcome.success && !outcome.data.ok && outcome.data.refused) return refused;

@@ -8,14 +8,15 @@ import { createMarkerHandlers, createMarkerSiteHandlers } from './markers';
 import { createSyncHandlers } from './sync-handlers';
 import { createTeamHandlers } from './team-handlers';
 import type { TeamService } from './team-service';
+import { NO_EVIDENCE, type EvidenceService } from '../evidence/service';
 
 /**
  * The background's answers to the extension pages, one file per group of messages; each a thin
- * call into storage/ or the team service.
+ * call into storage/, the team service or the evidence service (none in tests that do not ask).
  */
-export function createHandlers(db: CaptureDb, team: TeamService): Handlers {
+export function createHandlers(db: CaptureDb, team: TeamService, evidence: EvidenceService = NO_EVIDENCE): Handlers {
   return {
-    ...createCaptureHandlers(db, team),
+    ...createCaptureHandlers(db, team, evidence),
     ...createCaseHandlers(db, team),
     ...createDataHandlers(db),
     ...createMarkerSiteHandlers(),

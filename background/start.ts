@@ -12,10 +12,11 @@ import { startSync } from './sync';
 import { startTeamFeed, teamService } from './team';
 import { listenForPopupOpen } from './early-open';
 import { afterStart } from './after-start';
+import { evidenceService } from './evidence';
 
 /** Wires the background: every listener is registered synchronously, as MV3 requires. */
 export function startBackground(): void {
-  const handlers = createHandlers(db(), teamService(db()));
+  const handlers = createHandlers(db(), teamService(db()), evidenceService(db()));
   const route = createBackgroundRouter(db(), handlers, browser.runtime.id, `${self.location.origin}/`);
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
   // The toolbar popup's read starts when the browser asks for popup.html, not when its script asks.

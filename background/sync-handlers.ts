@@ -15,6 +15,7 @@ type SyncMessages =
   | 'sync/status'
   | 'settings/get'
   | 'settings/save'
+  | 'settings/evidence'
   | 'settings/workbench'
   | 'settings/test-connection';
 
@@ -53,7 +54,7 @@ export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> 
       };
     },
     'settings/save': async ({ settings: backend, credentials }) => {
-      // The backend form's part; the triage settings stay as they are.
+      // The backend form's part; the triage settings and the evidence switch stay as they are.
       let settings = { ...(await readSettings()), ...backend };
       if (settings.backend !== 'none') {
         const url = checkBackendUrl(settings.backendUrl);
@@ -70,6 +71,10 @@ export function createSyncHandlers(db: CaptureDb): Pick<Handlers, SyncMessages> 
       if (settings.backend !== 'none') await queueLocalCases(db);
       requestSync();
       return { credentialHint: credentialHint(creds) };
+    },
+    'settings/evidence': async ({ on }) => {
+      await settingsItem.setValue({ ...(await readSettings()), evidence: on });
+      return { on: (await readSettings()).evidence };
     },
     'settings/workbench': async (workbench) => {
       await settingsItem.setValue({ ...(await readSettings()), ...workbench });

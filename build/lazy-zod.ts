@@ -153,9 +153,11 @@ export function isUnbuilt(value: unknown): boolean {
 export const z = {
   array: lazy(zod.array),
   boolean: lazy(zod.boolean),
+  custom: lazy(zod.custom),
   discriminatedUnion: lazy(zod.discriminatedUnion),
   enum: lazy(zod.enum),
   literal: lazy(zod.literal),
+  looseObject: lazy(zod.looseObject),
   number: lazy(zod.number),
   object: lazy(zod.object),
   partialRecord: lazy(zod.partialRecord),

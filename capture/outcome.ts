@@ -40,7 +40,11 @@ export const CaptureExtrasSchema = z.object({
     .optional(),
 });
 
-/** What the in-page script returns; validated on arrival because the page is hostile. */
+/**
+ * What the in-page script returns; validated on arrival because the page is hostile. `view`
+ * (capture/view.ts) is left unchecked here: a strange box must never cost the mention, so the
+ * evidence code reads it on its own terms (evidence/crop.ts).
+ */
 export const CaptureOutcomeSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
@@ -50,6 +54,7 @@ export const CaptureOutcomeSchema = z.discriminatedUnion('ok', [
     /** A conversation's other messages in the range, oldest first (each a mention of kind dm). */
     also: z.array(MentionSchema).max(DM_MAX_RANGE).optional(),
     dm: DmRangeSchema.nullable().optional(),
+    view: z.unknown().optional(),
   }),
   z.object({
     ok: z.literal(false),

@@ -2,6 +2,7 @@ import { DM_OFF, extractAll, extractCapture } from '../extract/index';
 import { isPrivateConversation } from '../extract/platforms/platforms';
 import { inPrivateConversation } from '../extract/private-conversation';
 import type { CaptureOutcome, CaptureOptions } from './outcome';
+import { measureRemembered, rememberElement } from './view';
 import { urlKey } from '../domain/url-key';
 import { menuTargetElement } from '../browser-compat/menu-target';
 
@@ -10,7 +11,10 @@ declare global {
   var __complaintCaptureOptions: CaptureOptions | undefined;
 }
 
-/** Runs inside the page: extracts the mention and never throws (a failure is an outcome too). */
+/**
+ * Runs inside the page: extracts the mention, and reports where the post it was read from is on
+ * screen (for the evidence image). Never throws: a failure is an outcome too.
+ */
 export function runCapture(): CaptureOutcome {
   const opts = globalThis.__complaintCaptureOptions ?? {};
   globalThis.__complaintCaptureOptions = undefined;
@@ -31,16 +35,23 @@ export function runCapture(): CaptureOutcome {
     const anchor = opts.useSelection === false ? null : globalThis.getSelection?.()?.anchorNode;
     if (!opts.readPrivate && (inPrivateConversation(target) || inPrivateConversation(anchor))) return refusal();
     const selection = opts.useSelection === false ? null : String(globalThis.getSelection?.() ?? '').trim() || null;
-    const read = extractCapture(document, {
-      url: location.href,
-      selection,
-      target,
-      linkUrl: shown ? null : (opts.linkUrl ?? null),
-      readPrivate: opts.readPrivate === true,
-      dmLast: opts.dmLast,
-    });
+    let element: Element | null = null;
+    const read = extractCapture(
+      document,
+      {
+        url: location.href,
+        selection,
+        target,
+        linkUrl: shown ? null : (opts.linkUrl ?? null),
+        readPrivate: opts.readPrivate === true,
+        dmLast: opts.dmLast,
+      },
+      (el) => (element = el),
+    );
     if (read.refused) return refusal();
-    return { ok: true, mention: read.mention, also: read.also, dm: read.dm };
+    // No evidence image of a private conversation: the visible page shows the agent's other chats.
+    const view = read.mention.kind === 'dm' ? null : viewOf(element);
+    return { ok: true, mention: read.mention, also: read.also, dm: read.dm, view };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e), url: location.href, title: document.title };
   }
@@ -97,4 +108,13 @@ function permalinkOnPage(linkUrl: string): Element | null {
     if (urlKey((a as HTMLAnchorElement).href) === key) return a;
   }
   return null;
+}
+
+/** The box of the element the mention was read from; a failure here never costs the mention. */
+function viewOf(element: Element | null) {
+  try {
+    return measureRemembered(rememberElement(element));
+  } catch {
+    return null;
+  }
 }

@@ -4,6 +4,7 @@
  */
 import type { CaseStatus, Category, Severity, SyncState } from '../domain/case';
 import type { AuthMode } from '../domain/credentials';
+import type { EvidenceNote } from '../domain/evidence';
 import type { MentionKind } from '../domain/mention';
 import type { BackendKind } from '../domain/settings';
 import type { PlatformId } from '../extract/platforms/platforms';
@@ -82,6 +83,18 @@ export const URL_HINT: Record<Exclude<BackendKind, 'none'>, MessageKey> = {
 export function platformLabel(id: PlatformId): MessageKey {
   return `platform_${id}`;
 }
+
+/** What an evidence record's note says (several notes can say the same thing). */
+export const EVIDENCE_NOTE_LABEL: Record<EvidenceNote, MessageKey> = {
+  'cut-top': 'evidence_note_cut',
+  'cut-bottom': 'evidence_note_cut',
+  'cut-left': 'evidence_note_cut',
+  'cut-right': 'evidence_note_cut',
+  'no-element': 'evidence_note_page',
+  'box-invalid': 'evidence_note_page',
+  'box-off-screen': 'evidence_note_page',
+  'scale-from-image': 'evidence_note_scale',
+};
 
 /**
  * What the extractor could not read, in the agent's language. The extractor's warnings are fixed

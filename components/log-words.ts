@@ -7,7 +7,10 @@ import type { LogEntry } from '../domain/case';
 import type { LogCode } from '../domain/log-codes';
 import { CASE_STATUSES } from '../domain/enum-values';
 import { PLATFORM_IDS } from '../extract/platforms/platforms';
-import { t } from './i18n';
+import { EVIDENCE_MISSING_REASONS, type EvidenceMissingReason } from '../domain/evidence-missing';
+import { isProblem, type ProblemCode } from '../domain/problem';
+import { t, type MessageKey } from './i18n';
+import { wordProblem } from './problem-words';
 import { platformLabel, STATUS_LABEL } from './labels';
 
 const platformName = (id: string | undefined) =>
@@ -20,6 +23,7 @@ const statusName = (s: string | undefined) =>
     : (s ?? '');
 
 const WORDS: Record<LogCode, (p: Record<string, string>) => string> = {
+  evidence_missing: (p) => t('log_evidenceMissing', evidenceMissingWords(p)),
   captured: (p) => t('log_captured', platformName(p.platform)),
   status_changed: (p) => t('log_status', statusName(p.from), statusName(p.to)),
   owner_set: (p) => t('log_owner', p.owner ?? ''),
@@ -38,6 +42,28 @@ const WORDS: Record<LogCode, (p: Record<string, string>) => string> = {
       p.from || (p.fromGroup ? t('log_team', p.fromGroup) : t('unassigned')),
       p.toKind === 'group' ? t('log_team', p.to ?? '') : (p.to ?? ''),
     ),
+};
+
+/** Why no evidence image was kept, in the agent's language (a storage problem worded as such). */
+function evidenceMissingWords(p: Record<string, string>): string {
+  const reason = (EVIDENCE_MISSING_REASONS as readonly string[]).includes(p.reason ?? '')
+    ? (p.reason as EvidenceMissingReason)
+    : 'no_image';
+  if (reason === 'storage' && p.detail && isProblem({ code: p.detail, params: {} }))
+    return t('evidenceMissing_storage', wordProblem({ code: p.detail as ProblemCode, params: {} }));
+  return t(EVIDENCE_MISSING_LABEL[reason], p.detail ?? '');
+}
+
+const EVIDENCE_MISSING_LABEL: Record<EvidenceMissingReason, MessageKey> = {
+  tab_closed: 'evidenceMissing_tabClosed',
+  tab_not_front: 'evidenceMissing_tabNotFront',
+  post_gone: 'evidenceMissing_postGone',
+  page_changed: 'evidenceMissing_pageChanged',
+  tab_changed: 'evidenceMissing_tabChanged',
+  no_image: 'evidenceMissing_noImage',
+  cut_failed: 'evidenceMissing_cutFailed',
+  restarted: 'evidenceMissing_restarted',
+  storage: 'evidenceMissing_storage',
 };
 
 /** The line's text as shown (and as sent to the backend as a note). */

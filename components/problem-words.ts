@@ -92,6 +92,7 @@ const WORDS: Record<ProblemCode, (p: ProblemParams) => string> = {
   import_not_json: () => t('problem_importNotJson'),
   import_invalid: (p) => t('problem_importInvalid', p.where || '—'),
   import_unknown_case: (p) => t('problem_importUnknownCase', p.where ?? ''),
+  import_evidence_mismatch: (p) => t('problem_importEvidenceMismatch', p.where ?? ''),
   unexpected: (p) => t('problem_unexpected', p.detail ?? ''),
 };
 

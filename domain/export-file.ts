@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { CaseSchema, ExportedMentionSchema } from './case';
+import { ExportedEvidenceSchema } from './evidence';
 import { problem, type Problem } from './problem';
 
 export const EXPORT_FORMAT = 'complaint-capture-export';
 
 /**
- * The JSON export: every case and mention, nothing else (no settings, no credentials). An
- * import is checked against this schema and refused whole when any part fails, so
- * a bad file never leaves half an import behind.
+ * The JSON export: every case and mention and the evidence kept with them (each image as base64
+ * with its SHA-256), nothing else (no settings, no credentials). An import is checked against
+ * this schema, and every evidence hash recomputed, and refused whole when any part fails, so a
+ * bad file never leaves half an import behind. `evidence` is absent in files from before it existed.
  */
 export const ExportFileSchema = z
   .object({
@@ -16,9 +18,18 @@ export const ExportFileSchema = z
     exportedAt: z.string(),
     cases: z.array(CaseSchema),
     mentions: z.array(ExportedMentionSchema),
+    evidence: z.array(ExportedEvidenceSchema).optional(),
   })
   .superRefine((f, ctx) => {
     const ids = new Set(f.cases.map((c) => c.id));
+    f.evidence?.forEach((e, i) => {
+      if (!ids.has(e.caseId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['evidence', i, 'caseId'],
+          message: `refers to case ${e.caseId}, which is not in the file`,
+        });
+    });
     f.mentions.forEach((m, i) => {
       if (!ids.has(m.caseId))
         ctx.addIssue({

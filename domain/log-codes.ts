@@ -16,6 +16,7 @@ export const LOG_CODES = [
   'joined_team_case', // the team already had a case for this post: this capture went into it
   'adopted_team_case', // url: a colleague's case, kept in this browser to act on it
   'handed_off', // from (an agent, or ''), fromGroup (a team, when no agent had it), to, toKind (agent | group)
+  'evidence_missing', // reason (domain/evidence-missing.ts), detail: the browser's words or a storage problem's code
 ] as const;
 export type LogCode = (typeof LOG_CODES)[number];
 

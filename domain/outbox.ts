@@ -14,22 +14,26 @@ export const OutboxPatchSchema = z.object({
   handoff: z.boolean().optional(),
   /** A mention attached to the case: sent along so the backend finds the case by its post. */
   mentionId: z.string().optional(),
+  /** For an `evidence` entry: the evidence record (storage/evidence.ts) to send. */
+  evidenceId: z.string().optional(),
 });
 export type OutboxPatch = z.infer<typeof OutboxPatchSchema>;
 
 /**
  * One pending push to the backend. A `create` carries the case's own idempotency key, reused on
- * every retry; an `update` (status, owner, note, decision) gets its own key when queued.
+ * every retry; an `update` (status, owner, note, decision) and an `evidence` upload (an image of
+ * the post, sent after the case exists) each get their own key when queued.
  */
 export const OutboxEntrySchema = z.object({
   id: z.number().int().optional(),
   caseId: z.string(),
-  op: z.enum(['create', 'update']),
+  op: z.enum(['create', 'update', 'evidence']),
   idempotencyKey: z.string().uuid(),
   patch: OutboxPatchSchema.nullable(),
   /**
-   * pending: waiting for its time; inflight: a request is out; unknown: a create was sent but
-   * no answer came (look the key up before creating again); failed: permanent error, needs the agent.
+   * pending: waiting for its time; inflight: a request is out; unknown: a create (or an evidence
+   * upload) was sent but no answer came (look it up before sending again); failed: permanent
+   * error, needs the agent.
    */
   state: z.enum(['pending', 'inflight', 'unknown', 'failed']),
   attempts: z.number().int().nonnegative(),
@@ -47,18 +51,20 @@ export const OutboxEntrySchema = z.object({
 });
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
 
-/** What a new entry needs: a create carries the case's own key; an update, what changed. */
+/** What a new entry needs: a create carries the case's own key; an update, what changed; evidence, its record. */
 export type NewOutboxEntry = { caseId: string; at: number } & (
-  { op: 'create'; idempotencyKey: string } | { op: 'update'; patch: OutboxPatch }
+  | { op: 'create'; idempotencyKey: string }
+  | { op: 'update'; patch: OutboxPatch }
+  | { op: 'evidence'; evidenceId: string }
 );
 
-/** A push waiting to be tried right away (`at`, epoch ms); an update gets a key of its own. */
+/** A push waiting to be tried right away (`at`, epoch ms); an update or evidence gets a key of its own. */
 export function newOutboxEntry(e: NewOutboxEntry): OutboxEntry {
   return {
     caseId: e.caseId,
     op: e.op,
     idempotencyKey: e.op === 'create' ? e.idempotencyKey : crypto.randomUUID(),
-    patch: e.op === 'create' ? null : e.patch,
+    patch: e.op === 'create' ? null : e.op === 'evidence' ? { evidenceId: e.evidenceId } : e.patch,
     state: 'pending',
     attempts: 0,
     nextAttemptAt: e.at,

@@ -56,6 +56,7 @@ export const PROBLEM_CODES = [
   'import_not_json',
   'import_invalid', // where: the path in the file
   'import_unknown_case', // where, caseId
+  'import_evidence_mismatch', // where, detail: an evidence record that does not hold up (nothing imported)
   // Anything else: the raw detail, shown as is.
   'unexpected', // detail
 ] as const;

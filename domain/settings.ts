@@ -51,15 +51,22 @@ export const SettingsSchema = z.object({
   slaHours: SlaHoursSchema.default(DEFAULT_SLA_HOURS),
   /** A protocol per category; a category without one has none. */
   protocols: z.partialRecord(CategorySchema, ProtocolSchema).default({}),
+  /**
+   * Keep an image of each captured post as evidence (on unless the team switches it off). The
+   * default also reads settings stored before the option existed.
+   */
+  evidence: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
 /**
  * The part of the settings the backend form saves (with the credentials, kept apart). The DM
- * switch is saved on its own (`settings/dm-capture`): a form without it keeps the saved one.
+ * switch and the evidence switch are saved on their own (`settings/dm-capture`,
+ * `settings/evidence`): a form without them keeps the saved ones.
  */
 export const BackendSettingsSchema = SettingsSchema.pick({ agentName: true, backend: true, backendUrl: true }).extend({
   dmCapture: z.boolean().optional(),
+  evidence: z.boolean().optional(),
 });
 export type BackendSettings = z.infer<typeof BackendSettingsSchema>;
 
@@ -75,4 +82,5 @@ export const DEFAULT_SETTINGS: Settings = {
   brandAccounts: [],
   slaHours: DEFAULT_SLA_HOURS,
   protocols: {},
+  evidence: true,
 };

@@ -77,6 +77,11 @@ function refused(req: CaptureRequest): boolean {
 
 /** The one mention the agent means (pointer, link, selection, URL, viewport — in that order). */
 export function extractMention(doc: Document, req: CaptureRequest): Mention {
+  return readMention(doc, req, () => {});
+}
+
+/** extractMention, telling `onPick` the element of the post or comment it read. */
+function readMention(doc: Document, req: CaptureRequest, onPick: (el: Element | null) => void): Mention {
   const now = req.now ?? new Date();
   // Not even the page's title: on X it names the person the agent is writing with.
   if (refused(req)) return minimal(req.url, null, now, DM_OFF);
@@ -91,9 +96,10 @@ export function extractMention(doc: Document, req: CaptureRequest): Mention {
         req.selection ?? '',
       );
     const toMention = (d: Draft) => finish(d, page.ctx.url.href, page.title, now);
-    const m = choose(page.ctx, page.ext, page.found, req, toMention, page.title, now);
+    const m = choose(page.ctx, page.ext, page.found, req, toMention, page.title, now, onPick);
     return withThread(m, page, req);
   } catch (e) {
+    onPick(null);
     const title = safeTitle(doc);
     return minimal(
       req.url,
@@ -131,7 +137,16 @@ export type CaptureRead =
  * allowed it (`refused`); when allowed, the customer's messages in the chosen range (dm-range.ts).
  * Anywhere else, `extractMention`.
  */
-export function extractCapture(doc: Document, req: CaptureRequest): CaptureRead {
+export function extractCapture(
+  doc: Document,
+  req: CaptureRequest,
+  /**
+   * Told the element the mention was read from (never called for a conversation, nor when the
+   * mention is the page's as a whole): the capture script reports that element's box, to which
+   * the evidence image is cut.
+   */
+  onElement: (el: Element | null) => void = () => {},
+): CaptureRead {
   if (refused(req)) return { refused: true };
   const now = req.now ?? new Date();
   let url: URL | null = null;
@@ -152,7 +167,7 @@ export function extractCapture(doc: Document, req: CaptureRequest): CaptureRead 
     const none = minimal(url.href, null, now, 'no message from the customer found in this conversation');
     return { refused: false, mention: { ...none, platform: 'x', kind: 'dm' }, also: [], dm: null };
   }
-  return { refused: false, mention: extractMention(doc, req), also: [], dm: null };
+  return { refused: false, mention: readMention(doc, req, onElement), also: [], dm: null };
 }
 
 /** Every post and comment on the page, main post first (`npm run extract -- --all`). */

@@ -57,6 +57,8 @@ export function choose(
   toMention: (d: Draft) => Mention,
   title: string | null,
   now: Date,
+  /** Told the element of the post or comment chosen (the evidence image is cut to its box). */
+  onPick?: (el: Element | null) => void,
 ): Mention {
   const selection = req.selection?.trim() ? req.selection : null;
   if (req.linkUrl) {
@@ -65,7 +67,10 @@ export function choose(
       const key = f.key ?? f.draft.url;
       return key !== null && samePost(key, link);
     });
-    if (hit) return toMention(hit.draft);
+    if (hit) {
+      onPick?.(hit.el);
+      return toMention(hit.draft);
+    }
     const linked = parseUrl(link);
     if (!linked)
       return minimal(
@@ -97,6 +102,7 @@ export function choose(
     d.warnings.push('no post found on this page');
     return toMention(d);
   }
+  onPick?.(pick.el);
   if (!selection) return toMention(pick.draft);
   const d: Draft = { ...pick.draft, warnings: [...pick.draft.warnings], text: selection };
   if (!bySelectionText([pick], selection))

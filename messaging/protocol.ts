@@ -18,6 +18,8 @@ import {
   TeamCaseViewSchema,
 } from '../domain/team-view';
 
+/** Names a capture's evidence record (a UUID the background made). */
+const EvidenceIdSchema = z.string().uuid();
 /** Where a case stands with the backend (domain/sync-detail.ts). */
 const SyncDetailSchema = z.object({
   state: SyncStateSchema,
@@ -64,16 +66,30 @@ export const protocol = {
       brandAccount: z.string().nullable(),
       /** Each category's default owner, from its protocol in the options. */
       owners: z.record(z.string(), z.string()),
+      /**
+       * The evidence of this capture (an image of the post, taken once the popup shows the
+       * mention: `evidence/take`), to name when saving; null (or absent) when evidence is off or
+       * not possible.
+       */
+      evidenceId: z.string().nullable().optional(),
     }),
   },
   /**
    * Store a reviewed capture as a new case (mention + case + outbox entry in one transaction); a
-   * conversation's other messages in the range (`also`) are stored under the same case. Refused
+   * conversation's other messages in the range (`also`) are stored under the same case;
+   * `evidenceId` (from capture/open) keeps the capture's evidence with the case. Refused
    * without text (`text_missing`) and for a post of the brand's own accounts.
    */
   'capture/save': {
-    request: z.object({ mention: MentionSchema, review: CaptureReviewSchema }).extend(CaptureExtrasSchema.shape),
+    request: z
+      .object({ mention: MentionSchema, review: CaptureReviewSchema, evidenceId: EvidenceIdSchema.optional() })
+      .extend(CaptureExtrasSchema.shape),
     response: z.object({ caseId: z.string(), mentionId: z.string() }),
+  },
+  /** The popup shows the mention: take the evidence image now (answers at once; the image follows). */
+  'evidence/take': {
+    request: z.object({ evidenceId: EvidenceIdSchema }),
+    response: z.object({ ok: z.literal(true) }),
   },
   /** Add a note or a decision to a case's log. */
   'case/log': {
@@ -144,7 +160,12 @@ export const protocol = {
   /** Add a capture (and a conversation's other messages in it) to an earlier case of the same customer (logged, queued for the backend). */
   'capture/attach': {
     request: z
-      .object({ mention: MentionSchema, caseId: z.string(), note: z.string().max(20_000) })
+      .object({
+        mention: MentionSchema,
+        caseId: z.string(),
+        note: z.string().max(20_000),
+        evidenceId: EvidenceIdSchema.optional(),
+      })
       .extend(CaptureExtrasSchema.shape),
     response: z.object({ caseId: z.string(), mentionId: z.string() }),
   },
@@ -283,7 +304,7 @@ export const protocol = {
   },
   /** Save the backend settings and (when a token is given) credentials; the page has asked for host permission first. */
   'settings/save': {
-    // An empty token keeps the saved one; settings without dmCapture keep the saved switch.
+    // An empty token keeps the saved one; settings without dmCapture or evidence keep those switches.
     request: z.object({ settings: BackendSettingsSchema, credentials: CredentialsSchema }),
     response: z.object({ credentialHint: z.string().nullable() }),
   },
@@ -294,6 +315,11 @@ export const protocol = {
   },
   /** Switch the capture of direct messages on or off (options); stored with the settings. */
   'settings/dm-capture': {
+    request: z.object({ on: z.boolean() }),
+    response: z.object({ on: z.boolean() }),
+  },
+  /** Switch the evidence image of each capture on or off (options); answers the stored choice. */
+  'settings/evidence': {
     request: z.object({ on: z.boolean() }),
     response: z.object({ on: z.boolean() }),
   },

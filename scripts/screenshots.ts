@@ -1,6 +1,6 @@
 /**
- * `npm run screenshots`: PNGs of the popup (400×600), the side panel (400×900: the queue, and an
- * open case) and the options page, in English and Dutch, into docs/screenshots/. The cases come
+ * `npm run screenshots`: PNGs of the popup (400×600), the side panel (400×900: the queue, an
+ * open case, and a case's evidence image, small and full size) and the options page, in English and Dutch, into docs/screenshots/. The cases come
  * from fixture data seeded through the background (test/e2e/seed.ts), never by editing the DOM;
  * the popup reads real (fixture) X pages: a post, and a conversation (direct messages switched on). Chromium by default; `firefox` as the first argument
  * drives Firefox instead (`npm run build:e2e:firefox` first), into test-results/screenshots/.
@@ -99,6 +99,34 @@ try {
       await panel.click('[data-testid=queue] li:has([data-state=queued]) .qrow-head');
       await until(async () => (await panel.count('[data-testid=case-detail] [data-testid=sync-reason]')) === 1);
       await shoot(panel, `sidepanel-case-sync-${lang}`, 400, 900);
+
+      // Evidence: a post captured with its tab in front (the popup in a window of its own, as the
+      // toolbar's sits over the page), its open case with the thumbnail, and the image full size.
+      const shown = await driver.openTab(`${pages.origin}/blog-comments.html`);
+      await shown.page.bringToFront();
+      const review = await driver.pageOpenedBy(`popup.html?tabId=${shown.tabId}`, () =>
+        driver.background(
+          async (g, tabId) =>
+            void (await g.__cc.browser.windows.create({
+              url: g.__cc.browser.runtime.getURL(`/popup.html?tabId=${tabId}`),
+              type: 'popup',
+            })),
+          shown.tabId,
+        ),
+      );
+      await until(async () => (await review.count('form.review')) === 1);
+      await review.click('input[name=category][value=service]');
+      await review.click('input[name=severity][value=medium]');
+      await review.click('button[type=submit]');
+      await until(async () => (await review.count('[data-testid=saved]')) === 1);
+      const evidencePanel = await driver.openExtensionPage(`sidepanel.html?tabId=${shown.tabId}`);
+      await until(async () => (await evidencePanel.count('[data-testid=pinned] [data-testid=case-row]')) === 1);
+      await evidencePanel.click('[data-testid=pinned] .qrow-head');
+      const thumb = '[data-testid=case-detail] [data-testid=evidence-open] img';
+      await until(async () => (await evidencePanel.count(thumb)) === 1);
+      await shoot(evidencePanel, `sidepanel-evidence-${lang}`, 400, 900);
+      await evidencePanel.click('[data-testid=evidence-open]');
+      await shoot(evidencePanel, `sidepanel-evidence-full-${lang}`, 400, 900);
 
       const options = await driver.openExtensionPage('options.html');
       await until(async () => (await options.count('form.workbench')) === 1);

@@ -6,6 +6,7 @@ import type { Faults } from './faults';
 import { HttpError, parseJson, readBody, send, sleep } from './http';
 import { RateLimiter, type RateLimit } from './rate-limit';
 import { caseRoutes } from './routes/cases';
+import { evidenceRoutes } from './routes/evidence';
 import type { RouteContext } from './routes/context';
 import { teamRoutes, ticketHolder } from './routes/team';
 import type { CaseStore } from './store';
@@ -121,7 +122,7 @@ export function createApp(opts: AppOptions): App {
         counters,
         ticketMs: opts.ticketMs ?? 10 * 60_000,
       };
-      if ((await caseRoutes(ctx)) || (await teamRoutes(ctx))) return;
+      if ((await evidenceRoutes(ctx)) || (await caseRoutes(ctx)) || (await teamRoutes(ctx))) return;
       return send(res, 404, { error: `No route ${req.method} ${path}` });
     } catch (e) {
       if (res.headersSent) return void res.end();

@@ -99,3 +99,21 @@ export function applyPatch(c: ContractCase, body: PatchCaseBody, by: string, at:
   }
   return entries;
 }
+
+/** Evidence kept with the case: one history entry naming the image's time and hash. */
+export function evidenceKept(
+  c: ContractCase,
+  e: { sha256: string; capturedAt: string; pageUrl: string },
+  by: string,
+  at: string,
+): HistoryEntry {
+  const entry = {
+    at,
+    by,
+    kind: 'evidence',
+    text: `Evidence kept: image of ${e.pageUrl} as seen at ${e.capturedAt} (SHA-256 ${e.sha256})`,
+  };
+  c.history.push(entry);
+  c.updatedAt = at;
+  return entry;
+}

@@ -7,6 +7,8 @@ export interface FaultConfig {
   failRate: number;
   /** Share of writes (creates, batches, changes) whose connection is dropped after they are stored (the answer is lost). */
   dropAfterStoreRate: number;
+  /** Share of evidence uploads whose connection is dropped after the evidence is kept. */
+  dropEvidenceAfterStoreRate?: number;
   /** Share of writes answered 502 after they are stored (as a proxy that gave up waiting would). */
   failAfterStoreRate?: number;
   /** Added to every request. */
@@ -51,7 +53,15 @@ export class Faults {
   private requests = 0;
   private burstLeft = 0;
   /** `waiting`: requests held right now by `paused` or `latencyMs`. */
-  readonly counts = { requests: 0, fail5xx: 0, throttled429: 0, droppedAfterStore: 0, failedAfterStore: 0, waiting: 0 };
+  readonly counts = {
+    requests: 0,
+    fail5xx: 0,
+    throttled429: 0,
+    droppedAfterStore: 0,
+    failedAfterStore: 0,
+    droppedEvidenceAfterStore: 0,
+    waiting: 0,
+  };
 
   constructor(public config: FaultConfig) {
     this.random = seededRandom(config.seed);
@@ -74,6 +84,15 @@ export class Faults {
       return { kind: '5xx', status: [500, 502, 503][Math.floor(this.random() * 3)] ?? 500 };
     }
     return { kind: 'none' };
+  }
+
+  dropEvidenceAfterStore(): boolean {
+    const rate = this.config.dropEvidenceAfterStoreRate ?? 0;
+    if (rate > 0 && this.random() < rate) {
+      this.counts.droppedEvidenceAfterStore++;
+      return true;
+    }
+    return false;
   }
 
   /** What happens to the answer of a write that was stored: lost, a 502, or nothing. */

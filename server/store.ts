@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ContractCase, CreateCaseBody, PatchCaseBody } from '../contract/cases';
+import type { ContractEvidence } from '../contract/evidence';
 import type { AuditEntrySchema, Change, LookupBody, TeamCaseWire } from '../contract/team';
 import type { z } from 'zod';
 import type { Actor } from './case-model';
@@ -10,6 +11,7 @@ import type { Actor } from './case-model';
  * behind a load balancer). The HTTP layer never knows which. Every rule that must hold across
  * instances lives behind it, in the database, not in process memory:
  * - one case per idempotency key, and one case per post key (unique constraints);
+ * - one piece of evidence per idempotency key, and per hash on a case (unique constraints);
  * - the change feed's cursor, which must only grow in the order changes become visible;
  * - the secret that signs event tickets;
  * - agents and their hashed tokens.
@@ -23,6 +25,28 @@ export type CreateResult =
       existing: boolean;
     }
   | { kind: 'mismatch' };
+
+/** A piece of evidence as the route hands it to the store: its hash already checked against the bytes. */
+export interface EvidenceIn {
+  sha256: string;
+  json: string;
+  image: Uint8Array;
+  imageType: string;
+  capturedAt: string;
+  pageUrl: string;
+}
+
+export type EvidenceResult =
+  | {
+      /** `replayed`: the same key again, or the same image and JSON (same hash) already on the case. */
+      kind: 'created' | 'replayed';
+      evidence: ContractEvidence;
+    }
+  | { kind: 'mismatch' }
+  | { kind: 'no-case' };
+
+/** Evidence with its file and JSON. */
+export type EvidenceFile = ContractEvidence & { json: string; image: Uint8Array };
 
 export interface Member {
   id: string;
@@ -52,6 +76,15 @@ export interface CaseStore {
   lookup(keys: LookupBody): Promise<TeamCaseWire[]>;
   /** Applies a change once per idempotency key (when given); null for an unknown case. */
   patch(id: string, body: PatchCaseBody, key: string | null, actor: Actor): Promise<ContractCase | null>;
+  /**
+   * Keeps evidence with a case once per idempotency key (same key, another hash: mismatch) and
+   * once per hash on a case (a unique key in the store), recording it in the case's history.
+   */
+  addEvidence(caseId: string, key: string, e: EvidenceIn, actor: Actor): Promise<EvidenceResult>;
+  /** A case's evidence, oldest first (without the files). */
+  evidenceOf(caseId: string): Promise<ContractEvidence[]>;
+  /** One piece of evidence with its file and JSON, or null. */
+  evidenceFile(caseId: string, id: string): Promise<EvidenceFile | null>;
   /** Changes to cases after the cursor (null: from the start), oldest first. */
   changes(since: string | null, limit: number): Promise<Page<Change>>;
   /** The cursor of the latest change (a client starting now asks for changes after it). */

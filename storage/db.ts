@@ -4,6 +4,7 @@ import { withCaseKeys, type CaseKeys } from '../domain/case-keys';
 import { subjectOf } from '../domain/case-subject';
 import type { OutboxEntry } from '../domain/outbox';
 import type { IdentityLink } from '../domain/identity';
+import type { StoredEvidence } from '../domain/evidence';
 
 export const DB_NAME = 'complaint-capture';
 
@@ -21,6 +22,7 @@ export class CaptureDb extends Dexie {
   cases!: Table<StoredCase, string>;
   outbox!: Table<OutboxEntry, number>;
   identities!: Table<IdentityLink, string>;
+  evidence!: Table<StoredEvidence, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -68,6 +70,15 @@ export class CaptureDb extends Dexie {
     this.version(5).stores({
       cases:
         'id, &idempotencyKey, createdAt, updatedAt, status, syncState, queueRank, doneAt, ownerKey, platform, severity, *words, [severity+awaiting], backend.id',
+    });
+    // Evidence: an image of each captured post, with its hash (domain/evidence.ts). Found by its
+    // case (side panel, export), its mention (the retention purge), and its time (records never
+    // claimed by a saved capture are cleared after a day). Its cases store lists every index of
+    // versions 4 (the queue's) and 5: a version that names a table with fewer indexes drops the rest.
+    this.version(6).stores({
+      cases:
+        'id, &idempotencyKey, createdAt, updatedAt, status, syncState, queueRank, doneAt, ownerKey, platform, severity, *words, [severity+awaiting], backend.id',
+      evidence: 'id, caseId, mentionId, capturedAt',
     });
     this.use({ stack: 'dbcore', name: 'case-keys', create: caseKeysMiddleware });
   }

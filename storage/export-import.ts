@@ -2,6 +2,8 @@ import type { CaptureDb } from './db';
 import { toCsv } from '../domain/csv';
 import { EXPORT_FORMAT, ExportFileSchema, importProblem, type ExportFile } from '../domain/export-file';
 import { toStoredMention } from '../domain/stored-mention';
+import { checkExportedEvidence } from '../domain/evidence-check';
+import { exportedEvidence, storedEvidence } from './evidence-file';
 import { exportedMention } from './thread';
 import { problem, type Problem } from '../domain/problem';
 import type { LogEntry } from '../domain/case';
@@ -11,9 +13,13 @@ import { subjectOf } from '../domain/case-subject';
 /** Without a wording (tests): the agent's text, or the code with its data. */
 const plainLogText = (e: LogEntry) => e.text || [e.code, ...Object.values(e.params ?? {})].join(' ');
 
-/** Everything stored, as the JSON export. */
+/** Everything stored, as the JSON export (evidence not yet claimed by a saved capture stays out). */
 export async function exportJson(db: CaptureDb, now = new Date()): Promise<ExportFile> {
-  const [cases, rows] = await Promise.all([db.cases.toArray(), db.mentions.toArray()]);
+  const [cases, rows, evidence] = await Promise.all([
+    db.cases.toArray(),
+    db.mentions.toArray(),
+    db.evidence.where('caseId').above('').toArray(),
+  ]);
   return {
     format: EXPORT_FORMAT,
     version: 1,
@@ -21,6 +27,7 @@ export async function exportJson(db: CaptureDb, now = new Date()): Promise<Expor
     // The queue's keys are this database's own: recomputed on import, never in the file.
     cases: cases.map(withoutCaseKeys),
     mentions: rows.map(exportedMention),
+    evidence: await Promise.all(evidence.map(exportedEvidence)),
   };
 }
 
@@ -89,7 +96,16 @@ export async function importJson(db: CaptureDb, text: string): Promise<ImportRes
   const parsed = ExportFileSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: importProblem(parsed.error) };
   const file = parsed.data;
-  return db.transaction('rw', db.cases, db.mentions, async () => {
+  // Evidence is only evidence if its hash holds: one record that does not refuses the file.
+  const evidence = file.evidence ?? [];
+  const problems = await Promise.all(evidence.map(checkExportedEvidence));
+  const bad = problems.findIndex((p) => p !== null);
+  if (bad >= 0)
+    return {
+      ok: false,
+      error: problem('import_evidence_mismatch', { where: `evidence.${bad}`, detail: problems[bad]! }),
+    };
+  return db.transaction('rw', db.cases, db.mentions, db.evidence, async () => {
     const existing = await db.cases.bulkGet(file.cases.map((c) => c.id));
     const known = new Set(existing.filter((c) => !!c).map((c) => c.id));
     // A case still waiting to sync elsewhere has no outbox entry here: it stays local to this browser.
@@ -108,6 +124,7 @@ export async function importJson(db: CaptureDb, text: string): Promise<ImportRes
     const mentions = file.mentions.filter((m) => !known.has(m.caseId)).map((m) => toStoredMention(m, m.id, m.caseId));
     await db.cases.bulkAdd(cases);
     await db.mentions.bulkPut(mentions);
+    await db.evidence.bulkPut(evidence.filter((e) => !known.has(e.caseId)).map(storedEvidence));
     return { ok: true as const, cases: cases.length, mentions: mentions.length, skipped: known.size };
   });
 }

@@ -6,13 +6,14 @@ import type { CaptureDb } from './db';
 export const retentionItem = storage.defineItem<number | null>('local:retentionDays', { fallback: null, version: 1 });
 
 /**
- * Deletes mentions captured more than `days` ago, by the capturedAt index. Cases stay (with
- * their log) so the team's history survives; they just no longer hold the author's post, nor its
- * brief on the case (the queue's row then shows the next mention kept, or none).
+ * Deletes mentions captured more than `days` ago, by the capturedAt index, and the evidence
+ * (images of the posts) kept with them. Cases stay (with their log) so the team's history
+ * survives; they just no longer hold the author's post, nor its brief on the case (the queue's row
+ * then shows the next mention kept, or none).
  */
 export async function purgeOldMentions(db: CaptureDb, days: number, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
-  return db.transaction('rw', db.mentions, db.cases, async () => {
+  return db.transaction('rw', db.mentions, db.cases, db.evidence, async () => {
     const old = await db.mentions.where('capturedAt').below(cutoff).toArray();
     if (!old.length) return 0;
     const gone = new Set(old.map((m) => m.id));
@@ -26,6 +27,10 @@ export async function purgeOldMentions(db: CaptureDb, days: number, now = new Da
       }),
     );
     await db.mentions.bulkDelete([...gone]);
+    await db.evidence
+      .where('mentionId')
+      .anyOf([...gone])
+      .delete();
     return gone.size;
   });
 }

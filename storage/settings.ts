@@ -11,13 +11,18 @@ type SettingsV2 = SettingsV1 & Pick<Settings, 'dmCapture'>;
  * - Version 3 added the brand's accounts, the SLA hours per severity and a protocol per category:
  *   settings saved before keep every value they had and get the defaults for the rest (an early
  *   build stored these as its version 2, without `dmCapture`: that one stays off too).
+ * - Version 4 adds the evidence image (`evidence`), on; it only adds its field and keeps the rest.
  */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 3,
+  version: 4,
   migrations: {
     2: (old: SettingsV1): SettingsV2 => ({ ...old, dmCapture: false }),
     3: (old: Partial<Settings> | null): Settings => ({ ...DEFAULT_SETTINGS, ...(old ?? {}) }),
+    4: (old: Omit<Settings, 'evidence'> & { evidence?: boolean }): Settings => ({
+      ...old,
+      evidence: old.evidence ?? true,
+    }),
   },
 });
 
@@ -25,6 +30,11 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 export async function readSettings(): Promise<Settings> {
   const parsed = SettingsSchema.safeParse(await settingsItem.getValue());
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+/** Whether an image of each captured post is kept (the options page's switch). */
+export async function evidenceEnabled(): Promise<boolean> {
+  return (await readSettings()).evidence;
 }
 
 /** The name written into logs: the configured agent name, or "agent" until one is set. */

@@ -40,6 +40,28 @@ export interface UpdateInput {
 }
 
 /**
+ * Evidence of a capture for a case the backend holds: the image of the post, its canonical JSON
+ * and their SHA-256 (domain/evidence-hash.ts), sent exactly once.
+ */
+export interface EvidenceInput {
+  remoteId: string;
+  idempotencyKey: string;
+  sha256: string;
+  json: string;
+  /** The PNG file's bytes. */
+  image: Uint8Array;
+  capturedAt: string;
+  pageUrl: string;
+  /** The post went on past the visible page (the image holds its visible part). */
+  partial: boolean;
+  /**
+   * An earlier send may have arrived (its answer was lost, or it failed after sending): a backend
+   * without idempotency keys looks for it before sending again.
+   */
+  lookFirst: boolean;
+}
+
+/**
  * The keys of one page (or one capture) to find the team's cases by, all in one call: posts and
  * threads as URLs (each backend normalises them as domain/team-keys.ts does), authors as author
  * keys with their linked identities.
@@ -104,6 +126,8 @@ export interface Adapter {
   findByKey(input: CreateInput): Promise<RemoteCase | null>;
   read(remoteId: string): Promise<RemoteCase>;
   update(input: UpdateInput): Promise<void>;
+  /** Keeps a capture's evidence with the case: once, however often it is sent. */
+  sendEvidence(input: EvidenceInput): Promise<void>;
   /** Checks URL and credentials; resolves to what answered (and for whom), or throws a SyncError. */
   testConnection(): Promise<Connection>;
   readonly team: TeamReader;

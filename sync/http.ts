@@ -15,6 +15,11 @@ export interface RequestSpec<T> {
   url: string;
   headers: Record<string, string>;
   body?: unknown;
+  /**
+   * A file instead of JSON: a Blob goes as-is with its own type (Zendesk's uploads), a FormData as
+   * multipart/form-data with the boundary the browser picks (Freshdesk's attachments).
+   */
+  upload?: Blob | FormData;
   schema: z.ZodType<T>;
   /** A create: a lost answer makes the outcome unknown instead of merely failed. */
   sideEffect?: boolean;
@@ -39,14 +44,17 @@ export async function requestJson<T>(
 ): Promise<{ status: number; data: T; headers: Headers }> {
   let res: Response;
   try {
+    const type = spec.upload
+      ? spec.upload instanceof Blob
+        ? spec.upload.type || 'application/octet-stream'
+        : null
+      : spec.body !== undefined
+        ? 'application/json'
+        : null;
     res = await opts.fetch(spec.url, {
       method: spec.method,
-      headers: {
-        Accept: 'application/json',
-        ...(spec.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        ...spec.headers,
-      },
-      body: spec.body !== undefined ? JSON.stringify(spec.body) : undefined,
+      headers: { Accept: 'application/json', ...(type ? { 'Content-Type': type } : {}), ...spec.headers },
+      body: spec.upload ?? (spec.body !== undefined ? JSON.stringify(spec.body) : undefined),
       signal: AbortSignal.timeout(opts.timeoutMs),
       // Credentials go in headers we set; never send the browser's cookies to the backend.
       credentials: 'omit',

@@ -2,8 +2,8 @@ import type { CaptureDb } from '../storage/db';
 import { newOutboxEntry, type OutboxEntry, type OutboxPatch } from '../domain/outbox';
 
 /**
- * After the agent fixed settings: failed entries go back in the queue. A create that may have
- * reached the backend (it was tried before) is looked up by its key first. Nothing is dropped.
+ * After the agent fixed settings: failed entries go back in the queue. A create or an evidence
+ * upload that may have reached the backend (it was tried before) is looked up first. Nothing is dropped.
  */
 export async function requeueFailed(db: CaptureDb, caseId?: string, now = Date.now()): Promise<number> {
   return db.transaction('rw', db.cases, db.outbox, async () => {
@@ -12,7 +12,7 @@ export async function requeueFailed(db: CaptureDb, caseId?: string, now = Date.n
     );
     for (const e of failed) {
       await db.outbox.update(e.id!, {
-        state: e.op === 'create' && e.attempts > 0 ? 'unknown' : 'pending',
+        state: e.op !== 'update' && e.attempts > 0 ? 'unknown' : 'pending',
         attempts: 0,
         nextAttemptAt: now,
         lastError: null,
@@ -36,11 +36,11 @@ export async function waitingCounts(db: CaptureDb): Promise<{ waiting: number; f
 /**
  * When a backend is configured after cases were kept locally, those cases are queued like new
  * captures: a create with the key made at capture, then updates that carry what changed since
- * (status, owner, each later note or decision), so the backend ends up with the whole history.
- * Returns how many cases were queued.
+ * (status, owner, each later note or decision), then their evidence, so the backend ends up with
+ * the whole history. Returns how many cases were queued.
  */
 export async function queueLocalCases(db: CaptureDb, now = Date.now()): Promise<number> {
-  return db.transaction('rw', db.cases, db.outbox, async () => {
+  return db.transaction('rw', db.cases, db.outbox, db.evidence, async () => {
     const local = await db.cases.where('syncState').equals('local').toArray();
     for (const c of local) {
       const update = (patch: OutboxPatch) => newOutboxEntry({ caseId: c.id, op: 'update', patch, at: now });
@@ -59,6 +59,8 @@ export async function queueLocalCases(db: CaptureDb, now = Date.now()): Promise<
           continue;
         entries.push(update({ logEntryId: e.id }));
       }
+      for (const evidenceId of await db.evidence.where('caseId').equals(c.id).primaryKeys())
+        entries.push(newOutboxEntry({ caseId: c.id, op: 'evidence', evidenceId, at: now }));
       await db.outbox.bulkAdd(entries);
       await db.cases.update(c.id, { syncState: 'queued', syncError: null });
     }

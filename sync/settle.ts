@@ -1,4 +1,5 @@
 import type { Case, StoredMention } from '../domain/case';
+import type { StoredEvidence } from '../domain/evidence';
 import { newOutboxEntry, type OutboxEntry, type OutboxPatch } from '../domain/outbox';
 import type { CaptureDb } from '../storage/db';
 import { PermanentError, TransientError, UnknownOutcomeError, type Adapter, type RemoteCase } from './adapter';
@@ -17,6 +18,8 @@ export interface Job {
   first: StoredMention | undefined;
   /** For an update that attaches a mention: that mention. */
   attached?: StoredMention;
+  /** For an evidence upload: the record (absent when purged since it was queued). */
+  evidence?: StoredEvidence;
 }
 
 export type Done = { job: Job } & (
@@ -150,9 +153,11 @@ function failure(
   // Without idempotency keys a 5xx on a create may hide a ticket made behind a proxy: treat it as
   // unknown too, so it is looked up (after the search index caught up) before any new create.
   const mayExist = e.op === 'create' && !throttled && !adapter.nativeIdempotency;
-  if (error instanceof UnknownOutcomeError || mayExist || (e.state === 'unknown' && e.op === 'create')) {
+  const lookFirst = e.op !== 'update' && e.state === 'unknown';
+  if (error instanceof UnknownOutcomeError || mayExist || lookFirst) {
     state = 'unknown';
-    nextAttemptAt = now + Math.max(delay, adapter.lookupDelayMs);
+    // Only a create is looked up in a search index that lags; an evidence note is read from the ticket.
+    nextAttemptAt = now + (e.op === 'create' ? Math.max(delay, adapter.lookupDelayMs) : delay);
   }
   // Retry-After is honoured exactly (and holds every other request: see `hold` in worker.ts).
   if (throttled) nextAttemptAt = now + error.retryAfterMs!;

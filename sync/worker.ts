@@ -2,6 +2,7 @@ import type { Case, LogEntry, StoredMention } from '../domain/case';
 import type { OutboxEntry } from '../domain/outbox';
 import type { CaptureDb } from '../storage/db';
 import { PermanentError, TransientError, type Adapter, type CreateInput, type UpdateInput } from './adapter';
+import { evidenceInput } from './evidence-input';
 import { createInput, syncMention } from './create-input';
 import type { Clock, DrainOptions } from './drain-options';
 import { settle, type Done, type Job } from './settle';
@@ -81,14 +82,17 @@ export async function drainOutbox(
 /** Entries per chunk and request slot: 96 a chunk at concurrency 6. */
 const CHUNK_PER_WORKER = 16;
 
-/** Inflight entries whose worker is gone: a create may have reached the backend, so it is "unknown". */
+/**
+ * Inflight entries whose worker is gone: a create (or an evidence upload, which a helpdesk cannot
+ * replay by key) may have reached the backend, so it is "unknown" and looked up before it is sent again.
+ */
 export async function recoverInflight(db: CaptureDb, olderThan = Number.POSITIVE_INFINITY): Promise<number> {
   return db.transaction('rw', db.outbox, async () => {
     const stale = (await db.outbox.where('state').equals('inflight').toArray()).filter(
       (e) => (e.inflightAt ?? 0) < olderThan,
     );
     for (const e of stale)
-      await db.outbox.update(e.id!, { state: e.op === 'create' ? 'unknown' : 'pending', inflightAt: undefined });
+      await db.outbox.update(e.id!, { state: e.op === 'update' ? 'pending' : 'unknown', inflightAt: undefined });
     return stale.length;
   });
 }
@@ -110,7 +114,7 @@ async function dueEntries(db: CaptureDb, now: number): Promise<{ due: OutboxEntr
 
 /** Marks a chunk in flight (if the worker dies, start-up recovery knows a request may have gone) and reads what its requests are built from. */
 function claim(db: CaptureDb, chunk: OutboxEntry[], now: number): Promise<Job[]> {
-  return db.transaction('rw', db.outbox, db.cases, db.mentions, async () => {
+  return db.transaction('rw', db.outbox, db.cases, db.mentions, db.evidence, async () => {
     // Read again: only what is still waiting is claimed. Ids are ascending: one range read.
     const ids = new Set(chunk.map((e) => e.id!));
     const [stored, cases] = await Promise.all([
@@ -122,12 +126,13 @@ function claim(db: CaptureDb, chunk: OutboxEntry[], now: number): Promise<Job[]>
       const s = byId.get(e.id!);
       return s && (s.state === 'pending' || s.state === 'unknown') ? [{ entry: s, kase: cases[i] }] : [];
     });
-    const [mentions, attached] = await Promise.all([
+    const [mentions, attached, evidence] = await Promise.all([
       db.mentions.bulkGet(fresh.map((f) => f.kase?.mentionIds[0] ?? '')),
       db.mentions.bulkGet(fresh.map((f) => f.entry.patch?.mentionId ?? '')),
+      db.evidence.bulkGet(fresh.map((f) => f.entry.patch?.evidenceId ?? '')),
       db.outbox.bulkPut(fresh.map((f) => ({ ...f.entry, state: 'inflight' as const, inflightAt: now }))),
     ]);
-    return fresh.map((f, i): Job => ({ ...f, first: mentions[i], attached: attached[i] }));
+    return fresh.map((f, i): Job => ({ ...f, first: mentions[i], attached: attached[i], evidence: evidence[i] }));
   });
 }
 
@@ -240,6 +245,12 @@ async function send(adapter: Adapter, job: Job, logText: (e: LogEntry) => string
       new PermanentError('This case was never sent to the backend (captured before a backend was set up)'),
       { problem: problem('sync_never_sent') },
     );
+  if (entry.op === 'evidence') {
+    // Purged with its mention (retention) before it was sent: nothing is left to send.
+    if (!job.evidence) return { job, kind: 'orphan' };
+    await adapter.sendEvidence(await evidenceInput(kase.backend.id, entry, job.evidence));
+    return { job, kind: 'updated' };
+  }
   await adapter.update(updateInput(kase, entry, job.attached, logText));
   return { job, kind: 'updated' };
 }

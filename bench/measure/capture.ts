@@ -45,8 +45,8 @@ export async function measureCapture(ctx: BenchContext): Promise<Figure[]> {
     return r >= 10 ? r.toFixed(0) : r.toFixed(2);
   };
   ctx.notes.push(
-    `capture: timeline → 1 mention (${tl.sample?.platform} @${tl.sample?.author.handle}, ${tl.sample?.url}); extract ${median(tl.extract).toFixed(2)} ms of it; Readability/capture = ${ratio(tl.capture, tl.readability)}×`,
-    `capture: blog → the post with ${blog.comments} comments as its thread (${(blog.threadChars / 1000).toFixed(0)} k characters), saved as one case; extract ${median(blog.extract).toFixed(2)} ms of it; Readability/capture = ${ratio(blog.capture, blog.readability)}×`,
+    `capture: timeline → 1 mention (${tl.sample?.platform} @${tl.sample?.author.handle}, ${tl.sample?.url}); extract ${median(tl.extract).toFixed(2)} ms of it, the post's box for the evidence image ${median(tl.view).toFixed(3)} ms; Readability/capture = ${ratio(tl.capture, tl.readability)}×`,
+    `capture: blog → the post with ${blog.comments} comments as its thread (${(blog.threadChars / 1000).toFixed(0)} k characters), saved as one case; extract ${median(blog.extract).toFixed(2)} ms of it, the post's box ${median(blog.view).toFixed(3)} ms; Readability/capture = ${ratio(blog.capture, blog.readability)}×`,
   );
   ctx.notes.push(
     `capture: blog floor (500 comments read raw with one querySelector per part, stored as one JSON string beside a case and an outbox row, one raw IndexedDB transaction, nothing else) ${median(blog.floor).toFixed(2)} ms, in turns with the capture; capture/floor = ${(median(blog.capture) / median(blog.floor)).toFixed(2)}×`,

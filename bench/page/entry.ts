@@ -5,7 +5,8 @@
  */
 import { Readability } from '@mozilla/readability';
 import Defuddle from 'defuddle';
-import { extractMention } from '../../extract/index';
+import { extractCapture } from '../../extract/index';
+import { measureRemembered, rememberElement } from '../../capture/view';
 import { CaptureDb } from '../../storage/db';
 import { saveCapture } from '../../storage/save-capture';
 import { linkedCases } from '../../storage/linked-cases';
@@ -31,6 +32,8 @@ export interface CaptureSamples {
   capture: number[];
   /** The extraction part of each capture run (the rest is the save). */
   extract: number[];
+  /** The part that measures the post's box for the evidence image (capture/view.ts). */
+  view: number[];
   readability: number[];
   defuddle: number[] | null;
   defuddleError: string | null;
@@ -53,6 +56,7 @@ async function capture(mode: 'one' | 'all', url: string, warmup: number, runs: n
   const out: CaptureSamples = {
     capture: [],
     extract: [],
+    view: [],
     readability: [],
     defuddle: [],
     defuddleError: null,
@@ -69,13 +73,20 @@ async function capture(mode: 'one' | 'all', url: string, warmup: number, runs: n
       if (i >= warmup) out.floor.push(ms);
     }
     const t0 = performance.now();
-    const m = extractMention(document, { url });
+    // As capture/run-in-page.ts does: the mention, and the box of the element it was read from.
+    let element: Element | null = null;
+    const read = extractCapture(document, { url }, (el) => (element = el));
     const tx = performance.now();
+    if (read.refused) throw new Error('the bench page was read as a private conversation');
+    const m = read.mention;
+    measureRemembered(rememberElement(element));
+    const tv = performance.now();
     await save(db, m);
     const t1 = performance.now();
     if (i >= warmup) {
       out.capture.push(t1 - t0);
       out.extract.push(tx - t0);
+      out.view.push(tv - tx);
     }
     out.comments = m.thread?.comments.length ?? 0;
     out.threadChars = m.thread ? JSON.stringify(m.thread).length : 0;

@@ -5,6 +5,7 @@ import { checkBackendUrl, originPattern } from '../../sync/backend-url';
 import { BackendForm, type BackendFormValue } from './BackendForm';
 import { DataTools, downloadText } from './DataTools';
 import { SyncStatusView } from './SyncStatusView';
+import { EvidenceOption } from './EvidenceOption';
 import { WorkbenchForm } from './WorkbenchForm';
 import type { WorkbenchSettings } from '../../domain/settings';
 import { DmOptIn } from './DmOptIn';
@@ -141,6 +142,7 @@ export function OptionsPage(_: Props) {
         <SyncStatusView {...status} busy={busy} onRetry={onRetry} />
       </section>
       {workbench && <WorkbenchForm initial={workbench} />}
+      <EvidenceOption />
       {loaded && <DmOptIn initial={dmCapture} />}
       <DataTools download={downloadText} />
     </main>

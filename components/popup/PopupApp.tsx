@@ -48,7 +48,11 @@ function stateOf(opened: Opened): State {
   if (opened.duplicate) return { step: 'duplicate', summary: opened.duplicate };
   return {
     step: 'review',
-    capture: newUnsavedCapture(opened.mention, opened.owners, { also: opened.also, dm: opened.dm }),
+    capture: newUnsavedCapture(opened.mention, opened.owners, {
+      also: opened.also,
+      dm: opened.dm,
+      ...(opened.evidenceId ? { evidenceId: opened.evidenceId } : {}),
+    }),
     owners: opened.owners,
     authorCases: [],
     attachTo: null,
@@ -94,6 +98,9 @@ export function PopupApp({ tabId, opening }: Props) {
       .catch(() => {});
   }, [reviewing?.capturedAt]);
   useEffect(() => void captureShortcut().then(setShortcut), []);
+  // The evidence image is taken once the mention is on screen, so it never delays the first render.
+  const evidenceId = state.step === 'review' ? state.capture.evidenceId : undefined;
+  useEffect(() => void (evidenceId && send('evidence/take', { evidenceId }).catch(() => {})), [evidenceId]);
 
   if (state.step === 'reading') return <p aria-busy="true">{t('reading')}</p>;
   if (state.step === 'failed') return <p role="alert">{state.error}</p>;
@@ -139,9 +146,16 @@ export function PopupApp({ tabId, opening }: Props) {
     const { mention } = review.capture;
     try {
       const also = alsoToSave(review.capture);
+      const evidenceId = review.capture.evidenceId;
       const { caseId } = review.attachTo
-        ? await send('capture/attach', { mention, caseId: review.attachTo, note: review.capture.note, also })
-        : await send('capture/save', { mention, review: reviewOf(review.capture), also });
+        ? await send('capture/attach', {
+            mention,
+            caseId: review.attachTo,
+            note: review.capture.note,
+            also,
+            evidenceId,
+          })
+        : await send('capture/save', { mention, review: reviewOf(review.capture), also, evidenceId });
       setState({ step: 'saved', caseId, attached: !!review.attachTo });
     } catch (e) {
       // The capture stays on screen, so nothing the agent typed is lost when storage fails (disk full, …).

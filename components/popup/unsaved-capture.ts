@@ -26,16 +26,18 @@ export interface UnsavedCapture {
   also?: Mention[];
   /** How a conversation's range came out (the popup says when it reached past the loaded messages). */
   dm?: DmRange | null;
+  /** The capture's evidence (capture/open), saved with it. */
+  evidenceId?: string;
 }
 
 /**
  * A capture as the popup opens on it; `owners`: each category's default owner (options); `extras`:
- * a conversation's other messages and range.
+ * a conversation's other messages and range, and the capture's evidence.
  */
 export function newUnsavedCapture(
   mention: Mention,
   owners: Record<string, string>,
-  extras: Pick<UnsavedCapture, 'also' | 'dm'> = {},
+  extras: Pick<UnsavedCapture, 'also' | 'dm' | 'evidenceId'> = {},
 ): UnsavedCapture {
   // A page title standing in for the text is not what the customer wrote: the agent types it.
   const m = mention.warnings.includes(TITLE_ONLY) ? { ...mention, text: '' } : mention;

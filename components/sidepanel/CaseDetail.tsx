@@ -9,6 +9,7 @@ import { AnswerBox } from './AnswerBox';
 import { CaseActions } from './CaseActions';
 import { CaseFacts } from './CaseFacts';
 import { CaseMore } from './CaseMore';
+import { EvidenceThumbnail } from './EvidenceThumbnail';
 import { SyncBox } from './SyncBox';
 import { useCaseDetail, useDrainProblem } from './use-case-detail';
 import { TeamHistoryList } from './TeamHistoryList';
@@ -55,6 +56,7 @@ export function CaseDetail({ kase, row, settings, reasons, pageTabId, now }: Pro
         protocol={settings.protocols[kase.category]}
         now={now}
       />
+      <EvidenceThumbnail caseId={kase.id} />
       <AnswerBox kase={kase} tabId={pageTabId} hasBrandAccounts={settings.brandAccounts.length > 0} />
       <SyncBox kase={kase} detail={sync} />
       <CaseActions kase={kase} />

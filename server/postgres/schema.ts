@@ -80,6 +80,25 @@ const MIGRATIONS: string[] = [
   CREATE TRIGGER events_in_commit_order BEFORE INSERT ON events
     FOR EACH STATEMENT EXECUTE FUNCTION cc_events_in_commit_order();
   `,
+  // 2: evidence, as the SQLite store's third version has it: an image of a captured post and its
+  // canonical JSON, with their SHA-256; once per upload key and once per hash on a case (unique
+  // keys, so two instances racing with the same upload keep one). The capture time is kept as
+  // the client sent it (it is part of what was hashed).
+  `
+  CREATE TABLE evidence (
+    id text PRIMARY KEY,
+    case_id text NOT NULL REFERENCES cases (id),
+    idempotency_key text NOT NULL UNIQUE,
+    sha256 text NOT NULL,
+    captured_at text NOT NULL,
+    page_url text NOT NULL,
+    image_type text NOT NULL,
+    image bytea NOT NULL,
+    json text NOT NULL,
+    created_at timestamptz NOT NULL,
+    by text NOT NULL,
+    UNIQUE (case_id, sha256));
+  `,
 ];
 
 /** The version this server writes. */

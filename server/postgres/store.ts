@@ -5,7 +5,19 @@ import type { Change, LookupBody, TeamCaseWire } from '../../contract/team';
 import { postKey } from '../../domain/team-keys';
 import { urlKey } from '../../domain/url-key';
 import type { Actor } from '../case-model';
-import { NameTakenError, type AuditEntry, type CaseStore, type CreateResult, type Member, type Page } from '../store';
+import {
+  NameTakenError,
+  type AuditEntry,
+  type CaseStore,
+  type CreateResult,
+  type EvidenceFile,
+  type EvidenceIn,
+  type EvidenceResult,
+  type Member,
+  type Page,
+} from '../store';
+import type { ContractEvidence } from '../../contract/evidence';
+import { addEvidence, EVIDENCE_COLUMNS, readEvidence, readEvidenceFile, type EvidenceDbRow } from './evidence';
 import { byName, Matches, pageCursor, rankLookup, toAuditEntry, toChange, type StoredEvent } from '../store-rows';
 import { FeedListener } from './listen';
 import { FEED_CHANNEL, migrate } from './schema';
@@ -168,6 +180,26 @@ export class PgStore implements CaseStore {
 
   async patch(id: string, body: PatchCaseBody, key: string | null, actor: Actor): Promise<ContractCase | null> {
     return inTransaction(this.pool, (tx) => patchCase(tx, id, body, key, actor));
+  }
+
+  async addEvidence(caseId: string, key: string, e: EvidenceIn, actor: Actor): Promise<EvidenceResult> {
+    return inTransaction(this.pool, (tx) => addEvidence(tx, caseId, key, e, actor));
+  }
+
+  async evidenceOf(caseId: string): Promise<ContractEvidence[]> {
+    const r = await this.pool.query<EvidenceDbRow>(
+      `SELECT ${EVIDENCE_COLUMNS} FROM evidence WHERE case_id = $1 ORDER BY created_at, id`,
+      [caseId],
+    );
+    return r.rows.map(readEvidence);
+  }
+
+  async evidenceFile(caseId: string, id: string): Promise<EvidenceFile | null> {
+    const r = await this.pool.query<EvidenceDbRow & { image: Buffer; json: string }>(
+      `SELECT ${EVIDENCE_COLUMNS}, image, json FROM evidence WHERE case_id = $1 AND id = $2`,
+      [caseId, id],
+    );
+    return r.rows[0] ? readEvidenceFile(r.rows[0]) : null;
   }
 
   async changes(since: string | null, limit: number): Promise<Page<Change>> {

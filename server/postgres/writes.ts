@@ -88,7 +88,7 @@ export async function caseById(tx: Tx, id: string, forUpdate = false): Promise<C
   return r?.doc ?? null;
 }
 
-async function writeCase(tx: Tx, c: ContractCase): Promise<void> {
+export async function writeCase(tx: Tx, c: ContractCase): Promise<void> {
   await tx.rows('UPDATE cases SET doc = $1, updated_at = $2 WHERE id = $3', [JSON.stringify(c), c.updatedAt, c.id]);
 }
 

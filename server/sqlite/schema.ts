@@ -100,4 +100,13 @@ const MIGRATIONS: ((db: sqlite.Database) => void)[] = [
       for (const m of mentionsOf(c)) insertMention(db, c.id, m);
     }
   },
+  // 3: evidence: an image of a captured post and its canonical JSON, with their SHA-256; once per
+  // upload key and once per hash on a case.
+  (db) =>
+    db.exec(`
+      CREATE TABLE evidence (
+        id TEXT PRIMARY KEY, case_id TEXT NOT NULL, idempotency_key TEXT NOT NULL UNIQUE,
+        sha256 TEXT NOT NULL, captured_at TEXT NOT NULL, page_url TEXT NOT NULL, image_type TEXT NOT NULL,
+        image BLOB NOT NULL, json TEXT NOT NULL, created_at TEXT NOT NULL, by TEXT NOT NULL,
+        UNIQUE (case_id, sha256));`),
 ];

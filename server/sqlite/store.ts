@@ -6,13 +6,17 @@ import type { ContractCase, CreateCaseBody, PatchCaseBody } from '../../contract
 import type { Change, LookupBody, TeamCaseWire } from '../../contract/team';
 import { postKey } from '../../domain/team-keys';
 import { urlKey } from '../../domain/url-key';
-import { actorName, applyPatch, capturedAgain, newCase, type Actor } from '../case-model';
+import type { ContractEvidence } from '../../contract/evidence';
+import { actorName, applyPatch, capturedAgain, evidenceKept, newCase, type Actor } from '../case-model';
 import {
   bodyHash,
   NameTakenError,
   type AuditEntry,
   type CaseStore,
   type CreateResult,
+  type EvidenceFile,
+  type EvidenceIn,
+  type EvidenceResult,
   type Member,
   type Page,
 } from '../store';
@@ -178,6 +182,48 @@ export class SqliteStore implements CaseStore {
     });
   }
 
+  async addEvidence(caseId: string, key: string, e: EvidenceIn, actor: Actor): Promise<EvidenceResult> {
+    return this.inTransaction(() => {
+      const seen = this.db.get(`SELECT ${EVIDENCE_COLUMNS} FROM evidence WHERE idempotency_key = ?`, [key]);
+      if (seen) return seen.sha256 === e.sha256 && seen.case_id === caseId ? replayed(seen) : { kind: 'mismatch' };
+      const same = this.db.get(`SELECT ${EVIDENCE_COLUMNS} FROM evidence WHERE case_id = ? AND sha256 = ?`, [
+        caseId,
+        e.sha256,
+      ]);
+      if (same) return replayed(same);
+      const c = this.getSync(caseId);
+      if (!c) return { kind: 'no-case' };
+      const at = new Date().toISOString();
+      const id = randomUUID();
+      this.db.run(
+        `INSERT INTO evidence (id, case_id, idempotency_key, sha256, captured_at, page_url, image_type, image, json, created_at, by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [id, caseId, key, e.sha256, e.capturedAt, e.pageUrl, e.imageType, e.image, e.json, at, actor.name],
+      );
+      const entry = evidenceKept(c, e, actor.name, at);
+      writeCase(this.db, c);
+      this.record(caseEvent(c, actor, entry, at));
+      return {
+        kind: 'created',
+        evidence: evidenceRow(this.db.get(`SELECT ${EVIDENCE_COLUMNS} FROM evidence WHERE id = ?`, [id])!),
+      };
+    });
+  }
+
+  async evidenceOf(caseId: string): Promise<ContractEvidence[]> {
+    return this.db
+      .all(`SELECT ${EVIDENCE_COLUMNS} FROM evidence WHERE case_id = ? ORDER BY created_at, id`, [caseId])
+      .map(evidenceRow);
+  }
+
+  async evidenceFile(caseId: string, id: string): Promise<EvidenceFile | null> {
+    const r = this.db.get(`SELECT ${EVIDENCE_COLUMNS}, image, json FROM evidence WHERE case_id = ? AND id = ?`, [
+      caseId,
+      id,
+    ]);
+    return r ? { ...evidenceRow(r), json: String(r.json), image: r.image as Uint8Array } : null;
+  }
+
   async changes(since: string | null, limit: number): Promise<Page<Change>> {
     const rows = this.db.all('SELECT * FROM events WHERE seq > ? AND case_id IS NOT NULL ORDER BY seq LIMIT ?', [
       Number(since ?? 0),
@@ -307,4 +353,25 @@ export class SqliteStore implements CaseStore {
       throw e;
     }
   }
+}
+
+const EVIDENCE_COLUMNS =
+  'id, case_id, sha256, captured_at, page_url, image_type, length(image) AS image_bytes, created_at, by';
+
+function evidenceRow(r: sqlite.QueryResult): ContractEvidence {
+  return {
+    id: String(r.id),
+    caseId: String(r.case_id),
+    sha256: String(r.sha256),
+    capturedAt: String(r.captured_at),
+    pageUrl: String(r.page_url),
+    imageType: String(r.image_type),
+    imageBytes: Number(r.image_bytes),
+    createdAt: String(r.created_at),
+    by: String(r.by),
+  };
+}
+
+function replayed(r: sqlite.QueryResult): EvidenceResult {
+  return { kind: 'replayed', evidence: evidenceRow(r) };
 }

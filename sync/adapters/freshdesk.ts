@@ -7,7 +7,7 @@ import type { Adapter, CreateInput, RemoteCase } from '../adapter';
 import type { HttpOptions } from '../http';
 import { FreshdeskClient, STATUS_IN, TicketSchema, type Ticket } from './freshdesk-client';
 import { freshdeskTeam } from './freshdesk-team';
-import { capturedAgainLines, updateLines } from './helpdesk-text';
+import { capturedAgainLines, evidenceFileNames, evidenceLine, holdsEvidence, updateLines } from './helpdesk-text';
 import { ticketDescription, ticketSubject } from './ticket-text';
 
 /** The ticket custom field (type text) the team adds in Freshdesk to hold the mention key. */
@@ -160,6 +160,40 @@ export function freshdeskAdapter(baseUrl: string, creds: Credentials, http: Http
         });
       const to = input.group && input.owner == null ? `team ${input.group.name}` : (input.owner ?? null);
       await addNote(input.remoteId, updateLines(input, to, false));
+    },
+
+    /**
+     * A private note with the image and its JSON as attachments (multipart, `attachments[]`).
+     * Freshdesk has no idempotency keys: after a send that may have arrived, the ticket's
+     * conversations are read first for this hash.
+     */
+    async sendEvidence(input) {
+      const id = encodeURIComponent(input.remoteId);
+      if (input.lookFirst) {
+        const notes = await fd.request({
+          method: 'GET',
+          path: `/api/v2/tickets/${id}/conversations?per_page=100`,
+          schema: z.array(z.object({ body_text: z.string().nullable().optional() })),
+        });
+        if (notes.some((n) => holdsEvidence(n.body_text, input.sha256))) return;
+      }
+      const names = evidenceFileNames(input.sha256);
+      const form = new FormData();
+      form.append('body', `<p>${evidenceLine(input).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`);
+      form.append('private', 'true');
+      form.append(
+        'attachments[]',
+        new Blob([input.image as Uint8Array<ArrayBuffer>], { type: 'image/png' }),
+        names.image,
+      );
+      form.append('attachments[]', new Blob([input.json], { type: 'application/json' }), names.json);
+      await fd.request({
+        method: 'POST',
+        path: `/api/v2/tickets/${id}/notes`,
+        upload: form,
+        schema: z.object({ id: z.number() }),
+        sideEffect: true,
+      });
     },
 
     async testConnection() {

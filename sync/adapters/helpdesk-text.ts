@@ -30,6 +30,22 @@ export function updateLines(
   return lines;
 }
 
+/** The note that carries a capture's evidence: its hash first, so a later send can find it. */
+export function evidenceLine(e: { sha256: string; capturedAt: string; pageUrl: string; partial: boolean }): string {
+  const part = e.partial ? ' (its visible part: the post went on past the screen)' : '';
+  return `Evidence (SHA-256 ${e.sha256}): image of the post as seen at ${e.capturedAt} on ${e.pageUrl}${part}, and its JSON; both attached`;
+}
+
+/** Whether a note's text is the evidence note of this hash. */
+export function holdsEvidence(text: string | null | undefined, sha256: string): boolean {
+  return (text ?? '').includes(`Evidence (SHA-256 ${sha256})`);
+}
+
+/** File names of a record's two attachments (the hash's start tells them apart on a ticket). */
+export function evidenceFileNames(sha256: string): { image: string; json: string } {
+  return { image: `evidence-${sha256.slice(0, 12)}.png`, json: `evidence-${sha256.slice(0, 12)}.json` };
+}
+
 /** The note a create leaves on a ticket that already holds the post (a colleague was first). */
 export function capturedAgainLines(by: string, url: string, note: string): string[] {
   return [`Captured again by ${by}: ${url}`, ...(note.trim() ? [`Note by ${by}: ${note.trim()}`] : [])];
@@ -51,6 +67,8 @@ export function notesToHistory(body: string, at: string, author: string | null):
     else if ((m = /^Captured again by (.+?): (\S+)$/.exec(line)))
       out.push({ ...base, by: m[1]!, kind: 'mention', text: line });
     else if (/^Added from \w+: \S+$/.test(line)) out.push({ ...base, by: author, kind: 'mention', text: line });
+    else if (/^Evidence \(SHA-256 [0-9a-f]{64}\): /.test(line))
+      out.push({ ...base, by: author, kind: 'mention', text: line });
     else out.push({ ...base, by: author, kind: 'note', text: line });
   }
   return out;

@@ -7,7 +7,10 @@ import {
   type CreateCaseBody,
   type PatchCaseBody,
 } from '../../contract/cases';
+import { ContractEvidenceSchema } from '../../contract/evidence';
 import type { Credentials } from '../../domain/credentials';
+import { EVIDENCE_IMAGE_TYPE } from '../../domain/evidence';
+import { toBase64 } from '../../domain/evidence-hash';
 import type { Adapter, CreateInput, RemoteCase, SyncError, UpdateInput } from '../adapter';
 import { PermanentError, TransientError, UnknownOutcomeError } from '../adapter';
 import { joinUrl, requestJson, type HttpOptions } from '../http';
@@ -140,6 +143,28 @@ export function httpContractAdapter(baseUrl: string, creds: Credentials, http: H
         body,
         schema: ContractCaseSchema,
         backend,
+      });
+    },
+
+    async sendEvidence(input) {
+      // The key makes a repeat a replay (the answer lost, or a retry): the backend keeps one copy.
+      await requestJson(http, {
+        method: 'POST',
+        url: joinUrl(baseUrl, `/api/cases/${encodeURIComponent(input.remoteId)}/evidence`),
+        headers: { ...headers, 'Idempotency-Key': input.idempotencyKey },
+        body: {
+          sha256: input.sha256,
+          json: input.json,
+          image: { type: EVIDENCE_IMAGE_TYPE, base64: toBase64(input.image) },
+        },
+        schema: ContractEvidenceSchema,
+        sideEffect: true,
+        backend,
+      }).catch((e: unknown) => {
+        // A backend without the (optional) evidence endpoint: the evidence stays in the browser
+        // and the export, and the case's sync is not held up for it.
+        if (e instanceof PermanentError && (e.status === 404 || e.status === 405)) return;
+        throw e;
       });
     },
 

@@ -6,7 +6,7 @@ import { keyTag, teamKeysOf } from '../../domain/team-keys';
 import type { Adapter, CreateInput, RemoteCase } from '../adapter';
 import { PermanentError } from '../adapter';
 import type { HttpOptions } from '../http';
-import { capturedAgainLines, updateLines } from './helpdesk-text';
+import { capturedAgainLines, evidenceFileNames, evidenceLine, holdsEvidence, updateLines } from './helpdesk-text';
 import { ticketDescription, ticketSubject } from './ticket-text';
 import { TicketSchema, UserSchema, STATUS_IN, ZendeskClient, type Ticket } from './zendesk-client';
 import { zendeskTeam } from './zendesk-team';
@@ -122,6 +122,44 @@ export function zendeskAdapter(baseUrl: string, creds: Credentials, http: HttpOp
       }
       const to = input.group && input.owner == null ? `team ${input.group.name}` : (input.owner ?? null);
       await comment(input.remoteId, updateLines(input, to, true), ticket);
+    },
+
+    /**
+     * The uploads API takes each file and answers a token; a private comment carries the tokens,
+     * which attaches the files to the ticket. A comment is not idempotent, so after a send that may
+     * have arrived the ticket's comments are read first for this hash.
+     */
+    async sendEvidence(input) {
+      const id = encodeURIComponent(input.remoteId);
+      if (input.lookFirst) {
+        const r = await zd.request({
+          method: 'GET',
+          path: `/api/v2/tickets/${id}/comments?sort_order=desc&per_page=100`,
+          schema: z.object({ comments: z.array(z.object({ body: z.string().nullable().optional() })) }),
+        });
+        if (r.comments.some((c) => holdsEvidence(c.body, input.sha256))) return;
+      }
+      const names = evidenceFileNames(input.sha256);
+      const upload = async (name: string, file: Blob) =>
+        (
+          await zd.request({
+            method: 'POST',
+            path: `/api/v2/uploads?filename=${encodeURIComponent(name)}`,
+            upload: file,
+            schema: z.object({ upload: z.object({ token: z.string() }) }),
+          })
+        ).upload.token;
+      const tokens = [
+        await upload(names.image, new Blob([input.image as Uint8Array<ArrayBuffer>], { type: 'image/png' })),
+        await upload(names.json, new Blob([input.json], { type: 'application/json' })),
+      ];
+      await zd.request({
+        method: 'PUT',
+        path: `/api/v2/tickets/${id}`,
+        body: { ticket: { comment: { body: evidenceLine(input), public: false, uploads: tokens } } },
+        schema: z.object({ ticket: TicketSchema }),
+        sideEffect: true,
+      });
     },
 
     async testConnection() {

@@ -59,13 +59,15 @@ describe('the switch for direct messages', () => {
     });
     // The stored value itself is upgraded (not only read with a default).
     await settingsItem.migrate();
+    // Version 4 (the evidence image, on) follows in the same upgrade.
     expect(await settingsItem.getValue()).toEqual({
       ...DEFAULT_SETTINGS,
       agentName: 'Sanne',
       dmCapture: false,
+      evidence: true,
     });
-    expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 3 });
-    expect(await readSettings()).toEqual({ ...DEFAULT_SETTINGS, agentName: 'Sanne', dmCapture: false });
+    expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 4 });
+    expect(await readSettings()).toEqual({ ...DEFAULT_SETTINGS, agentName: 'Sanne', dmCapture: false, evidence: true });
     await fakeBrowser.storage.local.clear();
     expect((await readSettings()).dmCapture).toBe(false);
   });

@@ -5,8 +5,10 @@
  */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function chromiumArgs(extensionDir: string, locale: string): string[] {
+export function chromiumArgs(extensionDir: string, locale: string, deviceScaleFactor?: number): string[] {
   return [
+    // A real devicePixelRatio (Playwright's emulation changes the page's, not what the tab captures).
+    ...(deviceScaleFactor ? [`--force-device-scale-factor=${deviceScaleFactor}`, '--window-size=1280,800'] : []),
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
     `--lang=${locale}`,

@@ -8,13 +8,21 @@ import { CHROMIUM_PATH, chromiumArgs } from './chromium';
 /** The e2e build (npm run build:e2e): host permission for 127.0.0.1 and `?tabId=` honoured. */
 export const EXTENSION_DIR = resolve('.output-e2e/chrome-mv3');
 
-/** Launches Debian's Chromium with the built extension on a profile directory (see shared/E2E-NOTES.md). */
-export async function launchBrowser(profileDir: string, locale = 'en-US'): Promise<BrowserContext> {
+/**
+ * Launches Debian's Chromium with the built extension on a profile directory (see
+ * shared/E2E-NOTES.md). With `deviceScaleFactor`, the screen's own: no viewport emulation.
+ */
+export async function launchBrowser(
+  profileDir: string,
+  locale = 'en-US',
+  deviceScaleFactor?: number,
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     locale,
-    args: chromiumArgs(EXTENSION_DIR, locale),
+    ...(deviceScaleFactor ? { viewport: null } : {}),
+    args: chromiumArgs(EXTENSION_DIR, locale, deviceScaleFactor),
   });
 }
 

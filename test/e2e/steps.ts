@@ -135,3 +135,91 @@ export async function openWindow(
   if (tab?.id === undefined || tab.windowId === undefined) throw new Error(`no tab shows ${url}`);
   return { page, tabId: tab.id, windowId: tab.windowId };
 }
+
+/**
+ * The popup for a tab in a window of its own, as the toolbar's popup sits over the page: the
+ * captured tab stays the one in front in its window (the evidence image is taken only then).
+ */
+export async function openPopupWindow(driver: BrowserDriver, tabId: number): Promise<E2EPage> {
+  const popup = await driver.pageOpenedBy(`popup.html?tabId=${tabId}`, () =>
+    driver.background(
+      async (g, tabId) =>
+        void (await g.__cc.browser.windows.create({
+          url: g.__cc.browser.runtime.getURL(`/popup.html?tabId=${tabId}`),
+          type: 'popup',
+          width: 440,
+          height: 680,
+        })),
+      tabId,
+    ),
+  );
+  await eventually(() => popup.value('textarea[name=text]')).not.toBeNull();
+  return popup;
+}
+
+/** An evidence record as stored, with its PNG decoded: its size and the colour at its centre. */
+export interface EvidenceSeen {
+  id: string;
+  caseId: string | null;
+  mentionId: string | null;
+  width: number;
+  height: number;
+  partial: boolean;
+  notes: string[];
+  sha256: string;
+  png: { width: number; height: number; centre: number[] };
+}
+
+/** The extension's evidence records, read in its background. */
+export function evidenceRows(driver: BrowserDriver): Promise<EvidenceSeen[]> {
+  return driver.background(async (g) => {
+    const rows = await new Promise<Record<string, unknown>[]>((ok, fail) => {
+      const open = g.indexedDB.open('complaint-capture');
+      open.onerror = () => fail(open.error);
+      open.onsuccess = () => {
+        const req = open.result.transaction('evidence').objectStore('evidence').getAll();
+        req.onsuccess = () => {
+          ok(req.result as Record<string, unknown>[]);
+          open.result.close();
+        };
+        req.onerror = () => fail(req.error);
+      };
+    });
+    return Promise.all(
+      rows.map(async (r) => {
+        const bitmap = await createImageBitmap(r.image as Blob);
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const g2 = canvas.getContext('2d')!;
+        g2.drawImage(bitmap, 0, 0);
+        const px = g2.getImageData(Math.floor(bitmap.width / 2), Math.floor(bitmap.height / 2), 1, 1).data;
+        return {
+          id: r.id as string,
+          caseId: r.caseId as string | null,
+          mentionId: r.mentionId as string | null,
+          width: r.width as number,
+          height: r.height as number,
+          partial: r.partial as boolean,
+          notes: r.notes as string[],
+          sha256: r.sha256 as string,
+          png: { width: bitmap.width, height: bitmap.height, centre: [px[0]!, px[1]!, px[2]!] },
+        };
+      }),
+    );
+  }, null);
+}
+
+/** The JSON export exactly as the side panel's "Export JSON" downloads it, asked from an extension page. */
+export function exportJsonFrom(page: E2EPage): Promise<string> {
+  return page.evaluate(async () => {
+    type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+    const g = globalThis as unknown as { browser?: Api; chrome: Api };
+    const api = g.browser ?? g.chrome;
+    const r = (await api.runtime.sendMessage({ type: 'data/export', payload: { format: 'json' } })) as {
+      ok: boolean;
+      value?: { content: string };
+      error?: string;
+    };
+    if (!r.ok) throw new Error(r.error);
+    return r.value!.content;
+  }, null);
+}

@@ -47,7 +47,7 @@ export async function captureViaShortcut(context: BrowserContext, tabId: number)
 /** Rows of one IndexedDB table of the extension, read in the service worker. */
 export async function rows<T = Record<string, unknown>>(
   context: BrowserContext,
-  table: 'cases' | 'mentions' | 'outbox' | 'identities',
+  table: 'cases' | 'mentions' | 'outbox' | 'identities' | 'evidence',
 ): Promise<T[]> {
   const sw = await serviceWorker(context);
   return sw.evaluate(

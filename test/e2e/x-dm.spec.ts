@@ -153,8 +153,12 @@ test(
       CUSTOMER[2],
       BRAND[1],
     ]);
-    const [kase] = await rows<{ mentionIds: string[] }>(context, 'cases');
+    const [kase] = await rows<{ mentionIds: string[]; log: { code?: string }[] }>(context, 'cases');
     expect(kase?.mentionIds).toHaveLength(3);
+    // Evidence is on, yet no image was taken of the conversation, by the menu or the toolbar (a
+    // private view), and the case does not report one as missing either.
+    expect(await rows(context, 'evidence')).toEqual([]);
+    expect(kase?.log.filter((l) => l.code === 'evidence_missing')).toEqual([]);
   },
 );
 

@@ -17,7 +17,26 @@ export interface FakeRequest {
   path: string;
   query: URLSearchParams;
   headers: Headers;
+  /** A JSON body, parsed. */
   body: unknown;
+  /** A file sent as the body (Zendesk's uploads), with its Content-Type. */
+  file?: { type: string; bytes: Uint8Array };
+  /** A multipart/form-data body (Freshdesk's attachments): its fields and files. */
+  form?: FakeForm;
+}
+
+export interface FakeForm {
+  fields: Record<string, string>;
+  files: { field: string; name: string; type: string; bytes: Uint8Array }[];
+}
+
+async function readForm(data: FormData): Promise<FakeForm> {
+  const form: FakeForm = { fields: {}, files: [] };
+  for (const [field, v] of data.entries()) {
+    if (typeof v === 'string') form.fields[field] = v;
+    else form.files.push({ field, name: v.name, type: v.type, bytes: new Uint8Array(await v.arrayBuffer()) });
+  }
+  return form;
 }
 
 export type FakeAnswer = { status: number; body?: unknown; headers?: Record<string, string> };
@@ -82,6 +101,10 @@ export function fakeFetchOver(
       query: url.searchParams,
       headers,
       body: typeof init.body === 'string' && init.body ? JSON.parse(init.body) : undefined,
+      ...(init.body instanceof Blob
+        ? { file: { type: headers.get('content-type') ?? '', bytes: new Uint8Array(await init.body.arrayBuffer()) } }
+        : {}),
+      ...(init.body instanceof FormData ? { form: await readForm(init.body) } : {}),
     };
     log.push(`${req.method} ${url.pathname}${url.search}`);
     const gate = limit.take();

@@ -34,6 +34,7 @@ interface FNote {
   body_text: string;
   private: boolean;
   created_at: string;
+  attachments: { name: string; content_type: string; size: number; bytes: Uint8Array }[];
 }
 
 export class FakeFreshdesk {
@@ -118,7 +119,18 @@ export class FakeFreshdesk {
       if (!t) return notFound('Ticket');
       const notes = () => this.notes.filter((n) => n.ticket_id === t.id);
       if (m[2] === 'notes') {
-        const b = r.body as { body: string; private: boolean };
+        // JSON, or multipart/form-data when it carries attachments (`attachments[]`).
+        const b = r.form
+          ? { body: r.form.fields.body ?? '', private: r.form.fields.private === 'true' }
+          : (r.body as { body: string; private: boolean });
+        const attachments = (r.form?.files ?? [])
+          .filter((f) => f.field === 'attachments[]')
+          .map((f) => ({ name: f.name, content_type: f.type, size: f.bytes.length, bytes: f.bytes }));
+        if (r.form && r.form.files.some((f) => f.field !== 'attachments[]'))
+          return json(400, {
+            description: 'Validation failed',
+            errors: [{ field: 'attachments', message: 'invalid' }],
+          });
         const text = htmlText(b.body);
         this.notes.push({
           ticket_id: t.id,
@@ -126,11 +138,16 @@ export class FakeFreshdesk {
           body_text: text,
           private: b.private,
           created_at: this.now(),
+          attachments,
         });
         this.touch(t);
         return json(201, { id: this.nextId++, body_text: text });
       }
-      if (m[2] === 'conversations') return json(200, notes());
+      if (m[2] === 'conversations')
+        return json(
+          200,
+          notes().map(({ attachments, ...n }) => ({ ...n, attachments: attachments.map(({ bytes: _, ...a }) => a) })),
+        );
       if (r.method === 'PUT') {
         Object.assign(t, r.body);
         this.touch(t);

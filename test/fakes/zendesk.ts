@@ -45,6 +45,8 @@ export class FakeZendesk {
   readonly tickets: ZTicket[] = [];
   readonly audits: ZAudit[] = [];
   readonly groups: { id: number; name: string; members: number[] }[] = [];
+  /** Files uploaded and not yet attached, by upload token (Zendesk drops them when the token expires). */
+  readonly uploads = new Map<string, { file_name: string; content_type: string; bytes: Uint8Array }>();
   private readonly keys = new Map<string, number>();
   private nextId = 100;
   searchLagMs = 3 * 60_000;
@@ -112,6 +114,7 @@ export class FakeZendesk {
       const u = this.users.find((x) => x.id === Number(m![1]));
       return u ? json(200, { user: u }) : notFound('User');
     }
+    if (p === '/api/v2/uploads' && r.method === 'POST') return this.upload(r);
     if (p === '/api/v2/tickets' && r.method === 'POST') return this.createTicket(r, me);
     if (p === '/api/v2/tickets')
       return json(200, { tickets: this.tickets.filter((t) => t.external_id === r.query.get('external_id')) });
@@ -135,7 +138,13 @@ export class FakeZendesk {
           .flatMap((a) =>
             a.events
               .filter((e) => e.type === 'Comment')
-              .map((e) => ({ id: this.nextId++, author_id: a.author_id, body: e.body, created_at: a.created_at })),
+              .map((e) => ({
+                id: this.nextId++,
+                author_id: a.author_id,
+                body: e.body,
+                created_at: a.created_at,
+                attachments: e.attachments ?? [],
+              })),
           );
         return json(200, { comments: r.query.get('sort_order') === 'desc' ? comments.reverse() : comments });
       }
@@ -216,11 +225,53 @@ export class FakeZendesk {
     change('assignee_id', b.assignee_id);
     change('group_id', b.group_id);
     if (Array.isArray(b.additional_tags)) t.tags = [...new Set([...t.tags, ...(b.additional_tags as string[])])];
-    const comment = b.comment as { body: string; public: boolean } | undefined;
-    if (comment) events.push({ type: 'Comment', body: comment.body, public: comment.public });
+    const comment = b.comment as { body: string; public: boolean; uploads?: string[] } | undefined;
+    if (comment) {
+      // Each upload token attaches its file to this comment, once (Zendesk then forgets the token).
+      const attachments = (comment.uploads ?? []).flatMap((token) => {
+        const f = this.uploads.get(token);
+        this.uploads.delete(token);
+        return f
+          ? [
+              {
+                id: this.nextId++,
+                file_name: f.file_name,
+                content_type: f.content_type,
+                size: f.bytes.length,
+                bytes: f.bytes,
+              },
+            ]
+          : [];
+      });
+      events.push({ type: 'Comment', body: comment.body, public: comment.public, attachments });
+    }
     t.updated_at = this.now();
     this.audits.push({ ticket_id: t.id, author_id: me.id, created_at: t.updated_at, events });
     return json(200, { ticket: t, audit: { events } });
+  }
+
+  /** POST /api/v2/uploads?filename=: the request body is the file; the answer holds its upload token. */
+  private upload(r: FakeRequest): FakeAnswer {
+    const name = r.query.get('filename');
+    if (!name || !r.file) return json(400, { error: 'InvalidUpload', description: 'filename and a file are required' });
+    const token = `upl${this.nextId++}`;
+    const attachment = { id: this.nextId++, file_name: name, content_type: r.file.type, size: r.file.bytes.length };
+    this.uploads.set(token, { file_name: name, content_type: r.file.type, bytes: r.file.bytes });
+    return json(201, { upload: { token, attachment, attachments: [attachment] } });
+  }
+
+  /** The private comments of a ticket with their attached files (for tests). */
+  commentsOf(
+    ticketId: number,
+  ): { body: string; public: boolean; attachments: { file_name: string; bytes: Uint8Array }[] }[] {
+    return this.audits
+      .filter((a) => a.ticket_id === ticketId)
+      .flatMap((a) => a.events.filter((e) => e.type === 'Comment'))
+      .map((e) => ({
+        body: String(e.body),
+        public: e.public === true,
+        attachments: (e.attachments as { file_name: string; bytes: Uint8Array }[] | undefined) ?? [],
+      }));
   }
 
   /** `type:ticket tags:<tag>`: only tickets the index holds (made more than searchLagMs ago). */

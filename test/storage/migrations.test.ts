@@ -28,6 +28,13 @@ const HISTORY: Record<number, Record<string, string>> = {
     cases:
       'id, &idempotencyKey, createdAt, updatedAt, status, syncState, queueRank, doneAt, ownerKey, platform, severity, *words, [severity+awaiting], backend.id',
   },
+  // 6 adds evidence records (an image of each captured post with its hash), found by case, mention and time;
+  // its cases store keeps every index of 4 and 5.
+  6: {
+    cases:
+      'id, &idempotencyKey, createdAt, updatedAt, status, syncState, queueRank, doneAt, ownerKey, platform, severity, *words, [severity+awaiting], backend.id',
+    evidence: 'id, caseId, mentionId, capturedAt',
+  },
 };
 
 const v1Mention = {
@@ -79,6 +86,20 @@ const v1Outbox = {
   createdAt: 1,
 };
 
+const v6Evidence = {
+  id: 'e1',
+  caseId: 'c1',
+  mentionId: 'm1',
+  capturedAt: '2026-11-02T10:00:01.000Z',
+  pageUrl: 'https://x.com/marloesdv/status/1',
+  width: 1,
+  height: 1,
+  partial: false,
+  notes: [],
+  json: '{}',
+  sha256: '0'.repeat(64),
+};
+
 async function writeOldDatabase(name: string, version: number) {
   const old = new Dexie(name);
   for (let v = 1; v <= version; v++) if (HISTORY[v]) old.version(v).stores(HISTORY[v]!);
@@ -87,6 +108,11 @@ async function writeOldDatabase(name: string, version: number) {
   // From version 4 on, a case row holds the facts added then, and the queue's keys.
   await old.table('cases').add(version >= 4 ? v4Case : v1Case);
   await old.table('outbox').add(v1Outbox);
+  if (version >= 6)
+    await old.table('evidence').add({
+      ...v6Evidence,
+      image: new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' }),
+    });
   if (version >= 3)
     await old.table('identities').bulkAdd([
       { authorKey: 'x:marloesdv', groupId: 'g1' },
@@ -122,6 +148,13 @@ describe('database upgrades', () => {
       expect(await db.cases.where('platform').equals('x').count()).toBe(1);
       expect(await db.cases.orderBy('queueRank').count()).toBe(1);
       expect(await db.cases.where('[severity+awaiting]').between(['high', 0], ['high', Infinity]).count()).toBe(1);
+      if (from >= 6) {
+        const [e] = await db.evidence.where('caseId').equals('c1').toArray();
+        expect(e).toMatchObject({ id: 'e1', mentionId: 'm1', sha256: v6Evidence.sha256 });
+        expect(e!.image.size).toBe(4);
+      }
+      // Every version opens with the evidence table, found by case and by mention.
+      expect(await db.evidence.where('mentionId').equals('m1').count()).toBe(from >= 6 ? 1 : 0);
       // A case the backend acknowledged is found by its backend id, whichever version wrote it.
       await db.cases.update('c1', { backend: { adapter: 'http', id: 'r1', url: null, syncedAt: c!.updatedAt } });
       expect((await db.cases.where('backend.id').equals('r1').first())?.id).toBe('c1');
@@ -131,6 +164,27 @@ describe('database upgrades', () => {
 
   it('freezes exactly the versions storage/db.ts declares, each with the same stores', () => {
     expect(declaredVersions(), 'freeze each new version of CaptureDb in HISTORY; never edit one').toEqual(HISTORY);
+  });
+
+  it('never drops an index: a version naming a table again lists every index the table had', async () => {
+    const had: Record<string, string[]> = {};
+    for (const [v, stores] of Object.entries(declaredVersions()).sort(([a], [b]) => Number(a) - Number(b))) {
+      for (const [table, spec] of Object.entries(stores)) {
+        const indexes = spec.split(',').map((i) => i.trim());
+        const dropped = (had[table] ?? []).filter((i) => !indexes.includes(i));
+        expect(dropped, `version ${v} of ${table} leaves out indexes an earlier version declared`).toEqual([]);
+        had[table] = indexes;
+      }
+    }
+    // And the database as opened has them all.
+    const db = new CaptureDb(`indexes-${crypto.randomUUID()}`);
+    await db.open();
+    for (const [table, indexes] of Object.entries(had)) {
+      const schema = db.table(table).schema;
+      const opened = [schema.primKey.src, ...schema.indexes.map((i) => i.src)];
+      expect(opened.sort(), table).toEqual([...indexes].sort());
+    }
+    db.close();
   });
 });
 

@@ -23,9 +23,10 @@ describe('settings versions', () => {
       brandAccounts: [],
       slaHours: DEFAULT_SLA_HOURS,
       protocols: {},
+      evidence: true,
     };
     // The stored value itself is upgraded, not only read with defaults.
-    expect(await stored()).toEqual({ settings: want, settings$: { v: 3 } });
+    expect(await stored()).toEqual({ settings: want, settings$: { v: 4 } });
     expect(await readSettings()).toEqual(want);
   });
 
@@ -46,8 +47,9 @@ describe('settings versions', () => {
           brandAccounts: [],
           slaHours: DEFAULT_SLA_HOURS,
           protocols: {},
+          evidence: true,
         },
-        settings$: { v: 3 },
+        settings$: { v: 4 },
       });
     }
   });
@@ -62,10 +64,10 @@ describe('settings versions', () => {
       protocols: { outage: { text: 'Check the status page.', owner: 'NOC' } },
     };
     await fakeBrowser.storage.local.set({ settings: early, settings$: { v: 2 } });
-    expect(await readSettings()).toEqual({ ...early, dmCapture: false });
+    expect(await readSettings()).toEqual({ ...early, dmCapture: false, evidence: true });
   });
 
-  it('a new install’s first save is stored as version 3, and version 3 round-trips every field', async () => {
+  it('a new install’s first save is stored as version 4, and version 4 round-trips every field', async () => {
     // What the worker does at start on an empty store: nothing to migrate, the next save gets the version.
     await settingsItem.migrate();
     const all: Settings = {
@@ -79,16 +81,17 @@ describe('settings versions', () => {
       ],
       slaHours: { low: null, medium: 12, high: 2, critical: 0.5 },
       protocols: { outage: { text: 'Post on the status page.', owner: 'NOC' } },
+      evidence: false,
     };
     await settingsItem.setValue(all);
-    expect(await stored()).toEqual({ settings: all, settings$: { v: 3 } });
-    // Read again at the next start: already version 3, nothing runs on it.
+    expect(await stored()).toEqual({ settings: all, settings$: { v: 4 } });
+    // Read again at the next start: already version 4, nothing runs on it.
     await settingsItem.migrate();
     expect(await readSettings()).toEqual(all);
   });
 
   it('a stored value that no longer fits falls back to the defaults', async () => {
-    await fakeBrowser.storage.local.set({ settings: { agentName: 7 }, settings$: { v: 3 } });
+    await fakeBrowser.storage.local.set({ settings: { agentName: 7 }, settings$: { v: 4 } });
     expect((await readSettings()).backend).toBe('none');
   });
 });

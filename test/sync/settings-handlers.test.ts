@@ -95,3 +95,18 @@ describe('backend settings messages', () => {
     expect((await fakeBrowser.storage.session.get('backendCredentials')).backendCredentials ?? null).toBeNull();
   });
 });
+
+describe('the evidence switch', () => {
+  it('is saved on its own, and a save of the backend form keeps it', async () => {
+    const h = createSyncHandlers(new CaptureDb(`t-${crypto.randomUUID()}`));
+    expect((await h['settings/get']({})).settings.evidence).toBe(true);
+    expect(await h['settings/evidence']({ on: false })).toEqual({ on: false });
+    await h['settings/save']({
+      settings: { agentName: 'Sanne', backend: 'none', backendUrl: '' },
+      credentials: { token: '' },
+    });
+    expect((await h['settings/get']({})).settings).toMatchObject({ agentName: 'Sanne', evidence: false });
+    expect(await h['settings/evidence']({ on: true })).toEqual({ on: true });
+    expect((await h['settings/get']({})).settings.agentName).toBe('Sanne');
+  });
+});

@@ -71,6 +71,9 @@ function batchAdapter(
     async update() {
       calls.push('update');
     },
+    async sendEvidence() {
+      calls.push('evidence');
+    },
     async testConnection() {
       return { backend: 'fake', agent: null };
     },

@@ -70,6 +70,9 @@ function fakeAdapter(script: (call: string, n: number) => Error | void = () => {
       if (err) throw err;
       [...byKey.values()].find((c) => c.id === input.remoteId)!.updates.push(input);
     },
+    async sendEvidence() {
+      calls.push('evidence');
+    },
     async testConnection() {
       return { backend: 'fake', agent: null };
     },

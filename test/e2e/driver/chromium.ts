@@ -50,10 +50,16 @@ export class ChromiumDriver implements BrowserDriver {
     private context: BrowserContext,
     private readonly profileDir: string,
     private readonly locale: string,
+    private readonly deviceScaleFactor?: number,
   ) {}
 
-  static async start(profileDir: string, locale: string): Promise<ChromiumDriver> {
-    return new ChromiumDriver(await launchBrowser(profileDir, locale), profileDir, locale);
+  static async start(profileDir: string, locale: string, deviceScaleFactor?: number): Promise<ChromiumDriver> {
+    return new ChromiumDriver(
+      await launchBrowser(profileDir, locale, deviceScaleFactor),
+      profileDir,
+      locale,
+      deviceScaleFactor,
+    );
   }
 
   async openTab(url: string, html?: string): Promise<{ page: E2EPage; tabId: number }> {
@@ -98,7 +104,7 @@ export class ChromiumDriver implements BrowserDriver {
 
   async restart(): Promise<void> {
     await this.context.close();
-    this.context = await launchBrowser(this.profileDir, this.locale);
+    this.context = await launchBrowser(this.profileDir, this.locale, this.deviceScaleFactor);
   }
 
   async close(): Promise<void> {

@@ -12,8 +12,11 @@ export { expect };
 interface DriverFixtures {
   /** The browser of this project, with the test build on a fresh profile, in English. */
   driver: BrowserDriver;
-  /** Starts another browser of this project on a fresh profile (for a second language, say). */
-  launch: (locale?: string) => Promise<BrowserDriver>;
+  /**
+   * Starts another browser of this project on a fresh profile (for a second language, say; or,
+   * in Chromium, a screen of another devicePixelRatio).
+   */
+  launch: (locale?: string, opts?: { deviceScaleFactor?: number }) => Promise<BrowserDriver>;
 }
 
 /**
@@ -24,12 +27,12 @@ export const test = base.extend<DriverFixtures, { engine: Engine }>({
   engine: ['chromium', { option: true, scope: 'worker' }],
   launch: async ({ engine, pages }, use) => {
     const started: { driver: BrowserDriver; dir: string }[] = [];
-    await use(async (locale = 'en-US') => {
+    await use(async (locale = 'en-US', opts = {}) => {
       const dir = mkdtempSync(join(tmpdir(), `cc-${engine}-`));
       const driver =
         engine === 'firefox'
           ? await FirefoxDriver.start(dir, locale, pages.origin)
-          : await ChromiumDriver.start(dir, locale);
+          : await ChromiumDriver.start(dir, locale, opts.deviceScaleFactor);
       started.push({ driver, dir });
       return driver;
     });

@@ -104,7 +104,7 @@ interface TabInfo {
 export interface ExtensionApi {
   tabs: { query(q: object): Promise<TabInfo[]>; get(id: number): Promise<TabInfo> };
   windows: { create(d: object): Promise<{ id?: number }> };
-  runtime: { getManifest(): Record<string, unknown> };
+  runtime: { getManifest(): Record<string, unknown>; getURL(path: string): string };
   action?: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> };
   browserAction?: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> };
   sidebarAction?: { isOpen(d: object): Promise<boolean> };

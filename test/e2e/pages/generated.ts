@@ -1,3 +1,5 @@
+import { EVIDENCE_SHAPES, evidencePage } from './evidence-pages';
+
 /**
  * Pages made on the fly by the fixture server (too big, or too nasty, to keep as files).
  * Every string here is hostile on purpose: the extension must show it as inert text.
@@ -38,6 +40,7 @@ export function hugePage(mb: number): string {
 export const GENERATED: Record<string, () => string> = {
   '/generated/hostile.html': () => hostilePage(),
   '/generated/huge.html': () => hugePage(10),
+  ...Object.fromEntries(EVIDENCE_SHAPES.map((s) => [`/generated/evidence-${s}.html`, () => evidencePage(s)])),
 };
 
 /**

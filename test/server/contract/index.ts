@@ -3,6 +3,7 @@ import { batchSuite } from './batch';
 import { casesSuite } from './cases';
 import { edgeSuite } from './edge';
 import { eventsSuite } from './events';
+import { evidenceSuite } from './evidence';
 import { teamSuite } from './team';
 
 /** The whole contract suite, for one target. A new suite file goes in this list. */
@@ -12,4 +13,5 @@ export function contractSuite(target: Target): void {
   teamSuite(target);
   eventsSuite(target);
   edgeSuite(target);
+  evidenceSuite(target);
 }
