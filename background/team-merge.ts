@@ -133,12 +133,19 @@ function historyAsLog(h: TeamHistoryEntry, id: string): LogEntry {
   const entry: LogEntry = { id, at: h.at, by: h.by ?? '', kind: h.kind === 'other' ? 'note' : h.kind, text: h.text };
   // The lines a backend writes itself are worded in the agent's language where their kind says what they are.
   const status = /(\w+) → (\w+)$/.exec(h.text);
+  // A coded line shows its words, then its text: the backend's own sentence would say it twice, so
+  // only what the words lack (a hand-off's note) stays as text.
   if (h.kind === 'created')
-    return { ...entry, code: 'captured', params: { platform: /from (\w+)/.exec(h.text)?.[1] ?? '' } };
+    return { ...entry, text: '', code: 'captured', params: { platform: /from (\w+)/.exec(h.text)?.[1] ?? '' } };
   if (h.kind === 'status' && status)
-    return { ...entry, code: 'status_changed', params: { from: status[1]!, to: status[2]! } };
+    return { ...entry, text: '', code: 'status_changed', params: { from: status[1]!, to: status[2]! } };
   if (h.kind === 'owner' && (h.from !== null || h.to !== null))
-    return { ...entry, code: 'handed_off', params: { from: h.from ?? '', to: h.to ?? '', toKind: 'agent' } };
+    return {
+      ...entry,
+      text: h.note ?? '',
+      code: 'handed_off',
+      params: { from: h.from ?? '', to: h.to ?? '', toKind: 'agent' },
+    };
   return entry;
 }
 

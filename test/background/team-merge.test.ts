@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeViews, onThis } from '../../background/team-merge';
+import { mergeViews, onThis, teamSummary } from '../../background/team-merge';
 import type { Case } from '../../domain/case';
 import type { TeamCase, TeamHistoryEntry } from '../../domain/team';
 import type { LinkedCase } from '../../storage/linked-cases';
@@ -106,5 +106,40 @@ describe('who is on this', () => {
       isMe: false,
     });
     expect(onThis([], null)).toEqual({ agent: null, since: null, lastAt: null, isMe: false });
+  });
+});
+
+describe('the team case as the popup shows it', () => {
+  const entry = (over: Partial<TeamHistoryEntry>): TeamHistoryEntry => ({
+    at: at(1),
+    by: 'Anna',
+    kind: 'note',
+    text: '',
+    note: null,
+    from: null,
+    to: null,
+    ...over,
+  });
+  it("codes the backend's own lines without repeating its sentence, and keeps a hand-off's note", () => {
+    const history = [
+      entry({ kind: 'created', text: 'Captured from blog: https://blog.example/post' }),
+      entry({ kind: 'status', text: 'Status new → open' }),
+      entry({
+        kind: 'owner',
+        text: 'Anna → Bram: call her back at five',
+        note: 'call her back at five',
+        from: 'Anna',
+        to: 'Bram',
+      }),
+      entry({ kind: 'note', text: 'Called, no answer' }),
+    ];
+    const log = teamSummary(team({ recentHistory: history }), 'http', undefined).recentLog;
+    expect(log.map((e) => [e.code ?? null, e.text])).toEqual([
+      ['captured', ''],
+      ['status_changed', ''],
+      ['handed_off', 'call her back at five'],
+      [null, 'Called, no answer'],
+    ]);
+    expect(log[0]!.params).toEqual({ platform: 'blog' });
   });
 });
