@@ -91,7 +91,7 @@ export async function measureOutboxFlush(ctx: BenchContext): Promise<Figure[]> {
     await page.selectOption('select[name=backend]', 'http');
     await page.fill('input[name=backendUrl]', backend.url);
     await page.fill('input[name=token]', backend.token);
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByTestId('options-message').filter({ hasText: 'Saved.' }).waitFor();
     const samples: number[] = [];
     // Fewer runs than the DOM figures: each one saves and sends PER_RUN cases.
