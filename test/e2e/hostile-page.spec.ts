@@ -30,7 +30,8 @@ test(
     const panel = await openPanel(driver, tabId);
     await eventually(() => panel.count(linkedCards)).toBe(1);
     await openRow(panel);
-    expect(await panel.text(`${linkedCards} [data-testid=mention-text]`)).toContain(
+    // The case's detail is shown before its mention is read from the database: wait for the text.
+    await eventually(() => panel.text(`${linkedCards} [data-testid=mention-text]`)).toContain(
       '<a href="javascript:alert(3)">klik</a>',
     );
     // The whole text is there as text when expanded, the 1 MB string (cut at the documented limit) included.

@@ -56,6 +56,6 @@ test(
     const panel = await openPanel(driver, tabId);
     await eventually(() => panel.count(linkedCards)).toBe(1);
     await openRow(panel);
-    expect(await panel.text(`${linkedCards} [data-testid=thread] summary`)).toBe('Comments at capture (3)');
+    await eventually(() => panel.text(`${linkedCards} [data-testid=thread] summary`)).toBe('Comments at capture (3)');
   },
 );
