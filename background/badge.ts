@@ -116,11 +116,17 @@ export function startBadge(db: CaptureDb): void {
     const a = await teamActivityItem.getValue();
     team = { handedToMe: a.handedToMe.length, teamChanged: a.changed.length };
   };
-  teamActivityItem.watch(() => void readTeam().then(refresh));
+  teamActivityItem.watch(
+    () =>
+      void readTeam()
+        .catch(() => {})
+        .then(refresh),
+  );
   // The first count and the tick's alarm wait until the browser has started (after-start.ts).
   afterStart(async () => {
     if (!(await browser.alarms.get(TICK_ALARM))) await browser.alarms.create(TICK_ALARM, { periodInMinutes: 1 });
-    await readTeam();
+    // No team activity readable (no session storage yet) still leaves the local counts to show.
+    await readTeam().catch(() => {});
     await refresh();
   });
 }
