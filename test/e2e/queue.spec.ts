@@ -67,9 +67,13 @@ test(
     );
     expect(colour).toBe('rgb(179, 38, 30)');
     await eventually(() => panel.text('[data-testid=overdue-count]')).toBe('4 overdue');
-    // The badge counts the overdue cases too.
+    // The badge counts the overdue cases too. It follows the tab in front, as the agent sees it: the
+    // panel's own tab may be in front here, so the page's tab is brought forward first.
     await eventually(() =>
-      driver.background(async (g, tabId) => g.__cc.browser.action!.getBadgeText({ tabId }), tabId),
+      driver.background(async (g, tabId) => {
+        await g.__cc.browser.tabs.update(tabId, { active: true });
+        return g.__cc.browser.action!.getBadgeText({ tabId });
+      }, tabId),
     ).toBe('4');
 
     // All: the page's case stays pinned; the rest by priority, only the rows in view in the page.

@@ -102,7 +102,11 @@ interface TabInfo {
 
 /** The slice of the extension API the tests call from the background. */
 export interface ExtensionApi {
-  tabs: { query(q: object): Promise<TabInfo[]>; get(id: number): Promise<TabInfo> };
+  tabs: {
+    query(q: object): Promise<TabInfo[]>;
+    get(id: number): Promise<TabInfo>;
+    update(id: number, props: { active?: boolean }): Promise<TabInfo>;
+  };
   windows: { create(d: object): Promise<{ id?: number }> };
   runtime: { getManifest(): Record<string, unknown>; getURL(path: string): string };
   action?: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> };
