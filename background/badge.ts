@@ -112,9 +112,10 @@ export function startBadge(db: CaptureDb): void {
   // Cases become overdue as time passes, and new SLA hours change which are.
   browser.alarms.onAlarm.addListener((a) => a.name === TICK_ALARM && void refresh());
   settingsItem.watch(() => void refresh());
+  // No team activity readable (no session storage yet) still leaves the local counts to show.
   const readTeam = async () => {
-    const a = await teamActivityItem.getValue();
-    team = { handedToMe: a.handedToMe.length, teamChanged: a.changed.length };
+    const a = await teamActivityItem.getValue().catch(() => null);
+    if (a) team = { handedToMe: a.handedToMe.length, teamChanged: a.changed.length };
   };
   teamActivityItem.watch(
     () =>
@@ -125,8 +126,7 @@ export function startBadge(db: CaptureDb): void {
   // The first count and the tick's alarm wait until the browser has started (after-start.ts).
   afterStart(async () => {
     if (!(await browser.alarms.get(TICK_ALARM))) await browser.alarms.create(TICK_ALARM, { periodInMinutes: 1 });
-    // No team activity readable (no session storage yet) still leaves the local counts to show.
-    await readTeam().catch(() => {});
+    await readTeam();
     await refresh();
   });
 }
